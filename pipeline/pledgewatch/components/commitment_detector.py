@@ -1,0 +1,613 @@
+"""Find commitments: from each cue, walk the parse to the committed action and the one who commits.
+
+Cues come from ``patterns/commitment_cues.jsonl`` (a spaCy ``Matcher`` pattern per rule) and word lists from
+``patterns/lexicons.json``. For every cue the detector
+
+1. finds the action: the cue's verb for modals ("will suspend"), the infinitive or gerund complement for
+   commissives and intentions ("agreed to purchase", "committed to reducing", "has no intention of
+   militarizing"), descending through transparent verbs ("will continue to work to reduce" -> reduce);
+2. splits coordinated actions with their own objects ("will (i) amend ... and (ii) cancel ...") into one
+   commitment each, and list items under a chapeau ("China will:" then "- Suspend ...") likewise;
+3. finds who commits: the clause subject, through conjunction, xcomp and relative clauses, the agent of a
+   passive ("will be suspended by the United States"), one commitment per coordinated subject;
+4. records polarity (will not, refrain from, no intention of, neither party shall), strength (intentions are
+   soft), reported speech ("Trump said Xi agreed to ...", "Beijing promised to ...") and conditions (if,
+   unless, provided that, subject to).
+
+Questions are skipped. Whether the subject can commit at all ("prices will rise") is decided by the actor
+resolver, which runs next and drops commitments without a real actor.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+
+from .. import patterns as rule_files
+from ..commitment import Commitment, Mention
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
+_WOULD = {"would", "'d"}
+
+
+@Language.factory(
+    "pledgewatch_commitment_detector",
+    default_config={"max_span_tokens": 80},
+    requires=["token.dep", "token.lemma", "token.tag"],
+    assigns=["doc._.commitments"],
+)
+def make_commitment_detector(nlp: Language, name: str, max_span_tokens: int) -> "CommitmentDetector":
+    return CommitmentDetector(nlp.vocab, name=name, max_span_tokens=max_span_tokens)
+
+
+class CommitmentDetector(Pipe):
+    """Propose one :class:`~pledgewatch.commitment.Commitment` per cue, action and subject."""
+
+    def __init__(self, vocab, name: str = "pledgewatch_commitment_detector", *, max_span_tokens: int = 80):
+        self.vocab = vocab
+        self.name = name
+        self.max_span_tokens = max_span_tokens
+        self.cues: list[dict] = []
+        self.lexicons: dict[str, list[str]] = {}
+        self.matcher = Matcher(vocab)
+
+    # ------------------------------------------------------------------ rules
+    def initialize(
+        self,
+        get_examples=None,
+        *,
+        nlp: Language | None = None,
+        patterns_dir: str | Path | None = None,
+        cues: list[dict] | None = None,
+        lexicons: dict[str, list[str]] | None = None,
+    ) -> None:
+        """Load the cue rules and word lists (from ``patterns_dir`` or the default patterns folder)."""
+        directory = Path(patterns_dir) if patterns_dir else None
+        if cues is None:
+            cues = [rule.model_dump() for rule in rule_files.load_cues(directory)]
+        if lexicons is None:
+            lexicons = rule_files.load_lexicons(directory)
+        self._set_rules(cues, lexicons)
+
+    def _set_rules(self, cues: list[dict], lexicons: dict[str, list[str]]) -> None:
+        self.cues = [rule_files.CueRule.model_validate(c).model_dump() for c in cues]
+        self.lexicons = lexicons
+        self.words = {key: {w.lower() for w in values} for key, values in lexicons.items()}
+        self.matcher = Matcher(self.vocab)
+        self._rule_by_key = {}
+        for rule in self.cues:
+            self.matcher.add(rule["id"], [rule["pattern"]])
+            self._rule_by_key[self.vocab.strings[rule["id"]]] = rule
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / "commitment_cues.jsonl", self.cues)
+        srsly.write_json(path / "lexicons.json", self.lexicons)
+        srsly.write_json(path / "cfg", {"max_span_tokens": self.max_span_tokens})
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "CommitmentDetector":
+        path = Path(path)
+        self.max_span_tokens = srsly.read_json(path / "cfg")["max_span_tokens"]
+        self._set_rules(list(srsly.read_jsonl(path / "commitment_cues.jsonl")), srsly.read_json(path / "lexicons.json"))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps({"cues": self.cues, "lexicons": self.lexicons, "max_span_tokens": self.max_span_tokens}).encode()
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "CommitmentDetector":
+        cfg = json.loads(data)
+        self.max_span_tokens = cfg["max_span_tokens"]
+        self._set_rules(cfg["cues"], cfg["lexicons"])
+        return self
+
+    # ------------------------------------------------------------------ call
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.cues:
+            raise ValueError(f"{self.name}: no cue rules loaded; call nlp.initialize() first")
+        found: dict[tuple[int, int | None], Commitment] = {}
+        chapeaux: list[tuple[Token, dict]] = []
+        for key, start, end in self.matcher(doc):
+            rule = self._rule_by_key[key]
+            cue = doc[start + rule["anchor"]]
+            if _in_question(cue):
+                continue
+            proposal = self._propose(doc, rule, cue, start, end)
+            if proposal is None:
+                continue
+            if proposal == "chapeau":
+                chapeaux.append((cue, rule))
+                continue
+            for commitment in proposal:
+                slot = (commitment.verb_i, commitment.actor_start)
+                if slot not in found or _rank(commitment) > _rank(found[slot]):
+                    found[slot] = commitment
+        for cue, rule in chapeaux:
+            for commitment in self._list_items(doc, cue, rule):
+                found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
+        doc._.commitments = sorted(found.values(), key=lambda c: (c.start, c.actor_start or 0))
+        return doc
+
+    # ------------------------------------------------------------------ cues
+    def _propose(self, doc: Doc, rule: dict, cue: Token, start: int, end: int):
+        kind = rule["kind"]
+        strength = rule["strength"]
+        negative = False
+        if kind == "modal":
+            if rule["id"] == "modal-will" or cue.tag_ == "MD":
+                head = cue.head
+                if head == cue or head.dep_ == "punct" or (cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":"):
+                    return "chapeau" if _ends_with_colon(cue) else None
+                if head.pos_ not in ("VERB", "AUX") or head.i < cue.i:
+                    return None
+                anchor = head
+            else:
+                anchor = doc[end - 1]
+            soft = False
+            if anchor.lemma_ == "be":
+                ready = next((c for c in anchor.children if c.dep_ in ("acomp", "xcomp") and c.lower_ in self.words["ready_words"]), None)
+                if ready is None or _complement(ready) is None:
+                    return None
+                soft = ready.lower_ in self.words["soft_ready_words"]
+                anchor = ready
+            action, deeper_soft = self._descend(_complement(anchor) if anchor.pos_ == "ADJ" else anchor)
+            soft = soft or deeper_soft
+        elif kind in ("commissive", "intention", "progressive"):
+            if cue.pos_ == "ADJ":
+                anchor = cue.head if cue.dep_ in ("acomp", "xcomp", "oprd", "amod") else cue
+                action = _complement(cue)
+                if action is None:
+                    return None
+                if cue.dep_ == "amod":
+                    return None
+                soft = cue.lower_ in self.words["soft_ready_words"]
+                action, deeper_soft = self._descend(action)
+                soft = soft or deeper_soft
+            else:
+                anchor = cue
+                if kind == "progressive":
+                    if not any(c.dep_ == "aux" and c.lemma_ == "be" for c in cue.children):
+                        return None
+                    action, soft = self._descend(cue)
+                else:
+                    if _is_passive(cue) or cue.dep_ in ("amod", "acl", "relcl") and not _subject(cue):
+                        return None
+                    complement = _complement(cue)
+                    if complement is None:
+                        if cue.lemma_ in self.words["object_commissives"] and _object(cue) is not None:
+                            complement = cue
+                        else:
+                            return None
+                    elif complement is not cue and _has_own_subject(complement):
+                        return None
+                    if _negated(cue) and not _modal(cue):
+                        return None
+                    action, soft = (complement, False) if complement is cue else self._descend(complement)
+            strength = "soft" if (strength == "soft" or soft) else "firm"
+        elif kind in ("nominal", "negative_nominal"):
+            action = _complement(cue)
+            if action is None or action.pos_ not in ("VERB", "AUX"):
+                return None
+            negative = kind == "negative_nominal" or any(c.lower_ in ("no", "never") for c in cue.children)
+            anchor = cue.head if cue.dep_ in ("dobj", "attr", "pobj", "nsubj") else cue
+            if cue.dep_ == "pobj" and cue.head.dep_ == "prep":
+                anchor = cue.head.head
+            action, soft = self._descend(action)
+            if kind == "nominal" and not _possessor(cue) and anchor is cue:
+                return None
+        else:
+            return None
+        if soft:
+            strength = "soft"
+        if action is None:
+            return None
+        if cue.tag_ == "MD" and cue.lower_ in _WOULD and not self._reporting_head(anchor):
+            return None
+        chain = _chain(anchor, action)
+        negative = negative or any(_negated(t) for t in chain) or cue.lower_ == "wo"
+        if action.lemma_ in self.words["refrain_verbs"]:
+            inner = _complement(action)
+            if inner is not None:
+                chain.append(inner)
+                action = inner
+            negative = True
+        if _in_condition(anchor):
+            return None
+        subjects, agentive = self._subjects(doc, anchor, action, cue)
+        actions = [action] + self._coordinated_actions(action)
+        out = []
+        for act in actions:
+            act_chain = chain if act is action else chain + [act]
+            act_negative = negative or _negated(act)
+            for subject in subjects or [None]:
+                if subject is not None and any(
+                    t.lower_ in ("neither", "no") and t.dep_ == "det" for t in subject.root.children
+                ):
+                    act_negative = True
+                out.append(
+                    self._build(doc, rule, cue, anchor, act, act_chain, subject, agentive, strength,
+                                act_negative, primary=act is action)
+                )
+        return out
+
+    def _descend(self, verb: Token) -> tuple[Token, bool]:
+        """Follow transparent verbs ("continue to", "seek to", "work to") down to the committed action."""
+        soft = False
+        seen = 0
+        while seen < 6:
+            seen += 1
+            if verb.lemma_ not in self.words["transparent_verbs"]:
+                break
+            nxt = _complement(verb)
+            if nxt is None or nxt is verb or _has_own_subject(nxt):
+                break
+            if verb.lemma_ in self.words["soft_transparent_verbs"]:
+                soft = True
+            verb = nxt
+        return verb, soft
+
+    def _coordinated_actions(self, action: Token) -> list[Token]:
+        """Verbs coordinated with the action that share its subject and cue but have their own object."""
+        out = []
+        for conj in action.conjuncts:
+            if conj.i < action.i or conj.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.dep_ in _SUBJECTS for c in conj.children):
+                continue
+            if any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "did")) for c in conj.children):
+                continue
+            if conj.tag_ in ("VBD", "VBN") and action.tag_ not in ("VBD", "VBN"):
+                continue
+            out.append(conj)
+        return out
+
+    def _reporting_head(self, anchor: Token) -> Token | None:
+        """The speech or commissive verb whose complement this clause is ("said that it would ...")."""
+        top = anchor
+        while top.dep_ == "conj":
+            top = top.head
+        if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_ in (self.words["speech_verbs"] | self.words["commissive_lemmas"]):
+            return top.head
+        return None
+
+    def _subjects(self, doc: Doc, anchor: Token, action: Token, cue: Token) -> tuple[list[Span], bool]:
+        """The noun phrases that commit, one per coordinated subject; and whether any was found."""
+        verb = anchor
+        if cue.pos_ == "NOUN":
+            owner = _possessor(cue)
+            if owner is not None:
+                return [_noun_phrase(owner)], True
+        for _ in range(8):
+            subject = _subject(verb)
+            if subject is not None:
+                if subject.dep_ == "nsubjpass" or _is_passive(verb):
+                    agent = _agent(verb) or _agent(action)
+                    if agent is None:
+                        return [], False
+                    subject = agent
+                if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    subject = verb.head
+                heads = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
+                return [_noun_phrase(h) for h in heads], True
+            agent = _agent(verb)
+            if agent is not None:
+                return [_noun_phrase(agent)], True
+            if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and verb.head != verb:
+                verb = verb.head
+                continue
+            if verb.dep_ == "relcl":
+                return [_noun_phrase(verb.head)], True
+            break
+        return [], False
+
+    def _build(self, doc, rule, cue, anchor, action, chain, subject, agentive, strength, negative, primary):
+        tokens = _clause_tokens(action, chain, cue)
+        if subject is not None and primary and subject.start >= tokens[0] - 12:
+            first = min(tokens[0], subject.start)
+        else:
+            first = tokens[0]
+        last = tokens[-1]
+        sent = action.sent
+        first = max(first, sent.start)
+        last = min(last, sent.end - 1, first + self.max_span_tokens)
+        while last > first and (doc[last].is_punct or doc[last].is_space):
+            last -= 1
+        while first < last and (doc[first].is_space or doc[first].is_punct or _is_list_marker(doc[first])):
+            first += 1
+        start_char = doc[first].idx
+        end_char = doc[last].idx + len(doc[last].text)
+        commitment = Commitment(
+            start=start_char,
+            end=end_char,
+            verb_i=action.i,
+            cue=cue.text,
+            cue_rule=rule["id"],
+            action_verb=action.lemma_.lower(),
+            action_text=_action_text(doc, action, chain),
+            polarity="negative" if negative else "positive",
+            strength=strength,
+            scope_start=first,
+            scope_end=last + 1,
+            chain=[t.i for t in chain],
+        )
+        if subject is not None:
+            commitment.actor_text = subject.text
+            commitment.actor_start = subject.start_char
+            commitment.actor_end = subject.end_char
+        speaker = self._reporting_head(anchor)
+        if speaker is not None:
+            said_by = _subject(speaker)
+            commitment.reported_cue = speaker.text
+            commitment.reported_speaker = _noun_phrase(said_by).text if said_by is not None else None
+        elif rule["kind"] == "commissive" and cue.pos_ == "VERB" and cue.tag_ in ("VBD", "VBN") and not _modal(cue):
+            if subject is None or subject.root.lower_ not in self.words["first_person"]:
+                commitment.reported_cue = cue.text
+                commitment.reported_speaker = subject.text if subject is not None else None
+        condition = _condition(doc, chain, self.words["condition_markers"])
+        if condition is not None:
+            commitment.condition = condition
+        return commitment
+
+    # ------------------------------------------------------------ list items
+    def _list_items(self, doc: Doc, cue: Token, rule: dict) -> list[Commitment]:
+        """Items under a chapeau ending in a colon ("China will:", "The Parties commit to:")."""
+        chapeau = cue.sent
+        subjects, _ = self._subjects(doc, cue, cue, cue)
+        if not subjects:
+            subject = next((t for t in chapeau if t.dep_ in _SUBJECTS and t.i < cue.i), None)
+            subjects = [_noun_phrase(subject)] if subject is not None else []
+        out = []
+        sent = _next_sentence(doc, chapeau)
+        while sent is not None:
+            if not _starts_line(doc, sent):
+                break
+            words = [t for t in sent if not (t.is_space or t.is_punct or _is_list_marker(t))]
+            if not words:
+                sent = _next_sentence(doc, sent)
+                continue
+            head = words[0]
+            if not _list_item_verb(head) or any(t.tag_ == "MD" for t in sent):
+                break
+            for act in [head] + self._coordinated_actions(head):
+                for subject in subjects or [None]:
+                    commitment = self._build(doc, rule, cue, head, act, [act], None, True, rule["strength"],
+                                             _negated(act), primary=True)
+                    if subject is not None:
+                        commitment.actor_text = subject.text
+                        commitment.actor_start = subject.start_char
+                        commitment.actor_end = subject.end_char
+                    commitment.chapeau_start = chapeau.start
+                    commitment.chapeau_end = chapeau.end
+                    out.append(commitment)
+            sent = _next_sentence(doc, sent)
+        return out
+
+
+# ---------------------------------------------------------------- parse helpers
+def _rank(c: Commitment) -> tuple:
+    return (c.actor_text is not None, c.strength == "firm", -(c.end - c.start))
+
+
+def _in_question(token: Token) -> bool:
+    sent = token.sent
+    last = sent[-1]
+    while last.i > sent.start and (last.is_space or last.text in ('"', "'", "”", "’", ")")):
+        last = last.nbor(-1)
+    return last.text == "?"
+
+
+def _ends_with_colon(cue: Token) -> bool:
+    sent = cue.sent
+    rest = [t for t in sent if t.i > cue.i and not t.is_space]
+    return bool(rest) and rest[-1].text == ":" and len(rest) <= 12
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS and child.dep_ != "expl":
+            return child
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _modal(verb: Token) -> bool:
+    return any(c.tag_ == "MD" for c in verb.children)
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children)
+
+
+def _has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _complement(token: Token) -> Token | None:
+    """The infinitive or gerund a cue governs: "agree to buy", "committed to reducing", "intention of ..."."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ):
+            return child
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl", "advcl") and child.pos_ in ("VERB", "AUX") and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+        ) and child.i > token.i:
+            return child
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("to", "of", "toward", "towards", "on", "from"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pcomp" and grandchild.tag_ == "VBG":
+                    return grandchild
+                if grandchild.dep_ == "pobj" and grandchild.tag_ == "VBG":
+                    return grandchild
+    for child in token.children:
+        if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > token.i:
+            return child
+    return None
+
+
+def _possessor(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The head's phrase without relative clauses, appositions, coordination or trailing punctuation."""
+    doc = head.doc
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "predet", "case"):
+            left = min(left, child.left_edge.i)
+    right = head.i
+    for child in head.rights:
+        if child.dep_ in ("prep", "compound", "case") and child.i == right + 1:
+            right = child.right_edge.i
+        elif child.dep_ == "case" or (child.dep_ == "punct" and child.text in ("'s", "’s")):
+            right = max(right, child.i)
+    if head.dep_ == "poss" and right + 1 < len(doc) and doc[right + 1].dep_ == "case":
+        right += 1
+    span = doc[left : right + 1]
+    if len(span) > 1 and span[-1].dep_ == "case":
+        span = span[:-1]
+    return span
+
+
+def _chain(anchor: Token, action: Token) -> list[Token]:
+    chain = [action]
+    t = action
+    while t != anchor and t.head != t and len(chain) < 8:
+        t = t.head
+        chain.append(t)
+        if t == anchor:
+            break
+    if anchor not in chain:
+        chain.append(anchor)
+    return chain
+
+
+def _in_condition(anchor: Token) -> bool:
+    """The clause is itself a condition or a purpose ("if China will ...")."""
+    top = anchor
+    while top.dep_ == "conj":
+        top = top.head
+    return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in top.children)
+
+
+def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
+    """Token indices of the action's clause without coordinated verbs that form commitments of their own."""
+    skip = set()
+    for conj in action.children:
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+            skip.update(t.i for t in conj.subtree)
+        if conj.dep_ == "cc" or (conj.dep_ == "punct" and conj.i > action.i and any(
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > conj.i for c in action.children
+        )):
+            skip.add(conj.i)
+    idx = [t.i for t in action.subtree if t.i not in skip]
+    idx.extend(t.i for t in chain if t.i < action.i)
+    if cue.i < action.i and cue.i >= action.sent.start:
+        idx.append(cue.i)
+    idx = sorted(set(idx))
+    # keep one contiguous run around the action so a skipped coordinated item never sits inside the span
+    runs, run = [], [idx[0]]
+    for i in idx[1:]:
+        if i == run[-1] + 1 or all(action.doc[j].is_space or action.doc[j].is_punct for j in range(run[-1] + 1, i)):
+            run.append(i)
+        else:
+            runs.append(run)
+            run = [i]
+    runs.append(run)
+    best = next(r for r in runs if action.i in r)
+    lo = min(best[0], min((t.i for t in chain if t.i >= best[0] - 6), default=best[0]))
+    return list(range(lo, best[-1] + 1))
+
+
+def _action_text(doc: Doc, action: Token, chain: list[Token]) -> str:
+    """The action's verb phrase: the verb and its objects and complements, without subject or coordination."""
+    idx = {action.i}
+    for child in action.children:
+        if child.dep_ in ("dobj", "dative", "prt", "attr", "acomp", "oprd", "xcomp", "ccomp", "neg", "prep", "npadvmod", "advmod", "agent", "pobj", "auxpass"):
+            if child.dep_ == "prep" and child.i < action.i:
+                continue
+            idx.update(t.i for t in child.subtree)
+    idx = sorted(i for i in idx if i >= action.i)
+    end = idx[0]
+    for i in idx[1:]:
+        if i == end + 1:
+            end = i
+        else:
+            break
+    text = doc[action.i : end + 1].text.strip(" ,;:.\n")
+    words = text.split()
+    return " ".join(words[:25])
+
+
+def _condition(doc: Doc, chain: list[Token], markers: set[str]) -> Mention | None:
+    for verb in chain:
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in markers for g in child.children):
+                return _mention(doc, child.left_edge.i, child.right_edge.i)
+            if child.dep_ == "prep" and child.lower_ in ("subject", "conditional", "contingent", "provided", "upon") and child.lower_ != "upon":
+                return _mention(doc, child.left_edge.i, child.right_edge.i)
+            if child.dep_ in ("advcl", "ccomp") and child.lower_ in ("provided", "providing"):
+                return _mention(doc, child.left_edge.i, child.right_edge.i)
+            if child.dep_ == "prep" and child.lower_ in ("in",) and any(g.lower_ in ("exchange", "return") for g in child.children):
+                return _mention(doc, child.left_edge.i, child.right_edge.i)
+    return None
+
+
+def _mention(doc: Doc, first: int, last: int) -> Mention:
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    span = doc[first : last + 1]
+    return Mention(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _is_list_marker(token: Token) -> bool:
+    from .line_segmenter import _LIST_MARKER
+
+    return bool(_LIST_MARKER.match(token.text)) and token.i == token.sent.start
+
+
+def _next_sentence(doc: Doc, sent: Span) -> Span | None:
+    if sent.end >= len(doc):
+        return None
+    return doc[sent.end].sent
+
+
+def _starts_line(doc: Doc, sent: Span) -> bool:
+    first = sent.start
+    while first < sent.end and doc[first].is_space:
+        first += 1
+    if sent.start == 0:
+        return True
+    return "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start].text or "\n" in doc[sent.start - 1].whitespace_
+
+
+def _list_item_verb(token: Token) -> bool:
+    """A list item that starts with a bare verb: "Suspend the tariffs ...", "purchase soybeans ..."."""
+    return token.tag_ in ("VB", "VBP") or (token.pos_ == "VERB" and token.tag_ not in ("VBD", "VBN", "VBG", "VBZ"))

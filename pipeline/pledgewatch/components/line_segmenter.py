@@ -1,0 +1,68 @@
+"""Sentence starts from the layout: paragraphs, headings and list items.
+
+Official documents put one measure per line ("- Suspend the tariffs...", "(ii) cancel...", "2. The two sides
+will..."). The statistical parser, left alone, often runs such lines together. This component runs before the
+parser and marks a sentence start where the layout makes one certain; the parser keeps those boundaries and
+decides the rest. A single line break inside a wrapped paragraph is not a boundary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+_LIST_MARKER = re.compile(r"^(?:[-•*–—·‣◦▪]|\(?[ivxlc]{1,5}\)|\(?[a-z]\)|\(?\d{1,3}[.)]|[A-Z]\.|\d{1,3}\.\d{1,3}\.?)$")
+_LINE_END = re.compile(r"[.:;!?]$")
+
+
+@Language.factory("pledgewatch_line_segmenter", requires=[], assigns=["token.is_sent_start"])
+def make_line_segmenter(nlp: Language, name: str) -> "LineSegmenter":
+    return LineSegmenter(name=name)
+
+
+class LineSegmenter(Pipe):
+    """Mark sentence starts after blank lines, at list markers and after lines that end a sentence."""
+
+    def __init__(self, name: str = "pledgewatch_line_segmenter"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if token.is_space:
+                continue
+            if not prev.is_space or "\n" not in prev.text:
+                continue
+            before = doc[token.i - 2] if token.i >= 2 else None
+            if (
+                prev.text.count("\n") >= 2
+                or _LIST_MARKER.match(token.text)
+                or before is None
+                or _LINE_END.search(before.text)
+                or _is_heading(doc, token)
+                or _LIST_MARKER.match(_line_start(doc, token.i - 2).text)
+            ):
+                token.is_sent_start = True
+                if token.i + 1 < len(doc):
+                    doc[token.i + 1].is_sent_start = False if _LIST_MARKER.match(token.text) else None
+        return doc
+
+
+def _line_start(doc: Doc, i: int):
+    """The first token of the line that token ``i`` is on."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return doc[i]
+
+
+def _is_heading(doc: Doc, token) -> bool:
+    """A short line with no final punctuation (a title or heading) ends before this token's line."""
+    i = token.i - 2
+    words = 0
+    while i >= 0 and not (doc[i].is_space and "\n" in doc[i].text):
+        words += 1
+        i -= 1
+    return words <= 8 and not doc[token.i - 2].is_punct

