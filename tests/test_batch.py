@@ -337,3 +337,24 @@ def test_progress_lines_when_not_a_terminal(tmp_path, capsys):
     assert "pledgewatch batch: 1/5 files" in text
     assert "5 files (5 ok, 0 empty, 0 skipped, 0 error)" in text
     assert capsys.readouterr().out == ""
+
+
+def test_cli_usage_errors_exit_2(tmp_path):
+    from click.testing import CliRunner
+
+    from pledgewatch.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "x"}\n')
+    runner = CliRunner()
+    result = runner.invoke(cli, ["batch", str(folder), "-o", str(out)])
+    assert result.exit_code == 2 and "--overwrite" in result.stderr and result.stdout == ""
+    result = runner.invoke(cli, ["batch", str(folder), "-o", str(out), "--resume", "--overwrite"])
+    assert result.exit_code == 2 and "contradict" in result.stderr
+    result = runner.invoke(cli, ["batch", str(tmp_path / "missing"), "-o", str(out)])
+    assert result.exit_code == 2
+    result = runner.invoke(cli, ["batch", str(folder), "-o", str(tmp_path / "new.jsonl"), "--doc-date", "May 5"])
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
+    assert runner.invoke(cli, ["batch", "--help"]).exit_code == 0

@@ -186,3 +186,56 @@ def evaluate(docs_dir, gold, traps, as_json, show_errors, model, debug):
         click.echo(json.dumps(report.summary(show_errors=show_errors), indent=2, ensure_ascii=False))
     else:
         click.echo(format_report(report, show_errors=show_errors))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Records, one JSON line each, in input order.")
+@click.option("--manifest", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="One line per input file (default: OUT with .manifest.jsonl).")
+@click.option("--include", multiple=True, metavar="GLOB", help="Only files matching (name, or path with a /).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Leave out files matching.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: CPU cores).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted batch into the same OUT.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing OUT and manifest.")
+@click.option("--quiet", is_flag=True, help="No progress on stderr (the final summary is still printed).")
+@click.option("--save-text", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Write each document's extracted text to DIR/<path>.txt (what record offsets index).")
+@click.option("--meta", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None, metavar="FILE",
+              help="CSV or JSONL with path, doc_id, doc_date, source per document.")
+@click.option("--doc-date", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="Date for documents with none in --meta or in their own metadata or dateline.")
+@model_option
+def batch(inputs, output, manifest, include, exclude, workers, resume, overwrite, quiet, save_text, meta, doc_date,
+          model, debug):
+    """Extract commitments from every document under folders: resumable, parallel, every file accounted for.
+
+    Reads .txt, .md (front matter: title, date), .html/.htm (main text, page title and date) and .pdf
+    (text layer) recursively, in sorted order. Writes records to OUT and one manifest line per file
+    (status ok, empty, skipped or error, with the cause). Exit code 0 when every file is ok, empty or
+    skipped, 1 when any failed, 2 for usage errors.
+
+    \b
+    Examples:
+      pledgewatch batch statements/ -o records.jsonl
+      pledgewatch batch statements/ news/ -o records.jsonl --include '*.html' --workers 2
+      pledgewatch batch statements/ -o records.jsonl --resume        # after an interruption
+      jq -c 'select(.status == "error")' records.manifest.jsonl
+    """
+    from .io.batch import BatchOptions, BatchUsageError, run_batch
+    from .nlp import ModelNotFound
+
+    options = BatchOptions(inputs=list(inputs), output=output, manifest=manifest, include=include, exclude=exclude,
+                           workers=workers, resume=resume, overwrite=overwrite, quiet=quiet, save_text=save_text,
+                           meta=meta, model=model, doc_date=doc_date)
+    try:
+        summary = run_batch(options)
+    except BatchUsageError as err:
+        raise click.UsageError(str(err)) from None
+    except ModelNotFound as err:
+        if debug:
+            raise
+        click.echo(f"pledgewatch: {err}", err=True)
+        sys.exit(EXIT_USAGE)
+    sys.exit(summary.exit_code)

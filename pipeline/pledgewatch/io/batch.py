@@ -381,9 +381,16 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(factory: Callable[[str | None], Extractor], model: str | None, chunk_chars: int) -> None:
-    """Process initializer: load the model once per worker."""
-    _WORKER["extract"] = factory(model)
+    """Process initializer: load the model once per worker.
+
+    A failure (say, the model is not installed) is kept and raised by the first task, so that it reaches
+    the caller as itself instead of as a broken process pool.
+    """
     _WORKER["chunk_chars"] = chunk_chars
+    try:
+        _WORKER["extract"] = factory(model)
+    except Exception as error:  # re-raised in process_task
+        _WORKER["init_error"] = error
 
 
 def _manifest_line(task: DocTask, status: str, *, records: int = 0, words: int = 0, seconds: float = 0.0,
@@ -446,6 +453,8 @@ def process_task(tasks: list[DocTask]) -> list[tuple[dict, list[str]]]:
     All the texts of a task go through the extractor in one stream (so spaCy batches them); if that
     stream fails, each document is retried alone so the failure is pinned on the file that caused it.
     """
+    if "init_error" in _WORKER:
+        raise _WORKER["init_error"]
     extract: Extractor = _WORKER["extract"]
     chunk_chars: int = _WORKER["chunk_chars"]
     prepared = []
@@ -632,7 +641,9 @@ def _results_in_order(groups: list[list[DocTask]], options: BatchOptions, worker
                       ) -> Iterator[tuple[dict, list[str]]]:
     """Process the task groups, yielding per-document results strictly in input order."""
     if workers <= 1:
-        _init_worker(options.extractor_factory, options.model, options.chunk_chars)
+        _WORKER.clear()
+        _WORKER["extract"] = options.extractor_factory(options.model)
+        _WORKER["chunk_chars"] = options.chunk_chars
         for group in groups:
             yield from process_task(group)
         return
