@@ -112,6 +112,9 @@ class Rule(_Model):
     value: str | None = None
     the: bool = False
     """Whether a preceding "the" belongs to the expression."""
+    anchor: list[str] = Field(default_factory=list)
+    """Words one of which every match contains (``@MONTH``, ``@UNIT``... name a lexicon class, ``@DIGIT`` a
+    digit): the rule only runs on sentences holding one, which keeps tagging fast. Empty: run everywhere."""
 
 
 class Phrase(_Model):
@@ -308,6 +311,7 @@ class _State:
     day_first: bool
     last_quarter: tuple[int, int] | None = None
     last_year: int | None = None
+    last_month: tuple[int, int] | None = None
     extras: dict = field(default_factory=dict)
 
 
@@ -343,7 +347,7 @@ class TimeGrammar:
             "MONTH_FULL": alt(lex.months),
             "MONTH": f"(?:{alt(lex.months)}|{abbr}\\.?)",
             "WEEKDAY": alt(lex.weekdays),
-            "NUMWORD": alt(w for w in lex.number_words if w not in ("a", "an", "half a")),
+            "NUMWORD": alt(lex.number_words),
             "VAGUEQ": alt(lex.vague_quantities),
             "ORDWORD": alt(lex.ordinals),
             "UNIT": alt(lex.units),
@@ -351,8 +355,6 @@ class TimeGrammar:
             "PARTDAY": alt(lex.parts_of_day),
             "DECADEWORD": alt(lex.decade_words),
         }
-        # The data fragments may use each other; "a"/"an" count as one only before a unit.
-        fragments["NUMWORD"] = f"(?:{fragments['NUMWORD']}|a|an|half a)"
         for name, frag in rules.fragments.items():
             fragments[name] = frag
 
@@ -367,16 +369,39 @@ class TimeGrammar:
             pattern = pattern.replace(" ?", r"\s*").replace(" *", r"\s*").replace(" ", r"\s+")
             return pattern.replace("~", r"(?:\s+|-)")
 
+        classes = {
+            "@MONTH": self.months, "@WEEKDAY": lex.weekdays, "@UNIT": lex.units, "@SEASON": lex.seasons,
+            "@PARTDAY": lex.parts_of_day, "@DECADEWORD": lex.decade_words, "@NUMWORD": lex.number_words,
+        }
+
+        def anchor_words(anchor: list[str]) -> frozenset[str] | None:
+            if not anchor:
+                return None
+            words: set[str] = set()
+            for item in anchor:
+                if item == "@DIGIT":
+                    words.add(item)
+                elif item.startswith("@"):
+                    if item not in classes:
+                        raise re.error(f"unknown anchor class {item}")
+                    words.update(w.lower().split()[0] for w in classes[item])
+                else:
+                    words.add(item.lower())
+            return frozenset(words)
+
         self.compiled: list[tuple[Rule, re.Pattern]] = []
+        self.anchors: list[frozenset[str] | None] = []
         for rule in rules.rules:
             body = spaces(expand(rule.pattern))
             self.compiled.append((rule, re.compile(rf"(?<![\w'])(?:{body})(?![\w])", re.IGNORECASE)))
+            self.anchors.append(anchor_words(rule.anchor))
 
         self.phrases: dict[str, tuple[Phrase, str]] = {}
         for kind, phrases in (("ref", rules.references), ("vague", rules.vague)):
             for p in phrases:
                 self.phrases[" ".join(p.literal.lower().split())] = (p, kind)
         phrase_alt = alt(self.phrases)
+        self.phrase_anchor = frozenset(k.split()[0] for k in self.phrases)
         self.phrase_rx = re.compile(rf"(?<![\w'-]){phrase_alt}(?![\w-])", re.IGNORECASE)
 
         self.modifiers = rules.modifiers
@@ -399,11 +424,14 @@ class TimeGrammar:
     def tag(self, text: str, doc_date: date | None = None, *, day_first: bool = False) -> list[TimeExpression]:
         """Every time expression in ``text``, in text order, normalised against ``doc_date``."""
         candidates = []
+        chunks = _chunks(text)
         for order, (rule, rx) in enumerate(self.compiled):
-            for m in rx.finditer(text):
-                candidates.append((m.start(), -m.end(), order, m))
-        for m in self.phrase_rx.finditer(text):
-            candidates.append((m.start(), -m.end(), -1, m))
+            for lo, hi in _spans_with(chunks, self.anchors[order]):
+                for m in rx.finditer(text, lo, hi):
+                    candidates.append((m.start(), -m.end(), order, m))
+        for lo, hi in _spans_with(chunks, self.phrase_anchor):
+            for m in self.phrase_rx.finditer(text, lo, hi):
+                candidates.append((m.start(), -m.end(), -1, m))
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
         state = _State(text, doc_date, day_first)
         found: list[TimeExpression] = []
@@ -550,16 +578,18 @@ class TimeGrammar:
         dct = state.doc_date
         assert dct is not None
         tense = self._tense(state, start, end)
-        here = (month, day or 0)
-        now = (dct.month, dct.day if day else 0)
-        if tense == "future" and here < now and (dct.month - month) % 12 <= 8:
+        try:
+            delta = (date(dct.year, month, day or 15) - dct).days
+        except ValueError:
+            return dct.year
+        if tense == "future" and delta < -90:
             return dct.year + 1
-        if tense == "past" and here > now and (month - dct.month) % 12 <= 8:
+        if tense == "past" and delta > 90:
             return dct.year - 1
         if tense is None:
-            if month - dct.month > 6:
+            if delta > 200:
                 return dct.year - 1
-            if dct.month - month > 6:
+            if delta < -200:
                 return dct.year + 1
         return dct.year
 
@@ -626,10 +656,12 @@ class TimeGrammar:
         rel = (g.get("rel") or "").lower()
         if rel and state.doc_date is not None and year is None:
             dct = state.doc_date
+            here, now = (month, day or 0), (dct.month, dct.day if day else 0)
             if rel in ("last", "this past", "the previous"):
-                year = dct.year if month < dct.month else dct.year - 1
+                # "last February" said in March is a year back; "last April" said in October is this year's
+                year = dct.year if (day and here < now) or month < dct.month - 1 else dct.year - 1
             elif rel in ("next", "this coming", "the following"):
-                year = dct.year if month > dct.month else dct.year + 1
+                year = dct.year if here >= now and (day or month > dct.month) else dct.year + 1
             else:
                 year = dct.year
         if year is None and state.doc_date is not None and (g.get("relyear") is None):
@@ -640,8 +672,9 @@ class TimeGrammar:
             except ValueError:
                 return None
         y = f"{year:04d}" if year else "XXXX"
-        if year:
+        if year and (g.get("year") or g.get("spoken") or g.get("yy")):
             state.last_year = year
+            state.last_month = (year, month)
         value = f"{y}-{month:02d}" + (f"-{day:02d}" if day else "")
         return rule.type, value, None
 
@@ -743,6 +776,9 @@ class TimeGrammar:
             if state.doc_date is None:
                 return rule.type, f"XXXX-Q{q}", None
             year = state.doc_date.year
+            # a later quarter than the current one, named without a year, is last year's unless future
+            if q > (state.doc_date.month - 1) // 3 + 1 and self._tense(state, m.start(), m.end()) != "future":
+                year -= 1
         state.last_quarter = (year, q)
         return "DATE", f"{year}-Q{q}", None
 
@@ -824,6 +860,11 @@ class TimeGrammar:
             if unit == "Y" and state.last_year:
                 return "DATE", str(state.last_year), mod
             return None
+        if rel in ("the following", "following") and state.last_month and unit in ("Y", "M"):
+            y, mo = state.last_month
+            if unit == "Y":
+                return "DATE", str(y + 1), mod
+            return "DATE", add_months(date(y, mo, 1), 1).strftime("%Y-%m"), mod
         if rel == "the":
             if unit == "WE":
                 return self._weekend(None, m, state)
@@ -977,6 +1018,7 @@ class TimeGrammar:
                 if len(y2) == 2 and int(y2) != (year + 1) % 100:
                     return None
         state.last_year = year
+        state.last_month = (year, 1)
         return "DATE", str(year), None
 
     def _n_offset(self, rule: Rule, m: re.Match, state: _State) -> _NORMALISED | None:
@@ -986,7 +1028,11 @@ class TimeGrammar:
         amount = _parse_amount(g.get("qty") or "", self.numbers, self.vague_quantities) if g.get("qty") else "X"
         if amount is None:
             return None
-        direction = -1 if g["dir"].lower().split()[0] in ("ago", "earlier", "back", "previously", "prior", "before") else 1
+        direction_word = g["dir"].lower().split()[0]
+        direction = -1 if direction_word in ("ago", "earlier", "back", "previously", "prior", "before") else 1
+        if direction_word in ("earlier", "later", "before", "after") and unit in ("S", "MIN", "H", "D", "W"):
+            # "three days later" counts from an event, not from the document date: a duration
+            return "DURATION", duration_value(amount, unit), None
         dct = state.doc_date
         if amount == "X":
             return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None
@@ -1057,6 +1103,10 @@ class TimeGrammar:
             return "SET", f"XXXX-WXX-{self.weekdays[g['weekdays'].lower()[:-1]]}", None
         unit_word = g["unit"].lower()
         each = " ".join(g["each"].lower().split())
+        if each == "a" and not re.search(r"(?:\d|%|\b(?:million|billion|thousand|dollars?|cents?|percent|times|"
+                                        r"yen|euros?|pounds?|each|apiece|hundred))[\s,]*$",
+                                        state.text[max(0, m.start() - 30):m.start()], re.I):
+            return None
         every_other = "other" in each
         amount = 2 if every_other else 1
         if g.get("num"):
@@ -1085,6 +1135,55 @@ class TimeGrammar:
 
 # --------------------------------------------------------------------------------------------------------------
 # Small text helpers
+
+# Sentence-ish chunks: split at line breaks and at ". " after a lower-case word of 3+ letters before a capital,
+# so "Nov. 9", "5 p.m. EST" and "Sept. 30" stay whole.
+_CHUNK_BREAK = re.compile(r"\n+|(?<=[a-z][a-z][a-z][.!?])\s+(?=[A-Z\"\u201c(])")
+_LETTERS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+
+
+def _chunks(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """(start, end, lower-case words) of each chunk; a chunk holding a digit also holds ``@DIGIT``."""
+    out = []
+    start = 0
+    for brk in _CHUNK_BREAK.finditer(text):
+        if brk.start() > start:
+            out.append(start)
+            out.append(brk.start())
+        start = brk.end()
+    if start < len(text):
+        out.append(start)
+        out.append(len(text))
+    chunks = []
+    for i in range(0, len(out), 2):
+        lo, hi = out[i], out[i + 1]
+        piece = text[lo:hi]
+        words = set(_LETTERS.findall(piece.lower()))
+        if _DIGIT.search(piece):
+            words.add("@DIGIT")
+        chunks.append((lo, hi, frozenset(words)))
+    return chunks
+
+
+def _spans_with(chunks: list[tuple[int, int, frozenset[str]]], anchor: frozenset[str] | None):
+    """Maximal runs of consecutive chunks that hold an anchor word (all text when there is no anchor)."""
+    if anchor is None:
+        if chunks:
+            yield chunks[0][0], chunks[-1][1]
+        return
+    run: list[int] | None = None
+    for lo, hi, words in chunks:
+        if words.isdisjoint(anchor):
+            if run:
+                yield run[0], run[1]
+                run = None
+        elif run:
+            run[1] = hi
+        else:
+            run = [lo, hi]
+    if run:
+        yield run[0], run[1]
 
 _WORD_BEFORE = re.compile(r"([\w.'-]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"\s*([\w'-]+|[^\w\s])")
@@ -1122,6 +1221,10 @@ def _parse_amount(text: str, numbers: dict[str, float], vague: set[str]) -> floa
     t = " ".join(text.lower().replace("-", " ").split())
     if t in vague:
         return "X"
+    if t in ("a", "an", "one"):
+        return 1.0
+    if t in ("half a", "half an", "a half"):
+        return 0.5
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5
