@@ -16,7 +16,9 @@ tagger resolves against. Scores follow TempEval-3 (UzZaman et al., 2013, section
 * **value** F1 = relaxed F1 x value accuracy, where value accuracy is the share of relaxed matches whose
   normalised value equals the gold ``value`` (equivalently, precision and recall computed over the matches
   with the right value). Vague times, which pledgewatch keeps with value ``None``, are compared through
-  :func:`pledgewatch.temporal.timex3_value` (``FUTURE_REF`` for "soon"), as a TIMEX3 annotator would write them;
+  :func:`pledgewatch.temporal.timex3_value` (``FUTURE_REF`` for "soon"), as a TIMEX3 annotator would write them.
+  Vague manner adverbs that TIMEX3 does not annotate ("immediately", "promptly", "eventually"; ``timex3: null``
+  in the rule file) are tagged for the deadline linker but left out of the score;
 * **type** accuracy over relaxed matches is reported too.
 
 Speed is words (whitespace-separated) per second of :func:`pledgewatch.temporal.tag` alone, on one core,
@@ -36,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pledgewatch.temporal import grammar_for, timex3_value
+from pledgewatch.temporal import grammar_for, is_vague, timex3_value
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "timebank"
 
@@ -101,6 +103,7 @@ def score(docs: list[Document], grammar, errors: int = 0) -> dict:
         t0 = time.perf_counter()
         found = grammar.tag(doc.text, doc.dct)
         elapsed += time.perf_counter() - t0
+        found = [te for te in found if not is_vague(te) or timex3_value(te, grammar)]
         words += len(doc.text.split())
         n_gold += len(doc.gold)
         n_sys += len(found)

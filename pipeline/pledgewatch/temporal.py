@@ -98,7 +98,7 @@ class Suffix(_Model):
 Normalizer = Literal[
     "ymd", "numeric", "clock", "weekday", "deictic", "quarter", "quarter_ref", "half", "fiscal",
     "relative_unit", "season", "edge", "year_edge", "decade", "century", "year", "offset", "duration", "set",
-    "fixed",
+    "fixed", "the_unit",
 ]
 
 
@@ -125,6 +125,8 @@ class Phrase(_Model):
     timex3: str | None = None
     only_before: list[str] = Field(default_factory=list)
     not_before: list[str] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=list)
+    """Word lists checked against the next / previous word ("as soon as the..." is no time)."""
 
 
 class Cues(_Model):
@@ -393,7 +395,7 @@ class TimeGrammar:
         self.anchors: list[frozenset[str] | None] = []
         for rule in rules.rules:
             body = spaces(expand(rule.pattern))
-            self.compiled.append((rule, re.compile(rf"(?<![\w'])(?:{body})(?![\w])", re.IGNORECASE)))
+            self.compiled.append((rule, re.compile(rf"(?<![\w'])(?:{body})(?![\w]|-[A-Za-z])", re.IGNORECASE)))
             self.anchors.append(anchor_words(rule.anchor))
 
         self.phrases: dict[str, tuple[Phrase, str]] = {}
@@ -453,6 +455,8 @@ class TimeGrammar:
         if phrase.only_before and nxt not in phrase.only_before:
             return None
         if phrase.not_before and nxt in phrase.not_before:
+            return None
+        if phrase.not_after and _prev_word(state.text, m.start()) in phrase.not_after:
             return None
         if kind == "vague":
             return TimeExpression(m.start(), m.end(), m.group(0), "DATE", None, None, "vague." + key.replace(" ", "_"))
@@ -1084,6 +1088,13 @@ class TimeGrammar:
         rel = (g.get("rel") or "").lower()
         if rel == "all" and amount == "X":
             return None
+        after = state.text[m.end():m.end() + 12].lower()
+        if re.match(r"\s+old\b", after) or m.group(0).lower().endswith("-old"):
+            return None  # an age, not a time
+        if unit == "Q" and (re.match(r"\s+of\b", after) or "-quarters" in m.group(0).lower()):
+            return None  # a fraction: "a quarter of the market", "three-quarters"
+        if unit == "S" and amount == 1 and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:later|ago|earlier)", after):
+            return None  # "a second group"
         if unit == "WE" and amount == 1 and not qty.lower().startswith(("one", "1")):
             return None
         return "DURATION", duration_value(amount, unit), None
@@ -1103,9 +1114,9 @@ class TimeGrammar:
             return "SET", f"XXXX-WXX-{self.weekdays[g['weekdays'].lower()[:-1]]}", None
         unit_word = g["unit"].lower()
         each = " ".join(g["each"].lower().split())
-        if each == "a" and not re.search(r"(?:\d|%|\b(?:million|billion|thousand|dollars?|cents?|percent|times|"
-                                        r"yen|euros?|pounds?|each|apiece|hundred))[\s,]*$",
-                                        state.text[max(0, m.start() - 30):m.start()], re.I):
+        if each == "a" and not re.search(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dozen|times|once|twice|"
+                                        r"several|few|many))\s+(?:[\w$-]+\s+){0,2}$",
+                                        state.text[max(0, m.start() - 40):m.start()], re.I):
             return None
         every_other = "other" in each
         amount = 2 if every_other else 1
@@ -1128,6 +1139,27 @@ class TimeGrammar:
         if unit_word.endswith("s") and not g.get("num"):
             return None
         return "SET", duration_value(amount, unit), None
+
+    def _n_the_unit(self, rule: Rule, m: re.Match, state: _State) -> _NORMALISED | None:
+        """"the year ended June 30" is a duration; "for the year", "the full year" the current year."""
+        unit = self.units[m.group("unit").lower()]
+        after = state.text[m.end():m.end() + 30].lower()
+        if re.match(r"\s+(?:ended|ending|ends|to date|through|that ended)\b", after):
+            return "DURATION", duration_value(1, unit), None
+        adj = (m.group("adj") or "").strip().lower()
+        prev = _prev_word(state.text, m.start())
+        if not adj and prev not in ("for", "of", "during", "in", "throughout", "over"):
+            return None
+        if re.match(r"\s*(?:before|after|earlier|later|ago|when|in which|that|of)\b", after):
+            return None
+        dct = state.doc_date
+        if dct is None:
+            return "DATE", None, None
+        if unit == "Y":
+            return "DATE", str(dct.year), None
+        if unit == "M":
+            return "DATE", dct.strftime("%Y-%m"), None
+        return "DATE", iso_week(dct), None
 
     def _n_fixed(self, rule: Rule, m: re.Match, state: _State) -> _NORMALISED | None:
         return rule.type, rule.value, None
