@@ -239,3 +239,74 @@ def batch(inputs, output, manifest, include, exclude, workers, resume, overwrite
         click.echo(f"pledgewatch: {err}", err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(summary.exit_code)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--by", type=click.Choice(["actor", "document", "date", "flag"]), default="actor", show_default=True,
+              help="Group the records by canonical actor, document id, document date or flag code.")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "csv", "json", "html"]), default="table",
+              show_default=True, help="html: a self-contained page with a bar chart per group.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of stdout.")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def report(paths, by, fmt, output, debug):
+    """Summarise commitment records side by side: who is concrete and time-bound, who is vague.
+
+    Reads JSONL written by `pledgewatch extract`. Per group: commitments, firm vs soft, time-bound share,
+    specific/partial/vague shares, the most frequent flags, and the most concrete and the vaguest
+    commitment quoted.
+
+    \b
+    Examples:
+      pledgewatch extract fact-sheet.txt > records.jsonl
+      pledgewatch report records.jsonl
+      pledgewatch report a.jsonl b.jsonl --by document --format markdown
+      pledgewatch report records.jsonl --format html -o report.html
+      pledgewatch report records.jsonl --format csv -o report.csv
+    """
+    from .report import ReportError, format_report, read_records, summarize
+
+    try:
+        text = format_report(summarize(read_records(paths), by=by), fmt=fmt, by=by)
+    except ReportError as err:
+        if debug:
+            raise
+        click.echo(f"pledgewatch: {err}", err=True)
+        sys.exit(EXIT_FAILED)
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"pledgewatch: wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The HTML file to write.")
+@click.option("--doc-date", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="Document date for resolving relative deadlines (default: the document's own dateline).")
+@model_option
+def render(path, output, doc_date, model, debug):
+    """Write a document as HTML with every commitment highlighted and explained.
+
+    Actor, action, deadline, quantities and flags are marked in colour; each commitment is tinted by its
+    specificity label and numbered, with the record in a side note and as a tooltip. The page is
+    self-contained: no JavaScript, no network.
+
+    \b
+    Example:
+      pledgewatch render corpus/docs/dev/017-us-philippines-reciprocal-trade-fact-sheet.txt -o fact-sheet.html
+    """
+    from .io.readers import ReadError
+    from .render import render_file
+
+    nlp = load_pipeline(model, debug)
+    try:
+        page = render_file(path, nlp=nlp, doc_date=doc_date)
+    except (ReadError, ValueError, OSError) as err:
+        fail(debug, str(path), err)
+        sys.exit(EXIT_FAILED)
+    output.write_text(page, encoding="utf-8")
+    click.echo(f"pledgewatch: wrote {output}", err=True)

@@ -61,7 +61,8 @@ class ActorResolver(Pipe):
         self.drop_unresolved = drop_unresolved
         self.actors: list[dict] = []
         self.lexicons: dict[str, list[str]] = {}
-        self.matcher = PhraseMatcher(vocab)
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(vocab)
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None, actors=None, lexicons=None) -> None:
         """Load the alias table and word lists (from ``patterns_dir`` or the default patterns folder)."""
@@ -76,13 +77,17 @@ class ActorResolver(Pipe):
         self.actors = [rule_files.ActorRule.model_validate(a).model_dump() for a in actors]
         self.lexicons = lexicons
         self.words = {k: {w.lower() for w in v} for k, v in lexicons.items()}
-        self.matcher = PhraseMatcher(self.vocab)
+        self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(self.vocab)
         self.kind = {}
         self.adjectives: dict[str, str] = {}
         for actor in self.actors:
             self.kind[actor["canonical"]] = actor["kind"]
-            docs = [self._make_doc(alias) for alias in [actor["canonical"], *actor["aliases"]]]
-            self.matcher.add(actor["canonical"], docs)
+            names = [actor["canonical"], *actor["aliases"]]
+            exact = [n for n in names if _needs_case(n)]
+            if exact:
+                self.exact_matcher.add(actor["canonical"], [self._make_doc(n) for n in exact])
+            self.matcher.add(actor["canonical"], [self._make_doc(n) for n in names if not _needs_case(n)])
             for adj in actor["adjectives"]:
                 self.adjectives[adj] = actor["canonical"]
 
@@ -143,9 +148,10 @@ class ActorResolver(Pipe):
     def _mentions(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Alias mentions as (start_char, end_char, canonical), longest first where they overlap."""
         found = []
-        for key, start, end in self.matcher(doc):
-            span = doc[start:end]
-            found.append((span.start_char, span.end_char, self.vocab.strings[key]))
+        for matcher in (self.matcher, self.exact_matcher):
+            for key, start, end in matcher(doc):
+                span = doc[start:end]
+                found.append((span.start_char, span.end_char, self.vocab.strings[key]))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         kept, last_end = [], -1
         for m in found:
@@ -155,31 +161,34 @@ class ActorResolver(Pipe):
         return kept
 
     def _speakers(self, doc: Doc, mentions) -> list[str]:
-        """Who "we" is: the actors the title names (all of them for a joint statement), else the first."""
-        header_end = _header_end(doc.text)
-        title = doc.text[:header_end].lower()
-        named = []
+        """Who "we" is: the parties the title names (all of them for a joint text), else its main actor.
+
+        Candidates are the known actors and organisations named in the title block (dateline lines
+        excluded); the one the document names most often wins, unless the title says the text is joint
+        ("joint statement", "agreement between", "declaration") and names several states or organisations.
+        """
+        header = _header_lines(doc.text)
+        if not header:
+            return []
+        in_header = lambda start: any(a <= start < b for a, b in header)
+        counts = Counter(m[2] for m in mentions)
+        named: list[str] = []
         for start, end, canonical in mentions:
-            if start < header_end and canonical not in named:
+            if in_header(start) and canonical not in named:
                 named.append(canonical)
+        for ent in doc.ents:
+            if ent.label_ == "ORG" and in_header(ent.start_char):
+                name = self._clean(ent)
+                if name and name not in named and not any(name.lower() in n.lower() for n in named):
+                    named.append(name)
+                    counts[name] = doc.text.lower().count(name.split()[0].lower())
         if not named:
-            for ent in doc.ents:
-                if ent.start_char >= header_end:
-                    break
-                if ent.label_ in ("ORG", "PERSON", "NORP", "GPE"):
-                    name = self._clean(ent)
-                    if name and name not in named:
-                        named.append(name)
-        joint = any(w in title for w in ("joint", "bilateral", " and ", "agreement between", "between the"))
-        if len(named) > 1 and not joint:
-            named = named[:1]
-        if not named:
-            firsts = [t for t in doc if t.lower_ == "we"][:1]
-            if firsts:
-                for ent in doc.ents:
-                    if ent.label_ == "ORG" and ent.start_char < 1500:
-                        return [self._clean(ent)]
-        return named
+            return []
+        title = " ".join(doc.text[a:b] for a, b in header).lower()
+        parties = [n for n in named if self.kind.get(n) in ("state", "organisation", "group")]
+        if len(parties) > 1 and any(w in title for w in _JOINT_TITLE_WORDS):
+            return parties
+        return [max(named, key=lambda n: (counts[n], -named.index(n)))]
 
     def _resolve(self, doc: Doc, c: Commitment, mentions) -> list[tuple[str, str]]:
         if c.actor_start is None:
@@ -188,60 +197,109 @@ class ActorResolver(Pipe):
         if span is None:
             return []
         text = span.text.strip()
-        low = re.sub(r"^(the|a|an)\s+", "", text.lower())
         head = span.root
         speakers = doc._.speakers or []
-        if low in self.words["joint_subjects"] or "the " + low in self.words["joint_subjects"]:
+        dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod", "amod") and t.i < head.i}
+        if head.lemma_.lower() in self.words["party_nouns"] and (
+            dets & {"each", "both", "neither", "either", "a", "an", "any", "no", "two", "all", "three"}
+            or (head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() != "member")
+        ):
             parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions)
-            return [(p, "joint") for p in parties] if len(parties) > 1 else []
+            if len(parties) > 1:
+                return [(p, "joint") for p in parties]
+            if len(speakers) == 1:
+                return [(speakers[0], "noun")]
+            return []
         if head.lower_ in self.words["first_person"]:
+            if c.reported_speaker and c.reported_cue:
+                start = doc.text.rfind(c.reported_speaker, 0, c.end + 400)
+                if start >= 0:
+                    said_by = self._name(doc, start, start + len(c.reported_speaker), mentions, speakers)
+                    if said_by:
+                        return [(said_by, "first_person")]
             if speakers:
                 kind = "joint" if len(speakers) > 1 else "first_person"
                 return [(s, kind) for s in speakers]
             return [(text, "first_person")]
-        inside = [m for m in mentions if m[0] >= c.actor_start and m[1] <= c.actor_end]
+        if head.lower_ in _PRONOUNS:
+            previous = self._previous_actor(doc, c.actor_start, mentions)
+            return [(previous, "pronoun")] if previous else []
+        name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
+        return [(name, "name")] if name else []
+
+    def _name(self, doc: Doc, start: int, end: int, mentions, speakers: list[str]) -> str | None:
+        """The canonical name of the actor written at ``doc.text[start:end]``, or None if it is no actor."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return None
+        head = span.root
+        inside = [m for m in mentions if m[0] >= start and m[1] <= end]
         if inside:
-            return [(inside[0][2], "name")]
+            return inside[0][2]
         for token in span:
             if token.text in self.adjectives and (head.lower_ in self.words["agent_nouns"] or head.ent_type_):
-                return [(self.adjectives[token.text], "name")]
+                return self.adjectives[token.text]
+        low = head.lemma_.lower()
+        if low in self.words["non_agent_nouns"] and head.pos_ != "PROPN":
+            return None
+        states = [s for s in speakers if self.kind.get(s) in ("state", "city", None)]
+        if low in self.words["state_bodies"] or any(t.lower_ in self.words["state_bodies"] for t in span if t.is_title):
+            if head.lower_ in self.words["state_bodies"] or span[0].lower_ in ("the",) or head.ent_type_ == "ORG":
+                if len(states) == 1:
+                    return states[0]
+                previous = self._previous_actor(doc, start, mentions, states_only=True)
+                if previous:
+                    return previous
         for ent in doc.ents:
-            if ent.start_char <= head.idx < ent.end_char and ent.label_ in _ACTOR_ENTS:
-                if ent.label_ == "NORP":
-                    continue
-                return [(self._clean(ent), "name")]
-        if head.lower_ in _PRONOUNS:
-            previous = self._previous_actor(doc, c, mentions)
-            return [(previous, "pronoun")] if previous else []
-        if head.lower_ in self.words["agent_nouns"] and head.lower_ not in self.words["non_agent_nouns"]:
+            if ent.start_char <= head.idx < ent.end_char and ent.label_ in _ACTOR_ENTS and ent.label_ != "NORP":
+                if ent.label_ == "PERSON" and any(t.lower_ in self.words["office_titles"] for t in span):
+                    previous = self._previous_actor(doc, start, mentions, states_only=True)
+                    if len(states) == 1:
+                        return states[0]
+                    if previous:
+                        return previous
+                name = self._clean(ent)
+                for speaker in speakers:
+                    if speaker.split()[0].lower() == name.split()[0].lower():
+                        return speaker
+                return name
+        if low in self.words["agent_nouns"]:
             if len(speakers) == 1:
-                return [(speakers[0], "noun")]
-            previous = self._previous_actor(doc, c, mentions)
-            if previous and head.lower_ in ("government", "administration", "ministry", "side", "country", "authorities", "cabinet", "treasury"):
-                return [(previous, "noun")]
-            return [(_title_case(low), "noun")]
-        if head.pos_ == "PROPN" and head.lower_ not in self.words["non_agent_nouns"]:
-            return [(self._clean(span), "name")]
-        return []
+                return speakers[0]
+            previous = self._previous_actor(doc, start, mentions)
+            if previous and low in self.words["state_bodies"]:
+                return previous
+            return _title_case(re.sub(r"^(the|a|an)\s+", "", span.text.strip(), flags=re.I))
+        if head.pos_ == "PROPN" and head.is_title and low not in self.words["non_agent_nouns"]:
+            return self._clean(span)
+        return None
 
-    def _previous_actor(self, doc: Doc, c: Commitment, mentions) -> str | None:
-        before = [m for m in mentions if m[1] <= c.actor_start and c.actor_start - m[1] < 600]
-        if before:
-            return before[-1][2]
-        ents = [e for e in doc.ents if e.end_char <= c.actor_start and e.label_ in ("ORG", "GPE") and c.actor_start - e.end_char < 600]
-        return self._clean(ents[-1]) if ents else None
+    def _previous_actor(self, doc: Doc, before: int, mentions, *, states_only: bool = False) -> str | None:
+        """The nearest actor named before ``before`` (within a few sentences)."""
+        best = None
+        for m in mentions:
+            if m[1] <= before and before - m[1] < 800 and (not states_only or self.kind.get(m[2]) == "state"):
+                best = (m[1], m[2])
+        if not states_only:
+            for e in doc.ents:
+                if e.end_char <= before and e.label_ == "ORG" and before - e.end_char < 800:
+                    if best is None or e.end_char > best[0]:
+                        best = (e.end_char, self._clean(e))
+        return best[1] if best else None
 
     def _recent_parties(self, doc: Doc, c: Commitment, mentions) -> list[str]:
         counts = Counter(m[2] for m in mentions if m[1] <= c.start and self.kind.get(m[2]) in ("state", "organisation"))
         return [name for name, _ in counts.most_common(2)]
 
     def _clean(self, span: Span) -> str:
-        text = span.text.strip()
-        text = re.sub(r"^(?:the|The)\s+", "", text)
+        text = span.text.strip().split("\n")[0].strip()
+        text = re.sub(r"^(?:the|The|THE)\s+", "", text)
         text = re.sub(r"(?:'s|’s)$", "", text)
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,")
-        for start, end, canonical in self._mentions(span.as_doc()):
-            if end - start >= len(span.text.strip()) - 4:
+        if text.isupper() and len(text) > 5:
+            text = text.title()
+        for start, end, canonical in self._mentions(self._make_doc(text)):
+            if end - start >= len(text) - 4:
                 return canonical
         return text
 
@@ -258,22 +316,39 @@ def _link_coordinated(commitments: list[Commitment]) -> None:
                 c.co_actors = sorted({n for n in names if n != c.actor_canonical}, key=names.index)
 
 
+def _needs_case(alias: str) -> bool:
+    """Short names and acronyms match only as written: "US" is not "us", "Fed" is not "fed", "WHO" not "who"."""
+    letters = re.sub(r"[^A-Za-z]", "", alias)
+    return len(letters) <= 4 or (alias.isupper() and len(letters) <= 6)
+
+
 def _split(alias: str) -> list[str]:
     """Tokenise an alias the way spaCy's English tokenizer would split it in running text."""
     return re.findall(r"[A-Za-z]+\.(?:[A-Za-z]\.)+|[\w\-+]+|'s|’s|[^\w\s]", alias)
 
 
-def _header_end(text: str) -> int:
-    """End of the title block: the first two non-empty lines, at most a few hundred characters."""
-    lines = 0
-    pos = 0
+_DATELINE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^\s*(?:Date|Issued|Published|For immediate release)\b",
+    re.I,
+)
+_JOINT_TITLE_WORDS = ("joint", "between", "bilateral", "memorandum", "agreement", "declaration", "arrangement",
+                      "partnership", "treaty", "accord", "communiqu")
+
+
+def _header_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the title block: up to three short non-empty lines, datelines left out."""
+    out, pos, seen = [], 0, 0
     for line in text.splitlines(keepends=True):
-        pos += len(line)
-        if line.strip():
-            lines += 1
-        if lines >= 2:
+        start, pos = pos, pos + len(line)
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 3 or pos > _HEADER_CHARS or len(line.split()) > 25:
             break
-    return min(pos, _HEADER_CHARS)
+        if not _DATELINE.search(line):
+            out.append((start, pos))
+    return out
 
 
 def _title_case(text: str) -> str:

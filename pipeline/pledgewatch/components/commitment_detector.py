@@ -201,8 +201,14 @@ class CommitmentDetector(Pipe):
             if cue.dep_ == "pobj" and cue.head.dep_ == "prep":
                 anchor = cue.head.head
             action, soft = self._descend(action)
-            if kind == "nominal" and not _possessor(cue) and anchor is cue:
-                return None
+            if kind == "nominal":
+                governor = cue.head.head if cue.dep_ == "pobj" else cue.head
+                if cue.dep_ not in ("dobj", "attr", "nsubj", "pobj", "conj") or governor.lemma_ not in self.words["nominal_governors"]:
+                    return None
+                if cue.dep_ == "nsubj" and governor.lemma_ != "be":
+                    return None
+                if _negated(governor) and not _modal(governor):
+                    return None
         else:
             return None
         if soft:
@@ -219,7 +225,7 @@ class CommitmentDetector(Pipe):
                 chain.append(inner)
                 action = inner
             negative = True
-        if _in_condition(anchor):
+        if _in_condition(anchor) or self._blocked(anchor, cue):
             return None
         subjects, agentive = self._subjects(doc, anchor, action, cue)
         actions = [action] + self._coordinated_actions(action)
@@ -237,6 +243,29 @@ class CommitmentDetector(Pipe):
                                 act_negative, primary=act is action)
                 )
         return out
+
+    def _blocked(self, anchor: Token, cue: Token) -> bool:
+        """Clauses that only look like commitments: headlines, hopes and beliefs about others ("we hope the
+        US side will ..."), requests of third parties ("called on both governments to guarantee ..."), and
+        cue verbs under should/could/may/must ("the Parties should endeavour to ...")."""
+        if _in_headline(cue):
+            return True
+        top = anchor
+        while top.dep_ == "conj" and top.head != top:
+            top = top.head
+        if top.dep_ in ("ccomp", "xcomp") and top.head.lemma_ in self.words["non_commitment_heads"]:
+            if not (top.head.lemma_ in ("expect", "want", "wish") and top.dep_ == "xcomp" and top.head.pos_ == "VERB"
+                    and not any(c.dep_ == "dobj" for c in top.head.children)):
+                return True
+        if top.dep_ in ("xcomp", "ccomp") and top.head.lemma_ in self.words["request_verbs"] and any(
+            c.dep_ in ("dobj", "prep") for c in top.head.children if c.i < top.i
+        ):
+            return True
+        if cue.tag_ != "MD" and any(
+            c.tag_ == "MD" and c.lower_ not in ("will", "shall", "'ll", "wo", "sha", "would", "'d") for c in anchor.children
+        ):
+            return True
+        return False
 
     def _descend(self, verb: Token) -> tuple[Token, bool]:
         """Follow transparent verbs ("continue to", "seek to", "work to") down to the committed action."""
@@ -257,6 +286,8 @@ class CommitmentDetector(Pipe):
     def _coordinated_actions(self, action: Token) -> list[Token]:
         """Verbs coordinated with the action that share its subject and cue but have their own object."""
         out = []
+        if not _has_complement(action):
+            return out
         for conj in action.conjuncts:
             if conj.i < action.i or conj.pos_ not in ("VERB", "AUX"):
                 continue
@@ -283,7 +314,9 @@ class CommitmentDetector(Pipe):
         verb = anchor
         if cue.pos_ == "NOUN":
             owner = _possessor(cue)
-            if owner is not None:
+            if owner is not None and owner.lower_ not in ("its", "their", "our", "his", "her", "my"):
+                return [_noun_phrase(owner)], True
+            if owner is not None and owner.lower_ in ("our", "my"):
                 return [_noun_phrase(owner)], True
         for _ in range(8):
             subject = _subject(verb)
@@ -374,12 +407,16 @@ class CommitmentDetector(Pipe):
                 sent = _next_sentence(doc, sent)
                 continue
             head = words[0]
+            if head.lower_ in ("not", "never") and len(words) > 1:
+                head = words[1]
             if not _list_item_verb(head) or any(t.tag_ == "MD" for t in sent):
                 break
             for act in [head] + self._coordinated_actions(head):
                 for subject in subjects or [None]:
                     commitment = self._build(doc, rule, cue, head, act, [act], None, True, rule["strength"],
-                                             _negated(act), primary=True)
+                                             _negated(act) or words[0].lower_ in ("not", "never"), primary=True)
+                    if act is head and head.pos_ != "VERB":
+                        commitment.action_verb = head.lower_
                     if subject is not None:
                         commitment.actor_text = subject.text
                         commitment.actor_start = subject.start_char
@@ -517,9 +554,30 @@ def _in_condition(anchor: Token) -> bool:
     return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in top.children)
 
 
+def _has_complement(verb: Token) -> bool:
+    """The verb has an object or complement of its own before any coordinated verb ("amend the order and ...")."""
+    first_conj = min((c.i for c in verb.children if c.dep_ == "conj"), default=len(verb.doc))
+    return any(
+        c.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp", "prep", "prt", "acomp", "oprd") and c.i < first_conj
+        for c in verb.children
+    )
+
+
+def _in_headline(token: Token) -> bool:
+    """The token is on the document's first line (its title), which has no final full stop."""
+    text = token.doc.text
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0:
+        return False
+    return start <= token.idx < end and not text[start:end].rstrip().endswith(".")
+
+
 def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
     """Token indices of the action's clause without coordinated verbs that form commitments of their own."""
     skip = set()
+    if not _has_complement(action):
+        return _contiguous(action, sorted({t.i for t in action.subtree} | {t.i for t in chain if t.i < action.i} | ({cue.i} if action.sent.start <= cue.i < action.i else set())), chain)
     for conj in action.children:
         if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
             skip.update(t.i for t in conj.subtree)
@@ -531,7 +589,11 @@ def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
     idx.extend(t.i for t in chain if t.i < action.i)
     if cue.i < action.i and cue.i >= action.sent.start:
         idx.append(cue.i)
-    idx = sorted(set(idx))
+    return _contiguous(action, sorted(set(idx)), chain)
+
+
+def _contiguous(action: Token, idx: list[int], chain: list[Token]) -> list[int]:
+    """One contiguous run of tokens around the action, extended left to the cue and chain verbs."""
     # keep one contiguous run around the action so a skipped coordinated item never sits inside the span
     runs, run = [], [idx[0]]
     for i in idx[1:]:
@@ -609,5 +671,13 @@ def _starts_line(doc: Doc, sent: Span) -> bool:
 
 
 def _list_item_verb(token: Token) -> bool:
-    """A list item that starts with a bare verb: "Suspend the tariffs ...", "purchase soybeans ..."."""
-    return token.tag_ in ("VB", "VBP") or (token.pos_ == "VERB" and token.tag_ not in ("VBD", "VBN", "VBG", "VBZ"))
+    """A list item that starts with a bare verb: "Suspend the tariffs ...", "purchase soybeans ...".
+
+    The tagger often reads a capitalised verb at the start of a bullet as a proper noun ("Grant full market
+    access"), so under a committing chapeau any item that does not start with a determiner, pronoun,
+    preposition, number or past/gerund form counts as a verb."""
+    if token.tag_ in ("VB", "VBP"):
+        return True
+    if token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "DT", "PRP", "PRP$", "IN", "CD", "WDT", "WP", "CC", "MD", "EX"):
+        return False
+    return token.is_alpha and token.is_title and token.tag_ in ("NNP", "NN", "JJ", "RB")

@@ -30,6 +30,9 @@ class LineSegmenter(Pipe):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if _line_start(doc, token.i) is token and not token.is_space:
+                _split_label(doc, token)
         for token in doc[1:]:
             prev = doc[token.i - 1]
             if token.is_space:
@@ -49,6 +52,30 @@ class LineSegmenter(Pipe):
                 if token.i + 1 < len(doc):
                     doc[token.i + 1].is_sent_start = False if _LIST_MARKER.match(token.text) else None
         return doc
+
+
+def _split_label(doc: Doc, first) -> None:
+    """Start a sentence after a speaker label ("Lin Qiao:", "Q:") or a dateline ("ISLAMABAD, Nov. 12 (Wire) -")."""
+    end = min(len(doc), first.i + 16)
+    for i in range(first.i, end):
+        token = doc[i]
+        if token.is_space and "\n" in token.text:
+            return
+        if token.text == ":" and i - first.i <= 5 and i + 1 < len(doc):
+            if all(t.is_title or t.is_upper or t.is_punct for t in doc[first.i : i]):
+                _start(doc, i + 1)
+            return
+        if token.text in ("-", "—", "–", "--") and first.is_upper and len(first.text) > 1 and i + 1 < len(doc):
+            if token.whitespace_ and doc[i - 1].whitespace_:
+                _start(doc, i + 1)
+            return
+
+
+def _start(doc: Doc, i: int) -> None:
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i < len(doc):
+        doc[i].is_sent_start = True
 
 
 def _line_start(doc: Doc, i: int):
