@@ -182,6 +182,8 @@ class ActorResolver(Pipe):
                 if name and name not in named and not any(name.lower() in n.lower() for n in named):
                     named.append(name)
                     counts[name] = doc.text.lower().count(name.split()[0].lower())
+                    if counts[name] < 2:
+                        named.remove(name)
         if not named:
             return []
         title = " ".join(doc.text[a:b] for a, b in header).lower()
@@ -199,10 +201,12 @@ class ActorResolver(Pipe):
         text = span.text.strip()
         head = span.root
         speakers = doc._.speakers or []
-        dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod", "amod") and t.i < head.i}
-        if head.lemma_.lower() in self.words["party_nouns"] and (
+        dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") and t.i < head.i}
+        modified = any(t.dep_ in ("amod", "compound") for t in span if t.i < head.i)
+        noun = head.lower_[:-1] if head.lower_.endswith("s") and head.lower_[:-1] in self.words["party_nouns"] else head.lower_
+        if noun in self.words["party_nouns"] and (
             dets & {"each", "both", "neither", "either", "a", "an", "any", "no", "two", "all", "three"}
-            or (head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() != "member")
+            or (noun != head.lower_ and "the" in dets and not modified)
         ):
             parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions)
             if len(parties) > 1:
@@ -220,6 +224,9 @@ class ActorResolver(Pipe):
             if speakers:
                 kind = "joint" if len(speakers) > 1 else "first_person"
                 return [(s, kind) for s in speakers]
+            counts = Counter(m[2] for m in mentions)
+            if counts:
+                return [(counts.most_common(1)[0][0], "first_person")]
             return [(text, "first_person")]
         if head.lower_ in _PRONOUNS:
             previous = self._previous_actor(doc, c.actor_start, mentions)
@@ -243,6 +250,8 @@ class ActorResolver(Pipe):
         if low in self.words["non_agent_nouns"] and head.pos_ != "PROPN":
             return None
         states = [s for s in speakers if self.kind.get(s) in ("state", "city", None)]
+        if len(speakers) == 1 and (low in self.words["state_bodies"] or low in self.words["agent_nouns"]) and span[0].lower_ == "the":
+            return speakers[0]
         if low in self.words["state_bodies"] or any(t.lower_ in self.words["state_bodies"] for t in span if t.is_title):
             if head.lower_ in self.words["state_bodies"] or span[0].lower_ in ("the",) or head.ent_type_ == "ORG":
                 if len(states) == 1:
@@ -292,7 +301,7 @@ class ActorResolver(Pipe):
         return [name for name, _ in counts.most_common(2)]
 
     def _clean(self, span: Span) -> str:
-        text = span.text.strip().split("\n")[0].strip()
+        text = re.split(r"\n|\s[-–—|:]\s|:\s", span.text.strip())[0].strip()
         text = re.sub(r"^(?:the|The|THE)\s+", "", text)
         text = re.sub(r"(?:'s|’s)$", "", text)
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,")

@@ -31,7 +31,7 @@ class LineSegmenter(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
-            if _line_start(doc, token.i) is token and not token.is_space:
+            if _line_start(doc, token.i).i == token.i and not token.is_space:
                 _split_label(doc, token)
         for token in doc[1:]:
             prev = doc[token.i - 1]
