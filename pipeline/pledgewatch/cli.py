@@ -108,6 +108,8 @@ def extract(paths, doc_date, doc_id, fmt, model, debug):
             if path == "-":
                 document = ReadResult(text=decode_text(sys.stdin.buffer.read())[0])
                 name = "stdin"
+            elif Path(path).is_dir():
+                raise ReadError("is a directory (use `pledgewatch batch` for folders)")
             else:
                 document = read_document(Path(path))
                 name = Path(path).stem

@@ -5,6 +5,7 @@ from .commitment_detector import CommitmentDetector
 from .deadline_linker import DeadlineLinker
 from .line_segmenter import LineSegmenter
 from .specificity_scorer import SpecificityScorer
+from .time_tagger import TimeTagger
 from .vagueness_flagger import VaguenessFlagger
 
 __all__ = [
@@ -13,5 +14,6 @@ __all__ = [
     "DeadlineLinker",
     "LineSegmenter",
     "SpecificityScorer",
+    "TimeTagger",
     "VaguenessFlagger",
 ]

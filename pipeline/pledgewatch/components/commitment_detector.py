@@ -416,7 +416,16 @@ class CommitmentDetector(Pipe):
                     commitment = self._build(doc, rule, cue, head, act, [act], None, True, rule["strength"],
                                              _negated(act) or words[0].lower_ in ("not", "never"), primary=True)
                     if act is head and head.pos_ != "VERB":
+                        # a mis-tagged bullet verb ("Grant full market access ...") has no useful subtree:
+                        # the item is the whole line
                         commitment.action_verb = head.lower_
+                        last = sent.end - 1
+                        while last > head.i and (doc[last].is_space or doc[last].is_punct or doc[last].lower_ == "and"):
+                            last -= 1
+                        commitment.end = doc[last].idx + len(doc[last])
+                        commitment.scope_end = last + 1
+                        commitment.chain = [t.i for t in sent if t.pos_ in ("VERB", "AUX")] + [head.i]
+                        commitment.action_text = " ".join(doc[head.i : last + 1].text.split()[:25])
                     if subject is not None:
                         commitment.actor_text = subject.text
                         commitment.actor_start = subject.start_char
