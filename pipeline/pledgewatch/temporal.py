@@ -403,7 +403,10 @@ class TimeGrammar:
             for p in phrases:
                 self.phrases[" ".join(p.literal.lower().split())] = (p, kind)
         phrase_alt = alt(self.phrases)
-        self.phrase_anchor = frozenset(k.split()[0] for k in self.phrases)
+        # each phrase is found through its longest word ("as soon as possible" through "possible")
+        self.phrase_anchor = frozenset(max(_LETTERS.findall(k), key=len) for k in self.phrases)
+        words = set().union(*(a for a in self.anchors if a is not None), self.phrase_anchor) - {"@DIGIT"}
+        self.anchor_words = frozenset(words)
         self.phrase_rx = re.compile(rf"(?<![\w'-]){phrase_alt}(?![\w-])", re.IGNORECASE)
 
         self.modifiers = rules.modifiers
@@ -426,12 +429,26 @@ class TimeGrammar:
     def tag(self, text: str, doc_date: date | None = None, *, day_first: bool = False) -> list[TimeExpression]:
         """Every time expression in ``text``, in text order, normalised against ``doc_date``."""
         candidates = []
-        chunks = _chunks(text)
+        hits: dict[str, list[tuple[int, int]]] = {}
+        anchor_words = self.anchor_words
+        for hit in _TOKEN.finditer(text):
+            word = hit.group()
+            if word[0] <= "9":
+                word = "@DIGIT"
+            else:
+                word = word.lower()
+                if word not in anchor_words:
+                    continue
+            hits.setdefault(word, []).append(hit.span())
+        windows: dict[frozenset[str] | None, list[tuple[int, int]]] = {}
         for order, (rule, rx) in enumerate(self.compiled):
-            for lo, hi in _spans_with(chunks, self.anchors[order]):
+            anchor = self.anchors[order]
+            if anchor not in windows:
+                windows[anchor] = self._windows(text, hits, anchor)
+            for lo, hi in windows[anchor]:
                 for m in rx.finditer(text, lo, hi):
                     candidates.append((m.start(), -m.end(), order, m))
-        for lo, hi in _spans_with(chunks, self.phrase_anchor):
+        for lo, hi in self._windows(text, hits, self.phrase_anchor):
             for m in self.phrase_rx.finditer(text, lo, hi):
                 candidates.append((m.start(), -m.end(), -1, m))
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
@@ -447,6 +464,38 @@ class TimeGrammar:
             found.append(te)
             last_end = te.end
         return found
+
+    REACH_BEFORE = 90
+    REACH_AFTER = 60
+
+    def _windows(self, text: str, hits: dict[str, list[tuple[int, int]]],
+                 anchor: frozenset[str] | None) -> list[tuple[int, int]]:
+        """Stretches of text a rule can match in: around each occurrence of one of its anchor words.
+
+        A match starts at most ``REACH_BEFORE`` characters before its anchor and ends at most ``REACH_AFTER``
+        after it; windows end at whitespace so no match is cut inside a word.
+        """
+        if anchor is None:
+            return [(0, len(text))]
+        spans = sorted(span for word in anchor.intersection(hits) for span in hits[word])
+        out: list[list[int]] = []
+        size = len(text)
+        for start, end in spans:
+            a = start - self.REACH_BEFORE
+            b = end + self.REACH_AFTER
+            if out and a <= out[-1][1]:
+                out[-1][1] = b
+            else:
+                out.append([a if a > 0 else 0, b])
+        result = []
+        for a, b in out:
+            if b >= size:
+                b = size
+            else:
+                space = _SPACE.search(text, b)
+                b = space.start() if space else size
+            result.append((a, b))
+        return result
 
     def _phrase(self, m: re.Match, state: _State) -> TimeExpression | None:
         key = " ".join(m.group(0).lower().split())
@@ -1168,54 +1217,9 @@ class TimeGrammar:
 # --------------------------------------------------------------------------------------------------------------
 # Small text helpers
 
-# Sentence-ish chunks: split at line breaks and at ". " after a lower-case word of 3+ letters before a capital,
-# so "Nov. 9", "5 p.m. EST" and "Sept. 30" stay whole.
-_CHUNK_BREAK = re.compile(r"\n+|(?<=[a-z][a-z][a-z][.!?])\s+(?=[A-Z\"\u201c(])")
 _LETTERS = re.compile(r"[a-z]+")
-_DIGIT = re.compile(r"\d")
-
-
-def _chunks(text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """(start, end, lower-case words) of each chunk; a chunk holding a digit also holds ``@DIGIT``."""
-    out = []
-    start = 0
-    for brk in _CHUNK_BREAK.finditer(text):
-        if brk.start() > start:
-            out.append(start)
-            out.append(brk.start())
-        start = brk.end()
-    if start < len(text):
-        out.append(start)
-        out.append(len(text))
-    chunks = []
-    for i in range(0, len(out), 2):
-        lo, hi = out[i], out[i + 1]
-        piece = text[lo:hi]
-        words = set(_LETTERS.findall(piece.lower()))
-        if _DIGIT.search(piece):
-            words.add("@DIGIT")
-        chunks.append((lo, hi, frozenset(words)))
-    return chunks
-
-
-def _spans_with(chunks: list[tuple[int, int, frozenset[str]]], anchor: frozenset[str] | None):
-    """Maximal runs of consecutive chunks that hold an anchor word (all text when there is no anchor)."""
-    if anchor is None:
-        if chunks:
-            yield chunks[0][0], chunks[-1][1]
-        return
-    run: list[int] | None = None
-    for lo, hi, words in chunks:
-        if words.isdisjoint(anchor):
-            if run:
-                yield run[0], run[1]
-                run = None
-        elif run:
-            run[1] = hi
-        else:
-            run = [lo, hi]
-    if run:
-        yield run[0], run[1]
+_SPACE = re.compile(r"\s")
+_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")
 
 _WORD_BEFORE = re.compile(r"([\w.'-]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"\s*([\w'-]+|[^\w\s])")
