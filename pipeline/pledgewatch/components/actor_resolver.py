@@ -213,7 +213,7 @@ class ActorResolver(Pipe):
                 return [(p, "joint") for p in parties]
             if len(speakers) == 1:
                 return [(speakers[0], "noun")]
-            return []
+            return [(_title_case(re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)), "joint")]
         if head.lower_ in self.words["first_person"]:
             if c.reported_speaker and c.reported_cue:
                 start = doc.text.rfind(c.reported_speaker, 0, c.end + 400)
@@ -315,9 +315,9 @@ class ActorResolver(Pipe):
 
 def _link_coordinated(commitments: list[Commitment]) -> None:
     """Commitments sharing one action and span with different actors name each other as co-actors."""
-    groups: dict[tuple[int, int], list[Commitment]] = {}
+    groups: dict[int, list[Commitment]] = {}
     for c in commitments:
-        groups.setdefault((c.verb_i, c.start), []).append(c)
+        groups.setdefault(c.verb_i, []).append(c)
     for group in groups.values():
         names = [c.actor_canonical for c in group if c.actor_canonical]
         if len(set(names)) > 1:

@@ -21,6 +21,7 @@ resolver, which runs next and drops commitments without a real actor.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -285,7 +286,7 @@ class CommitmentDetector(Pipe):
 
     def _coordinated_actions(self, action: Token) -> list[Token]:
         """Verbs coordinated with the action that share its subject and cue but have their own object."""
-        out = []
+        out = _enumerated(action)
         if not _has_complement(action):
             return out
         for conj in action.conjuncts:
@@ -297,8 +298,9 @@ class CommitmentDetector(Pipe):
                 continue
             if conj.tag_ in ("VBD", "VBN") and action.tag_ not in ("VBD", "VBN"):
                 continue
-            out.append(conj)
-        return out
+            if conj not in out:
+                out.append(conj)
+        return sorted(out, key=lambda t: t.i)
 
     def _reporting_head(self, anchor: Token) -> Token | None:
         """The speech or commissive verb whose complement this clause is ("said that it would ...")."""
@@ -563,6 +565,25 @@ def _in_condition(anchor: Token) -> bool:
     return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in top.children)
 
 
+_ENUMERATOR = re.compile(r"^(?:[ivx]{1,4}|[a-h]|\d{1,2})$")
+
+
+def _enumerated(action: Token) -> list[Token]:
+    """Verbs introduced by an enumerator inside the action's clause ("will (i) amend ... and (ii) cancel ...").
+
+    The parser attaches such items unpredictably (conj, xcomp, advcl), so the enumerator decides."""
+    out = []
+    for child in action.children:
+        if child.i <= action.i or child.pos_ not in ("VERB", "AUX"):
+            continue
+        j = child.i - 1
+        while j > action.i and action.doc[j].text in (")", ".", "(") :
+            j -= 1
+        if j > action.i and _ENUMERATOR.match(action.doc[j].lower_) and action.doc[j + 1].text in (")", "."):
+            out.append(child)
+    return out
+
+
 def _has_complement(verb: Token) -> bool:
     """The verb has an object or complement of its own before any coordinated verb ("amend the order and ...")."""
     first_conj = min((c.i for c in verb.children if c.dep_ == "conj"), default=len(verb.doc))
@@ -587,6 +608,9 @@ def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
     skip = set()
     if not _has_complement(action):
         return _contiguous(action, sorted({t.i for t in action.subtree} | {t.i for t in chain if t.i < action.i} | ({cue.i} if action.sent.start <= cue.i < action.i else set())), chain)
+    for item in _enumerated(action):
+        skip.update(t.i for t in item.subtree)
+        skip.update(range(item.left_edge.i - 4, item.left_edge.i))
     for conj in action.children:
         if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
             skip.update(t.i for t in conj.subtree)

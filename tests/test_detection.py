@@ -1,0 +1,135 @@
+"""Each construction of the extraction issue, pinned with real-looking sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _one(records, actor=None):
+    hits = [r for r in records if actor is None or r.actor.canonical == actor]
+    assert len(hits) == 1, [(r.actor.canonical if r.actor else None, r.action.verb) for r in records]
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "text, actor, verb, strength",
+    [
+        ("Japan will lift its remaining import restrictions on beef from the state of Montana.", "Japan", "lift", "firm"),
+        ("Each Party shall notify the other of any new sanitary measure within 60 days.", None, "notify", "firm"),
+        ("The Commission is to present a revised proposal on packaging waste.", "European Union", "present", "firm"),
+        ("India is going to open three new consulates in Africa.", "India", "open", "firm"),
+        ("Mexico committed to deploying 10,000 officers to the northern border.", "Mexico", "deploy", "firm"),
+        ("Seoul pledged to purchase $20 billion of American liquefied natural gas.", "South Korea", "purchase", "firm"),
+        ("The Bank intends to publish a review of its framework next year.", None, "publish", "soft"),
+        ("Canberra stands ready to send technical experts to Port Vila.", "Australia", "send", "soft"),
+        ("Britain aims to halve the backlog of asylum claims.", "United Kingdom", "halve", "soft"),
+        ("The Ministry is launching a EUR 2 billion guarantee fund for small exporters.", None, "launch", "firm"),
+        ("Germany reaffirmed its commitment to spend 2 percent of GDP on defence.", "Germany", "spend", "firm"),
+        ("The French side will continue to support the reconstruction of the port.", "France", "support", "firm"),
+    ],
+)
+def test_cues(extract, text, actor, verb, strength):
+    r = _one(extract(text), actor)
+    assert r.action.verb == verb
+    assert r.strength == strength
+    assert text[r.span.start : r.span.end] == r.span.text
+
+
+@pytest.mark.parametrize(
+    "text, verb",
+    [
+        ("Tokyo has no intention of militarizing the disputed islands.", "militarize"),
+        ("The United States will not impose new tariffs on Canadian lumber.", "impose"),
+        ("Brazil won't raise its ethanol import quota this year.", "raise"),
+        ("Neither Party shall expropriate investments of investors of the other Party.", "expropriate"),
+        ("Vietnam will refrain from devaluing its currency for competitive purposes.", "devalue"),
+    ],
+)
+def test_negative_commitments(extract, text, verb):
+    records = extract(text)
+    assert records, text
+    assert all(r.polarity == "negative" for r in records)
+    assert records[0].action.verb == verb
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Trump said Xi agreed to buy American soybeans.", "Trump"),
+        ("Officials in Ankara said Turkey would open the border crossing on Monday.", "Officials in Ankara"),
+        ("Beijing promised to curb exports of fentanyl precursors.", "Beijing"),
+    ],
+)
+def test_reported_speech(extract, text, speaker):
+    r = extract(text)[0]
+    assert r.reported is not None
+    assert r.reported.speaker == speaker
+
+
+def test_condition_is_recorded(extract):
+    r = _one(extract("China will lift the countermeasures if the United States removes its tariffs."))
+    assert r.condition is not None and "removes its tariffs" in r.condition.text
+    assert "CONDITIONAL" in {f.code for f in r.flags}
+
+
+def test_enumerated_measures_are_separate(extract):
+    records = extract("The United States will (i) amend Executive Order 14257 to lower the rate to 10 percent; and (ii) cancel the tariffs on generic pharmaceuticals.")
+    assert [r.action.verb for r in records] == ["amend", "cancel"]
+    assert all(r.actor.canonical == "United States" for r in records)
+    assert records[0].span.end <= records[1].span.start
+
+
+def test_chapeau_governs_bullets(extract):
+    text = (
+        "Under the arrangement, Indonesia will:\n"
+        "- Eliminate tariffs on U.S. wheat by January 1, 2027;\n"
+        "- Accept U.S. vehicle safety certificates; and\n"
+        "- Not impose export duties on nickel ore.\n"
+    )
+    records = extract(text)
+    assert [r.action.verb for r in records] == ["eliminate", "accept", "impose"]
+    assert {r.actor.canonical for r in records} == {"Indonesia"}
+    assert records[2].polarity == "negative"
+    assert records[0].deadline.value == "2027-01-01"
+
+
+def test_joint_actors_split_per_party(extract):
+    records = extract("China and the United States agreed to extend the truce by 90 days.")
+    assert sorted(r.actor.canonical for r in records) == ["China", "United States"]
+    for r in records:
+        assert r.co_actors and r.actor.canonical not in r.co_actors
+
+
+def test_both_sides_use_the_title_parties(extract):
+    text = "Joint Statement of Kenya and Tanzania on Cross-Border Trade\n\nThe two sides will open a one-stop border post at Namanga by June 2027.\n"
+    records = extract(text)
+    assert sorted(r.actor.canonical for r in records) == ["Kenya", "Tanzania"]
+
+
+def test_passive_agent_is_the_actor(extract):
+    r = _one(extract("The safeguard duties will be suspended by the European Union for one year."))
+    assert r.actor.canonical == "European Union" and r.action.verb == "suspend"
+
+
+def test_we_is_the_speaker(extract):
+    text = "G7 Leaders' Statement on Critical Minerals\n\nWe will establish a critical minerals production alliance by the end of 2026.\n"
+    r = _one(extract(text))
+    assert r.actor.canonical == "G7" and r.actor.text == "We"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices will rise sharply once the tariffs take effect.",
+        "The tariffs took effect on October 14.",
+        "Washington should lift the sanctions without delay.",
+        "We call on all parties to exercise restraint.",
+        "The Executive Order imposes a 25 percent duty on steel imports.",
+        "Will Beijing keep its promise this time?",
+        "We hope the US side will honour the commitments it has made.",
+        "Analysts expect the Federal Reserve to cut rates in December.",
+        "The agreement will enter into force on 1 January 2027.",
+    ],
+)
+def test_traps_give_no_record(extract, text):
+    assert extract(text) == []
