@@ -312,3 +312,43 @@ def render(path, output, doc_date, model, debug):
         sys.exit(EXIT_FAILED)
     output.write_text(page, encoding="utf-8")
     click.echo(f"pledgewatch: wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.option("--doc-date", callback=_iso_date, metavar="YYYY-MM-DD",
+              help="Document date for resolving relative expressions (default: the document's own dateline; "
+                   "when it has none, relative expressions stay unresolved).")
+@click.option("--day-first", is_flag=True, help="Read 03/02/2026 as 3 February (default: US month-first).")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def dates(paths, doc_date, day_first, debug):
+    """List every time expression in documents, normalised, as JSONL.
+
+    One line per expression: {doc_id, start, end, text, type, value, resolved}; type is DATE, TIME,
+    DURATION or SET, value the TIMEX3 value (2026-11-10, 2026-Q3, P90D, PRESENT_REF; null for vague
+    times such as "as soon as possible"), resolved the calendar date it lands on when known. No model
+    is loaded.
+
+    \b
+    Examples:
+      pledgewatch dates statement.txt
+      pledgewatch dates --doc-date 2025-11-01 --day-first memo.txt | jq .value
+    """
+    from .io.readers import ReadError, ReadResult, decode_text, read_document
+    from .temporal import records
+
+    failed = False
+    for path in paths:
+        try:
+            if path == "-":
+                document, name = ReadResult(text=decode_text(sys.stdin.buffer.read())[0]), "stdin"
+            else:
+                document, name = read_document(Path(path)), Path(path).stem
+        except (ReadError, OSError) as err:
+            fail(debug, path, err)
+            failed = True
+            continue
+        for row in records(document.text, doc_id=name, doc_date=doc_date or document.date, day_first=day_first):
+            click.echo(json.dumps(row, ensure_ascii=False))
+    if failed:
+        sys.exit(EXIT_FAILED)
