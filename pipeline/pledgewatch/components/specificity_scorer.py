@@ -10,8 +10,13 @@ flag code::
             "specific" if score >= specific_from and time_bound
             "partial"  otherwise                          (checkable, missing a deadline or an amount)
 
-With the default weights a vague action without a deadline ("will enhance cooperation") scores at most
-0.4 and is vague; the same action with a date rises to partial.
+The weights encode one judgement: a flag that makes the commitment uncheckable on its own (``VAGUE_ACTION``,
+``HEDGED``, ``UNQUANTIFIED``, ``OPEN_ENDED``, ``NO_VERIFICATION``) costs more than half the score, so any one
+of them makes the commitment vague; ``NO_DEADLINE`` and ``CONDITIONAL`` only lower it (a dated or undated
+"will cancel the tariffs under Executive Order 14257" stays checkable: specific or partial). With the
+defaults, "will suspend the tariffs until November 10, 2026" scores 1.0 (specific), "will cancel the order"
+0.75 (partial, no deadline), "intends to sign by March 31" 0.45 (vague, hedged) and "will enhance
+cooperation" 0.0 (vague).
 """
 
 from __future__ import annotations
@@ -27,12 +32,12 @@ from spacy.tokens import Doc
 
 DEFAULT_WEIGHTS = {
     "NO_DEADLINE": 0.25,
-    "VAGUE_ACTION": 0.35,
-    "HEDGED": 0.2,
-    "UNQUANTIFIED": 0.2,
-    "OPEN_ENDED": 0.15,
-    "NO_VERIFICATION": 0.15,
     "CONDITIONAL": 0.1,
+    "VAGUE_ACTION": 0.6,
+    "HEDGED": 0.55,
+    "UNQUANTIFIED": 0.55,
+    "OPEN_ENDED": 0.55,
+    "NO_VERIFICATION": 0.55,
 }
 
 

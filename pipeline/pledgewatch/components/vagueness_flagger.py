@@ -26,23 +26,81 @@ from .. import patterns as rule_files
 from ..commitment import Commitment, Flag, Mention
 
 _QUANTITY_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+_NAMED_ENTS = {"LAW", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
+_SCALE_WORDS = {"thousand", "million", "billion", "trillion", "bn", "m", "percent", "per", "cent", "%", "pct"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_SUBORDINATE = {"advcl", "relcl", "acl", "parataxis", "ccomp", "csubj", "mark", "punct"}
+
+DEFAULT_CHECKABLE_VERBS = [
+    "abolish", "accord", "adopt", "allocate", "apply", "appoint", "award", "ban", "build", "buy",
+    "cancel", "cap", "close", "co-develop", "complete", "conduct", "consent", "consult", "create", "cut", "deploy",
+    "convene", "convert", "derogate", "develop", "direct", "disburse", "double", "end", "finalise", "finalize", "halt", "eliminate", "enact", "enforce", "establish", "exempt", "expand",
+    "exchange", "expropriate", "extend", "finance", "fund", "give", "grant", "halve", "hire", "hold", "host", "oppose", "refrain", "restrict", "ask", "commit",
+    "impair", "impose", "increase", "introduce", "invest", "issue", "launch", "lay", "lease", "lift", "list",
+    "lower", "nationalise", "nationalize", "notify", "open", "pass", "pay", "permit", "phase", "privatise",
+    "privatize", "prohibit", "publish", "purchase", "raise", "ratify", "recognise", "recognize", "reduce", "refer",
+    "refinance", "register", "reinstate", "rely", "remove", "reopen", "repair", "repeal", "report", "require",
+    "resume", "review", "scrap", "second", "sell", "send", "sign", "source", "submit", "suspend", "target",
+    "terminate", "transfer", "treat", "use", "waive", "withdraw",
+]
+"""Discrete acts: whether they happened can be checked without a number ("cancel the tariffs", "sign it")."""
+
+DEFAULT_ABSTRACT_VERBS = [
+    "act", "align", "be", "do", "ensure", "go", "hesitate", "leave", "make", "play", "remain",
+    "repeat", "replace", "respect", "stand", "stay", "tolerate", "honour", "honor", "dismantle",
+]
+"""Verbs whose object alone never makes a commitment checkable ("act in accordance with the IHR")."""
 
 
 @Language.factory(
     "pledgewatch_vagueness_flagger",
+    default_config={
+        "checkable_verbs": DEFAULT_CHECKABLE_VERBS,
+        "abstract_verbs": DEFAULT_ABSTRACT_VERBS,
+        "quantity_words": ["half", "third", "quarter", "twice", "thrice", "double", "triple", "all", "every", "each"],
+        "neutralised_by_quantity": ["UNQUANTIFIED", "vague-verb-quantifiable"],
+        "firm_cues": ["commit", "commits", "committed", "commitment", "pledge", "pledged", "promise", "promised",
+                      "vow", "vowed", "agree", "agreed", "undertake", "undertook", "resolve", "resolved"],
+    },
     requires=["doc._.commitments"],
     assigns=["doc._.commitments"],
 )
-def make_vagueness_flagger(nlp: Language, name: str) -> "VaguenessFlagger":
-    return VaguenessFlagger(nlp.vocab, name=name)
+def make_vagueness_flagger(nlp: Language, name: str, checkable_verbs: list[str], abstract_verbs: list[str],
+                           quantity_words: list[str], neutralised_by_quantity: list[str],
+                           firm_cues: list[str]) -> "VaguenessFlagger":
+    return VaguenessFlagger(nlp.vocab, name=name, checkable_verbs=checkable_verbs, abstract_verbs=abstract_verbs,
+                            quantity_words=quantity_words, neutralised_by_quantity=neutralised_by_quantity,
+                            firm_cues=firm_cues)
 
 
 class VaguenessFlagger(Pipe):
-    """Attach flags, quantities and verification mechanisms to every commitment."""
+    """Attach flags, quantities and verification mechanisms to every commitment.
 
-    def __init__(self, vocab, name: str = "pledgewatch_vagueness_flagger"):
+    A cue modifies a commitment when it lies inside the commitment's clause and its reach, in its direction,
+    covers a token of the action (the verb chain and the verb's dependents): ``forward`` cues reach the
+    ``max_scope`` tokens after them, ``backward`` cues the ``max_scope`` tokens before them, ``both`` either
+    side; ``max_scope`` 0 means the cue must be one of the committed verbs. A ``terminate`` cue ("but",
+    "while", a semicolon) between a cue and the action ends the cue's reach; a ``pseudo`` cue ("more than
+    $200 billion") silences every cue it overlaps.
+
+    Derived flags: ``HEDGED`` for an intention cue ("intends to", "stands ready to") unless the commitment is
+    negative ("has no plans to sell"); ``CONDITIONAL``; ``NO_DEADLINE`` when not time-bound; a quantity in the
+    action removes ``UNQUANTIFIED`` (and any rule listed in ``neutralised_by_quantity``), and a negative
+    commitment is never ``UNQUANTIFIED`` (refraining has no amount). ``NO_VERIFICATION`` when nothing lets
+    another party check the action: no verification mechanism, no quantity, no deadline, and the action is
+    not a discrete act (a verb in ``checkable_verbs``, or a named instrument as its object, unless the verb
+    is in ``abstract_verbs``).
+    """
+
+    def __init__(self, vocab, name: str = "pledgewatch_vagueness_flagger", *,
+                 checkable_verbs=DEFAULT_CHECKABLE_VERBS, abstract_verbs=DEFAULT_ABSTRACT_VERBS,
+                 quantity_words=("half", "twice", "double"), neutralised_by_quantity=("UNQUANTIFIED",),
+                 firm_cues=("committed", "pledged", "promised", "agreed")):
         self.vocab = vocab
         self.name = name
+        self.cfg = {"checkable_verbs": list(checkable_verbs), "abstract_verbs": list(abstract_verbs),
+                    "quantity_words": list(quantity_words), "neutralised_by_quantity": list(neutralised_by_quantity),
+                    "firm_cues": list(firm_cues)}
         self.cues: list[dict] = []
         self.matcher = Matcher(vocab)
 
@@ -65,16 +123,22 @@ class VaguenessFlagger(Pipe):
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_jsonl(path / "vagueness_cues.jsonl", self.cues)
+        srsly.write_json(path / "cfg", self.cfg)
 
     def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "VaguenessFlagger":
-        self._set_rules(list(srsly.read_jsonl(Path(path) / "vagueness_cues.jsonl")))
+        path = Path(path)
+        if (path / "cfg").is_file():
+            self.cfg.update(srsly.read_json(path / "cfg"))
+        self._set_rules(list(srsly.read_jsonl(path / "vagueness_cues.jsonl")))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(self.cues).encode()
+        return json.dumps({"cues": self.cues, "cfg": self.cfg}).encode()
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "VaguenessFlagger":
-        self._set_rules(json.loads(data))
+        loaded = json.loads(data)
+        self.cfg.update(loaded.get("cfg", {}))
+        self._set_rules(loaded["cues"])
         return self
 
     def __call__(self, doc: Doc) -> Doc:
@@ -84,49 +148,91 @@ class VaguenessFlagger(Pipe):
         if not commitments:
             return doc
         matches = [(self._by_key[key], start, end) for key, start, end in self.matcher(doc)]
-        pseudo = set()
+        pseudo: set[int] = set()
+        terminate: set[int] = set()
         for cue, start, end in matches:
-            if cue["direction"] == "pseudo":
+            if cue["direction"] == "pseudo" or cue["category"] == "PSEUDO":
                 pseudo.update(range(start, end))
-        live = [(c, s, e) for c, s, e in matches if c["direction"] != "pseudo" and not pseudo.intersection(range(s, e))]
+            elif cue["direction"] == "terminate" or cue["category"] == "TERMINATE":
+                terminate.update(range(start, end))
+        live = [(c, s, e) for c, s, e in matches
+                if c["direction"] not in ("pseudo", "terminate") and c["category"] not in ("PSEUDO", "TERMINATE")
+                and not pseudo.intersection(range(s, e))]
+        live.sort(key=lambda m: (m[1], -(m[2] - m[1])))
         time_chars = [(t.start, t.end) for t in doc._.time_expressions or []]
         for c in commitments:
-            self._flag(doc, c, live, time_chars)
+            self._flag(doc, c, live, terminate, time_chars)
         return doc
 
-    def _flag(self, doc: Doc, c: Commitment, live, time_chars) -> None:
+    # ------------------------------------------------------------------------------------------------ per commitment
+
+    def _action_tokens(self, doc: Doc, c: Commitment, *, purpose: bool = False) -> tuple[set[int], set[int]]:
+        """The committed verbs (cue to action) and every token of the action inside the clause.
+
+        Subordinate clauses (relative, adverbial, reported) are left out: "to ensure the security of supply
+        chains" does not make "will issue general licences" vague. With ``purpose`` the infinitival purpose
+        clause is kept ("to bring the remaining 1,200 nationals home"): it is where amounts often sit.
+        """
         lo, hi = c.scope_start, c.scope_end
-        chain = set(c.chain) | {c.verb_i}
+        chain = {i for i in c.chain if lo <= i < hi} | {c.verb_i}
+        action = set(chain)
+        todo = [child for i in chain for child in doc[i].children
+                if child.i not in chain and not (child.dep_ in _SUBJECTS and child.i < c.verb_i)]
+        while todo:
+            token = todo.pop()
+            if not lo <= token.i < hi or token.i in action:
+                continue
+            if token.dep_ in _SUBORDINATE or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
+                if not (purpose and token.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)):
+                    continue
+            action.add(token.i)
+            todo.extend(token.children)
+        return chain, action
+
+    def _reaches(self, cue: dict, start: int, end: int, chain: set[int], action: set[int], terminate: set[int]) -> bool:
+        if cue["max_scope"] == 0:
+            return bool(chain.intersection(range(start, end)))
+        reach = cue["max_scope"]
+        forward = cue["direction"] in ("forward", "both") and any(
+            end <= t < end + reach and not terminate.intersection(range(end, t)) for t in action)
+        backward = cue["direction"] in ("backward", "both") and any(
+            start - reach <= t < start and not terminate.intersection(range(t + 1, start)) for t in action)
+        inside = bool(action.intersection(range(start, end)))
+        return forward or backward or inside
+
+    def _flag(self, doc: Doc, c: Commitment, live, terminate: set[int], time_chars) -> None:
+        lo, hi = c.scope_start, c.scope_end
+        if lo is None or hi is None:
+            lo, hi = doc[c.verb_i].sent.start, doc[c.verb_i].sent.end
+            c.scope_start, c.scope_end = lo, hi
+        chain, action = self._action_tokens(doc, c)
         flags: list[Flag] = []
-        seen = set()
+        taken: set[tuple[str, int]] = set()
+        covered: set[int] = set()
         for cue, start, end in live:
-            if start < lo or end > hi:
-                continue
-            if cue["max_scope"] == 0 and not chain.intersection(range(start, end)):
-                continue
-            if cue["direction"] == "forward" and cue["max_scope"] and not any(
-                start <= i <= end + cue["max_scope"] for i in range(lo, hi) if i >= end
-            ):
+            if start < lo or end > hi or not self._reaches(cue, start, end, chain, action, terminate):
                 continue
             span = doc[start:end]
             if cue["category"] == "VERIFICATION":
                 if c.verification is None:
                     c.verification = Mention(text=span.text, start=span.start_char, end=span.end_char)
                 continue
-            if (cue["category"], start) in seen:
+            if (cue["category"], start) in taken or covered.issuperset(range(start, end)):
                 continue
-            seen.add((cue["category"], start))
+            taken.add((cue["category"], start))
+            covered.update(range(start, end))
             flags.append(Flag(code=cue["category"], text=span.text, start=span.start_char, end=span.end_char, rule=cue["id"]))
-        c.quantities = [
-            Mention(text=e.text, start=e.start_char, end=e.end_char)
-            for e in doc.ents
-            if e.label_ in _QUANTITY_ENTS and e.start >= lo and e.end <= hi
-            and not any(ts <= e.start_char < te for ts, te in time_chars)
-            and not (e.label_ == "CARDINAL" and len(e) == 1 and doc[e.start].i == doc[e.start].sent.start)
-        ]
-        if c.quantities:
-            flags = [f for f in flags if f.code != "UNQUANTIFIED"]
-        if c.strength == "soft" and not any(f.code == "HEDGED" for f in flags):
+        wide = self._action_tokens(doc, c, purpose=True)[1]
+        c.quantities = self._quantities(doc, c, wide, time_chars)
+        if c.quantities or c.verification is not None:
+            gone = set(self.cfg["neutralised_by_quantity"])
+            flags = [f for f in flags if not ((f.code in gone or f.rule in gone) and (c.quantities or f.code != "UNQUANTIFIED"))]
+        if doc[c.verb_i].lemma_.lower() in self.cfg["checkable_verbs"]:
+            flags = [f for f in flags if not (f.code == "VAGUE_ACTION" and f.rule == "cooperation")]
+        if c.polarity == "negative":
+            flags = [f for f in flags if f.code not in ("UNQUANTIFIED", "HEDGED") or f.rule.startswith("hedge-appropriate")]
+        if (c.strength == "soft" and c.polarity == "positive" and c.cue.lower() not in self.cfg["firm_cues"]
+                and not any(f.code == "HEDGED" for f in flags)):
             at = _cue_start(doc, c)
             flags.append(Flag(code="HEDGED", text=doc.text[at : at + len(c.cue)], start=at, end=at + len(c.cue), rule=c.cue_rule))
         if c.condition is not None:
@@ -134,9 +240,79 @@ class VaguenessFlagger(Pipe):
         verb = doc[c.verb_i]
         if not c.time_bound:
             flags.append(Flag(code="NO_DEADLINE", text=verb.text, start=verb.idx, end=verb.idx + len(verb), rule="no-deadline"))
-        if c.verification is None and not c.quantities and not c.time_bound and not _named_object(doc, c):
+        dated = any(t.value and not t.value.endswith("_REF") and t.type != "SET" and doc.char_span(t.start, t.end, alignment_mode="expand") is not None
+                    and wide.intersection(range(doc.char_span(t.start, t.end, alignment_mode="expand").start,
+                                                doc.char_span(t.start, t.end, alignment_mode="expand").end))
+                    for t in doc._.time_expressions or [])
+        if (c.verification is None and not c.quantities and not c.time_bound and not dated
+                and not self._discrete_act(doc, c, action)):
             flags.append(Flag(code="NO_VERIFICATION", text=verb.text, start=verb.idx, end=verb.idx + len(verb), rule="no-verification"))
         c.flags = sorted(flags, key=lambda f: (f.start, f.code))
+
+    def _quantities(self, doc: Doc, c: Commitment, action: set[int], time_chars) -> list[Mention]:
+        """Money, percentages, counts and amounts with units inside the action (not dates, not list numbers)."""
+        out = []
+        for e in doc.ents:
+            if e.label_ not in _QUANTITY_ENTS or not action.intersection(range(e.start, e.end)):
+                continue
+            if any(ts <= e.start_char < te for ts, te in time_chars):
+                continue
+            if e.label_ == "CARDINAL" and (_list_marker(doc, e.start, e.end) or e.start == c.scope_start
+                                           or (e.text.isdigit() and len(e.text) == 4)):
+                continue
+            out.append(Mention(text=e.text, start=e.start_char, end=e.end_char))
+        taken = {i for e in doc.ents if e.label_ in _QUANTITY_ENTS for i in range(e.start, e.end)}
+        for i in sorted(action):
+            t = doc[i]
+            if i in taken or not t.like_num or t.tag_ != "CD" or _list_marker(doc, i, i + 1) or i == c.scope_start:
+                continue
+            if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100:
+                continue
+            if any(ts <= t.idx < te for ts, te in time_chars):
+                continue
+            lo, hi = i, i + 1
+            while lo > 0 and (doc[lo - 1].is_currency or (doc[lo - 1].is_upper and len(doc[lo - 1]) == 3 and doc[lo - 1].is_alpha)):
+                lo -= 1
+            while hi < len(doc) and (doc[hi].lower_ in _SCALE_WORDS or doc[hi].like_num):
+                hi += 1
+            span = doc[lo:hi]
+            taken.update(range(lo, hi))
+            out.append(Mention(text=span.text, start=span.start_char, end=span.end_char))
+        words = set(self.cfg["quantity_words"])
+        for i in sorted(action):
+            t = doc[i]
+            if i in taken or t.lower_ not in words:
+                continue
+            if t.lower_ in ("all", "every", "each") and not (i + 1 < len(doc) and doc[i + 1].like_num):
+                continue
+            if any(ts <= t.idx < te for ts, te in time_chars) or t.i in (c.verb_i,):
+                continue
+            out.append(Mention(text=t.text, start=t.idx, end=t.idx + len(t)))
+        return sorted(out, key=lambda m: m.start)
+
+    def _discrete_act(self, doc: Doc, c: Commitment, action: set[int]) -> bool:
+        """A discrete act is checkable without a number: a checkable verb, or a named instrument as object."""
+        verb = doc[c.verb_i]
+        if verb.lemma_.lower() in self.cfg["abstract_verbs"]:
+            return False
+        if c.polarity == "negative":
+            return True
+        if verb.lemma_.lower() in self.cfg["checkable_verbs"]:
+            return True
+        for i in action:
+            token = doc[i]
+            if i <= verb.i:
+                continue
+            if token.ent_type_ in _NAMED_ENTS or (token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "NORP", "PERSON", "")):
+                return True
+        return False
+
+
+def _list_marker(doc: Doc, start: int, end: int) -> bool:
+    """A list number: "1)", "(ii)", "2." at the start of an item."""
+    after = doc[end].text if end < len(doc) else ""
+    before = doc[start - 1].text if start > 0 else ""
+    return after in (")", ".") or before == "("
 
 
 def _cue_start(doc: Doc, c: Commitment) -> int:
@@ -145,14 +321,3 @@ def _cue_start(doc: Doc, c: Commitment) -> int:
     if found < 0:
         found = doc.text.rfind(c.cue, 0, c.end)
     return found if found >= 0 else c.start
-
-
-def _named_object(doc: Doc, c: Commitment) -> bool:
-    """A discrete named act: the action's object names something (an order, a rule, a programme, a product)."""
-    verb = doc[c.verb_i]
-    for token in verb.subtree:
-        if token.i <= verb.i or token.i >= c.scope_end:
-            continue
-        if token.pos_ == "PROPN" or token.like_num or token.ent_type_ in ("LAW", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"):
-            return True
-    return False
