@@ -34,7 +34,7 @@ from .. import patterns as rule_files
 from ..commitment import Commitment
 
 _LEGAL_SUFFIX = re.compile(
-    r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|LLC|L\.L\.C\.|S\.A\.|AG|SE|N\.V\.|GmbH|Co\.?|Group Holdings)$"
+    r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings)$"
 )
 _PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
 _HEADER_CHARS = 400
@@ -203,10 +203,11 @@ class ActorResolver(Pipe):
         speakers = doc._.speakers or []
         dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") and t.i < head.i}
         modified = any(t.dep_ in ("amod", "compound") for t in span if t.i < head.i)
-        noun = head.lower_[:-1] if head.lower_.endswith("s") and head.lower_[:-1] in self.words["party_nouns"] else head.lower_
+        noun = _singular(head.lower_)
         if noun in self.words["party_nouns"] and (
             dets & {"each", "both", "neither", "either", "a", "an", "any", "no", "two", "all", "three"}
             or (noun != head.lower_ and "the" in dets and not modified)
+            or (noun != head.lower_ and head.is_title and not modified)
         ):
             parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions)
             if len(parties) > 1:
@@ -224,6 +225,9 @@ class ActorResolver(Pipe):
             if speakers:
                 kind = "joint" if len(speakers) > 1 else "first_person"
                 return [(s, kind) for s in speakers]
+            nearest = self._previous_actor(doc, c.actor_start, mentions, states_only=True)
+            if nearest:
+                return [(nearest, "first_person")]
             counts = Counter(m[2] for m in mentions)
             if counts:
                 return [(counts.most_common(1)[0][0], "first_person")]
@@ -251,6 +255,8 @@ class ActorResolver(Pipe):
             return None
         states = [s for s in speakers if self.kind.get(s) in ("state", "city", None)]
         if len(speakers) == 1 and (low in self.words["state_bodies"] or low in self.words["agent_nouns"]) and span[0].lower_ == "the":
+            return speakers[0]
+        if len(speakers) == 1 and self.kind.get(speakers[0]) != "state" and low in self.words["organ_nouns"]:
             return speakers[0]
         if low in self.words["state_bodies"] or any(t.lower_ in self.words["state_bodies"] for t in span if t.is_title):
             if head.lower_ in self.words["state_bodies"] or span[0].lower_ in ("the",) or head.ent_type_ == "ORG":
@@ -304,7 +310,7 @@ class ActorResolver(Pipe):
         text = re.split(r"\n|\s[-–—|:]\s|:\s", span.text.strip())[0].strip()
         text = re.sub(r"^(?:the|The|THE)\s+", "", text)
         text = re.sub(r"(?:'s|’s)$", "", text)
-        text = _LEGAL_SUFFIX.sub("", text).strip(" ,")
+        text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")
         if text.isupper() and len(text) > 5:
             text = text.title()
         for start, end, canonical in self._mentions(self._make_doc(text)):
@@ -358,6 +364,15 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
         if not _DATELINE.search(line):
             out.append((start, pos))
     return out
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, enough for party nouns ("countries" -> "country", "Parties" -> "party")."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _title_case(text: str) -> str:
