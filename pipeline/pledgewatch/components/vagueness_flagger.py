@@ -27,6 +27,8 @@ from ..commitment import Commitment, Flag, Mention
 
 _QUANTITY_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _NAMED_ENTS = {"LAW", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
+_AMOUNT_REACH = 25
+"""Characters after a word-level UNQUANTIFIED cue within which an amount answers it ("more than $200 billion")."""
 _SCALE_WORDS = {"thousand", "million", "billion", "trillion", "bn", "m", "percent", "per", "cent", "%", "pct"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _SUBORDINATE = {"advcl", "relcl", "acl", "parataxis", "ccomp", "csubj", "mark", "punct"}
@@ -226,7 +228,7 @@ class VaguenessFlagger(Pipe):
         c.quantities = self._quantities(doc, c, wide, time_chars)
         if c.quantities or c.verification is not None:
             gone = set(self.cfg["neutralised_by_quantity"])
-            flags = [f for f in flags if not ((f.code in gone or f.rule in gone) and (c.quantities or f.code != "UNQUANTIFIED"))]
+            flags = [f for f in flags if not ((f.code in gone or f.rule in gone) and self._answered(doc, f, c))]
         if doc[c.verb_i].lemma_.lower() in self.cfg["checkable_verbs"]:
             flags = [f for f in flags if not (f.code == "VAGUE_ACTION" and f.rule == "cooperation")]
         if c.polarity == "negative":
@@ -248,6 +250,21 @@ class VaguenessFlagger(Pipe):
                 and not self._discrete_act(doc, c, action)):
             flags.append(Flag(code="NO_VERIFICATION", text=verb.text, start=verb.idx, end=verb.idx + len(verb), rule="no-verification"))
         c.flags = sorted(flags, key=lambda f: (f.start, f.code))
+
+    def _answered(self, doc: Doc, f: Flag, c: Commitment) -> bool:
+        """Whether a quantity (or, for a vague verb, a verification mechanism) answers the flag.
+
+        A verb-level flag ("cut", "maintain") is answered by any amount in the action; a word-level one
+        ("certain", "more", "additional") only by an amount right after it or right before it ("250 additional
+        caseworkers"); "a zero tariff on certain goods" stays unquantified.
+        """
+        verb = doc[c.verb_i]
+        if f.code != "UNQUANTIFIED" and c.verification is not None:
+            return True
+        if verb.idx <= f.start < verb.idx + len(verb) or f.code != "UNQUANTIFIED":
+            return bool(c.quantities)
+        return any(f.start <= q.start <= f.end + _AMOUNT_REACH or (q.end <= f.start and not doc.text[q.end : f.start].strip())
+                   for q in c.quantities)
 
     def _quantities(self, doc: Doc, c: Commitment, action: set[int], time_chars) -> list[Mention]:
         """Money, percentages, counts and amounts with units inside the action (not dates, not list numbers)."""

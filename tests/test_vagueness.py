@@ -1,0 +1,179 @@
+"""Vagueness flags, quantities, verification and the specificity score: scoped cues touch only their commitment."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from pledgewatch.components.specificity_scorer import DEFAULT_WEIGHTS
+from pledgewatch.patterns import PatternError, ScopedCue, load_vagueness_cues
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import pledgewatch
+
+    return pledgewatch.load()
+
+
+def one(nlp, text: str, actor: str | None = None):
+    from pledgewatch import extract
+
+    records = extract(text, doc_id="t", doc_date="2025-11-01", nlp=nlp)
+    if actor is not None:
+        records = [r for r in records if r.actor and r.actor.canonical == actor]
+    assert records, f"no commitment found in {text!r}"
+    return records[0]
+
+
+def codes(record) -> set[str]:
+    return {f.code for f in record.flags}
+
+
+def test_cue_file_is_valid_and_uses_every_direction():
+    cues = load_vagueness_cues()
+    assert len({c.id for c in cues}) == len(cues), "cue ids are unique"
+    directions = {c.direction for c in cues}
+    assert {"forward", "backward", "both", "terminate", "pseudo"} <= directions
+    for cue in cues:
+        assert cue.literal and cue.pattern
+        spacy.matcher.Matcher(spacy.blank("en").vocab).add(cue.id, [cue.pattern])
+
+
+def test_a_typo_in_the_cue_file_names_file_and_line(tmp_path):
+    good = json.loads((load_vagueness_cues()[0]).model_dump_json())
+    (tmp_path / "vagueness_cues.jsonl").write_text(json.dumps(good) + "\n" + json.dumps({**good, "diretion": "x"}) + "\n")
+    with pytest.raises(PatternError, match=r"vagueness_cues\.jsonl:2"):
+        load_vagueness_cues(tmp_path)
+    with pytest.raises(ValueError):
+        ScopedCue.model_validate({**good, "direction": "sideways"})
+
+
+def test_issue_example_concrete_us_vague_china(nlp):
+    text = ("Washington will suspend the tariffs announced on October 9 until November 10, 2026, and Beijing will "
+            "take significant measures to curb exports of fentanyl precursors.")
+    us, china = one(nlp, text, "United States"), one(nlp, text, "China")
+    assert us.time_bound and us.specificity.label == "specific" and not us.vague
+    assert china.vague and {"NO_DEADLINE", "VAGUE_ACTION"} <= codes(china)
+    for f in china.flags:
+        assert text[f.start:f.end] == f.text and f.rule
+
+
+@pytest.mark.parametrize("text, code, cue_text", [
+    ("China will enhance cooperation with Brazil on agriculture.", "VAGUE_ACTION", "enhance"),
+    ("The two countries will work toward a trade agreement.", "VAGUE_ACTION", "work toward"),
+    ("Peru intends to ratify the Agreement on Fisheries Subsidies.", "HEDGED", "intends to"),
+    ("Brazil will facilitate, as appropriate, investment by Chinese enterprises.", "HEDGED", "as appropriate"),
+    ("Indonesia will increase imports of Brazilian soybeans, corn and other agricultural products.", "OPEN_ENDED", "and other"),
+    ("The Philippines will apply a zero tariff to certain goods.", "UNQUANTIFIED", "certain"),
+    ("We will cut hospital waiting lists.", "UNQUANTIFIED", "cut"),
+])
+def test_cue_raises_its_flag_with_text_and_rule(nlp, text, code, cue_text):
+    record = one(nlp, text)
+    flags = [f for f in record.flags if f.code == code]
+    assert flags, (code, [(f.code, f.text) for f in record.flags])
+    assert any(cue_text in f.text or f.text in cue_text for f in flags)
+    assert record.vague
+
+
+def test_pseudo_cue_more_than_an_amount_is_a_quantity(nlp):
+    record = one(nlp, "Korea will invest more than $20 billion in British offshore wind by 2030.")
+    assert "UNQUANTIFIED" not in codes(record)
+    assert any("20 billion" in q.text for q in record.quantities)
+    assert record.specificity.label == "specific"
+
+
+def test_cue_in_another_clause_does_not_reach(nlp):
+    text = "Japan will cancel the tariffs under Executive Order 14257 by May 1, 2026, while Korea may consider further steps."
+    japan = one(nlp, text, "Japan")
+    assert not {"HEDGED", "UNQUANTIFIED", "VAGUE_ACTION"} & codes(japan)
+    assert japan.specificity.label == "specific"
+
+
+def test_quantities_money_percent_counts_and_missed_by_ner(nlp):
+    record = one(nlp, "The European Union will provide EUR 600 million to the Fund by 2027.")
+    assert any("600 million" in q.text for q in record.quantities)
+    record = one(nlp, "Japan will cut tariffs by 12 percent on 40 products by 2027.")
+    found = " | ".join(q.text for q in record.quantities)
+    assert "12 percent" in found and "40" in found
+
+
+def test_list_numbers_and_years_are_not_quantities(nlp):
+    record = one(nlp, "1) The Participants will review the list of controlled items in 2026.")
+    assert not any(q.text in ("1", "2026") for q in record.quantities)
+
+
+def test_verification_mechanism_is_extracted(nlp):
+    record = one(nlp, "Morocco will report on progress in implementing this plan through its Biennial Transparency Reports.")
+    assert record.verification is not None and "report" in record.verification.text.lower()
+    assert "NO_VERIFICATION" not in codes(record) and not record.vague
+
+
+def test_discrete_named_act_is_checkable_without_a_number(nlp):
+    for text in ("The United States will cancel the tariffs imposed under Executive Order 14257.",
+                 "The Ministry of Commerce will issue general licenses for exports to civilian end users.",
+                 "The two sides will establish a joint working group on sanitary measures."):
+        record = one(nlp, text)
+        assert "NO_VERIFICATION" not in codes(record), text
+        assert record.specificity.label == "partial", (text, record.flags)
+
+
+def test_abstract_action_has_no_verification(nlp):
+    record = one(nlp, "The Philippines will align its export control regime with that of the United States.")
+    assert "NO_VERIFICATION" in codes(record) and record.vague
+
+
+def test_negative_commitment_to_refrain_from_a_concrete_act_is_checkable(nlp):
+    record = one(nlp, "We will not raise income tax, National Insurance or VAT.")
+    assert record.polarity == "negative"
+    assert not {"UNQUANTIFIED", "NO_VERIFICATION", "HEDGED"} & codes(record) and not record.vague
+    record = one(nlp, "The City has no plans to sell the municipal water system to a private operator.")
+    assert "HEDGED" not in codes(record)
+
+
+def test_hedged_commitment_is_vague_even_with_a_date(nlp):
+    record = one(nlp, "The company intends to register the vaccine in 20 countries by the end of 2027.")
+    assert record.time_bound and "HEDGED" in codes(record) and record.vague
+
+
+def test_conditional_alone_does_not_make_it_vague(nlp):
+    record = one(nlp, "If the Philippines fails to meet its commitments, the United States will reinstate the tariff rate of 25 percent.")
+    assert "CONDITIONAL" in codes(record) and not record.vague
+
+
+def test_specificity_formula_and_labels():
+    from pledgewatch.commitment import Commitment, Flag
+    from pledgewatch.components.specificity_scorer import SpecificityScorer
+
+    def scored(flag_codes, time_bound):
+        c = Commitment(start=0, end=1, verb_i=0, cue="will", cue_rule="r", action_verb="do", action_text="do",
+                       time_bound=time_bound, flags=[Flag(code=k, text="x", start=0, end=1, rule="r") for k in flag_codes])
+        doc = spacy.blank("en")("x")
+        doc._.commitments = [c]
+        SpecificityScorer()(doc)
+        return round(c.score, 3), c.label
+
+    assert scored([], True) == (1.0, "specific")
+    assert scored(["NO_DEADLINE"], False) == (0.75, "partial")
+    assert scored(["NO_DEADLINE", "CONDITIONAL"], False) == (0.65, "partial")
+    for code in ("VAGUE_ACTION", "HEDGED", "UNQUANTIFIED", "OPEN_ENDED", "NO_VERIFICATION"):
+        assert scored([code], True)[1] == "vague", code
+        assert DEFAULT_WEIGHTS[code] > 0.5
+    assert scored(["VAGUE_ACTION", "HEDGED", "NO_DEADLINE"], False) == (0.0, "vague")
+
+
+def test_flagger_and_scorer_round_trip_to_disk(nlp, tmp_path):
+    text = "Beijing will take significant measures to curb exports of fentanyl precursors."
+    before = [r.model_dump() for r in one_all(nlp, text)]
+    nlp.to_disk(tmp_path / "pipe")
+    loaded = spacy.load(tmp_path / "pipe")
+    assert loaded.get_pipe("pledgewatch_vagueness_flagger").cfg == nlp.get_pipe("pledgewatch_vagueness_flagger").cfg
+    assert [r.model_dump() for r in one_all(loaded, text)] == before
+
+
+def one_all(nlp, text):
+    from pledgewatch import extract
+
+    return extract(text, doc_id="t", doc_date="2025-11-01", nlp=nlp)
