@@ -33,6 +33,9 @@ _DEADLINE_RELATIONS = {"by", "before", "until", "till", "through", "within", "no
                        "by the end of", "before the end of", "by end of", "by the close of", "on", "in", "at",
                        "starting", "starting from", "beginning", "effective", "as of", "from", "after", "up to"}
 _NOUN_POS = {"NOUN", "PROPN", "PRON"}
+_STRONG = {"by", "before", "until", "till", "within", "no later than", "not later than", "by the end of",
+           "before the end of", "by end of", "by the close of", "starting", "starting from", "beginning",
+           "effective", "for", "from", "through", "as of"}
 _NOT_BOUND = {None, "PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 
 
@@ -99,9 +102,9 @@ class DeadlineLinker(Pipe):
             span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
             if span is None:
                 continue
-            if not _attached(span.root, chain, set(range(span.start, span.end))):
-                continue
             relation = self._relation(doc.text[max(0, expr.start - 30) : expr.start], expr)
+            if not _attached(span.root, chain, set(range(span.start, span.end)), strong=relation in _STRONG):
+                continue
             out.append((relation, expr))
         return out
 
@@ -116,16 +119,20 @@ class DeadlineLinker(Pipe):
         return "for" if expr.type == "DURATION" else "on"
 
 
-def _attached(root: Token, chain: set[int], inside: set[int]) -> bool:
-    """The expression's head path reaches the verb chain through prepositions and adverbials, not nouns."""
+def _attached(root: Token, chain: set[int], inside: set[int], *, strong: bool = False) -> bool:
+    """The expression's head path reaches the verb chain through prepositions and adverbials, not nouns.
+
+    After a deadline word ("by", "within", "until", "for", ...) the path may cross the object's nouns, since
+    the parser often hangs "by June 2026" on the nearest noun; it never crosses another verb ("the tariffs
+    announced on October 9")."""
     token = root
-    for _ in range(6):
+    for _ in range(8):
         head = token.head
         if head.i in chain:
             return True
         if head == token:
             return False
-        if head.i not in inside and head.pos_ in _NOUN_POS and head.dep_ not in ("npadvmod",):
+        if head.i not in inside and head.pos_ in _NOUN_POS and head.dep_ not in ("npadvmod",) and not strong:
             return False
         if head.pos_ in ("VERB", "AUX") and head.i not in chain:
             return False
