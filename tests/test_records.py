@@ -28,7 +28,7 @@ def test_example_gives_one_record_per_side(records):
     assert us.specificity.label != "vague"
     assert not china.time_bound and china.deadline is None
     assert china.specificity.label == "vague"
-    assert {"NO_DEADLINE", "VAGUE_ACTION", "UNQUANTIFIED"} <= {f.code for f in china.flags}
+    assert {"NO_DEADLINE", "VAGUE_ACTION"} <= {f.code for f in china.flags}
 
 
 def test_reference_date_is_not_the_deadline(records):
