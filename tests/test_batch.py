@@ -358,3 +358,58 @@ def test_cli_usage_errors_exit_2(tmp_path):
     result = runner.invoke(cli, ["batch", str(folder), "-o", str(tmp_path / "new.jsonl"), "--doc-date", "May 5"])
     assert result.exit_code == 2 and "YYYY-MM-DD" in result.stderr
     assert runner.invoke(cli, ["batch", "--help"]).exit_code == 0
+
+
+@pytest.fixture(scope="session")
+def corpus_folder(tmp_path_factory) -> Path:
+    """Six real corpus documents (two of them as .md and .html) and the issue's bad inputs' good files."""
+    folder = tmp_path_factory.mktemp("corpus")
+    docs = sorted((HERE.parent / "corpus" / "docs").rglob("*.txt"))[:4]
+    for doc in docs:
+        (folder / doc.name).write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "utf16.txt").write_bytes(f"{PLEDGE}\n".encode("utf-16"))
+    (folder / "page.html").write_text(f"<html><head><title>T</title></head><body><article><p>{PLEDGE}</p>"
+                                      f"<p>{FILLER}</p></article></body></html>")
+    return folder
+
+
+@pytest.mark.model
+def test_real_pipeline_one_and_two_workers_identical(tmp_path, corpus_folder):
+    one = options(tmp_path, [corpus_folder], output=tmp_path / "one.jsonl", workers=1, save_text=tmp_path / "text",
+                  extractor_factory=BatchOptions.extractor_factory)
+    assert run_batch(one).exit_code == 0
+    two = options(tmp_path, [corpus_folder], output=tmp_path / "two.jsonl", workers=2,
+                  extractor_factory=BatchOptions.extractor_factory)
+    assert run_batch(two).exit_code == 0
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    records = read_jsonl(tmp_path / "one.jsonl")
+    assert len({r["doc_id"] for r in records}) >= 4
+    for record in records:
+        text = (tmp_path / "text" / (record["doc_id"] + ".txt")).read_text(encoding="utf-8")
+        for span in [record["span"], record["actor"], record["deadline"], *record["quantities"], *record["flags"]]:
+            if span:
+                assert text[span["start"] : span["end"]] == span["text"]
+    pledge = [r for r in records if r["doc_id"] in ("utf16.txt", "page.html")]
+    assert [r["doc_id"] for r in pledge] == ["page.html", "utf16.txt"]
+    assert all(r["actor"]["text"] == "The Ministry of Education" and r["deadline"]["text"].endswith("December 2026")
+               for r in pledge)
+
+
+@pytest.mark.model
+def test_real_pipeline_chunked_equals_whole_on_a_long_document(tmp_path, corpus_folder):
+    long_doc = sorted(corpus_folder.glob("*.txt"), key=lambda p: p.stat().st_size)[-1]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / long_doc.name).write_text(long_doc.read_text(encoding="utf-8"), encoding="utf-8")
+    size = long_doc.stat().st_size
+    whole = options(tmp_path, [folder], output=tmp_path / "whole.jsonl", chunk_chars=size + 1,
+                    extractor_factory=BatchOptions.extractor_factory)
+    chunked = options(tmp_path, [folder], output=tmp_path / "chunked.jsonl", chunk_chars=max(600, size // 4),
+                      extractor_factory=BatchOptions.extractor_factory)
+    run_batch(whole)
+    run_batch(chunked)
+    def spans(name):
+        return [(r["id"], r["span"]["start"], r["span"]["text"], (r["actor"] or {}).get("start"),
+                 (r["deadline"] or {}).get("value")) for r in read_jsonl(tmp_path / name)]
+
+    assert spans("chunked.jsonl") == spans("whole.jsonl") and spans("whole.jsonl")

@@ -621,13 +621,15 @@ class Progress:
 # --- the runner ------------------------------------------------------------------------------------------
 
 
-def _tasks(doc_tasks: list[DocTask], sizes: list[int]) -> list[list[DocTask]]:
-    """Group consecutive files into tasks of at most TASK_MAX_FILES files / TASK_MAX_BYTES bytes."""
+def _tasks(doc_tasks: list[DocTask], sizes: list[int], workers: int) -> list[list[DocTask]]:
+    """Group consecutive files into tasks of at most TASK_MAX_FILES files / TASK_MAX_BYTES bytes, and
+    small enough that a short batch still gives every worker a few tasks."""
+    max_files = max(1, min(TASK_MAX_FILES, -(-len(doc_tasks) // (workers * 4))))
     groups: list[list[DocTask]] = []
     current: list[DocTask] = []
     weight = 0
     for task, size in zip(doc_tasks, sizes):
-        if current and (len(current) >= TASK_MAX_FILES or weight + size > TASK_MAX_BYTES):
+        if current and (len(current) >= max_files or weight + size > TASK_MAX_BYTES):
             groups.append(current)
             current, weight = [], 0
         current.append(task)
@@ -747,7 +749,7 @@ def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSu
         unused = len({id(r) for r in meta.values()}) - used_meta
         print(f"pledgewatch batch: {unused} --meta rows matched no input file", file=stderr)
 
-    groups = _tasks(doc_tasks, sizes)
+    groups = _tasks(doc_tasks, sizes, workers)
     workers = max(1, min(workers, len(groups)))
     progress = Progress(len(doc_tasks), stderr, options.quiet, options.progress_interval)
     try:
