@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -111,24 +110,66 @@ def run_child(args: list[str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def peak_rss_mb(pid: int | str = "self") -> float:
+    """VmHWM: the peak resident set of a process's current image, in MB (0 when it is gone).
+
+    Not ``ru_maxrss``: Linux carries that across ``exec``, so a child of a big process reports its
+    parent's peak.
+    """
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _children() -> list[int]:
+    me, found = os.getpid(), []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == me:
+                found.append(int(entry.name))
+    return found
+
+
 def child_batch(folder: str, workers: int, model: str | None) -> None:
     """Child mode: one batch, then its speed and the peak RSS of this process and of its workers."""
+    import threading
+
     from pledgewatch.io.batch import BatchOptions, run_batch
 
+    worker_peaks: dict[int, float] = {}
+    running = True
+
+    def sample() -> None:
+        while running:
+            for pid in _children():
+                worker_peaks[pid] = max(worker_peaks.get(pid, 0.0), peak_rss_mb(pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     with tempfile.TemporaryDirectory() as out:
         options = BatchOptions(inputs=[Path(folder)], output=Path(out) / "out.jsonl", workers=workers,
                                quiet=True, model=model)
         started = time.perf_counter()
         summary = run_batch(options, stderr=open(os.devnull, "w"))
         seconds = time.perf_counter() - started
+    running = False
     print(json.dumps({
         "files": summary.files,
         "words": summary.words,
         "records": summary.records,
         "seconds": round(seconds, 2),
         "words_per_s": round(summary.words / seconds),
-        "main_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-        "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
+        "main_peak_mb": round(peak_rss_mb(), 1),
+        "worker_peak_mb": round(max((v for v in worker_peaks.values() if v > 0), default=0.0), 1),
     }))
 
 
@@ -213,7 +254,7 @@ def main(argv=None) -> int:
 
     sizes = dict(cost_words=3_000, rounds=1, scaling_words=6_000, small=100, large=1_000, startup_rounds=1) \
         if args.smoke else \
-        dict(cost_words=60_000, rounds=3, scaling_words=150_000, small=2_000, large=20_000, startup_rounds=3)
+        dict(cost_words=30_000, rounds=3, scaling_words=60_000, small=2_000, large=20_000, startup_rounds=3)
     only = set(args.only or ["cost", "scaling", "memory", "startup"])
     results: dict = {"smoke": args.smoke, "sizes": sizes}
     started = time.perf_counter()

@@ -238,7 +238,8 @@ def discover(
             return
         if exclude and _matches(exclude, rel):
             return
-        shown = f"{roots[order].name}/{rel}" if prefix_roots and roots[order].is_dir() else rel
+        root_name = roots[order].name or Path(os.path.abspath(roots[order])).name
+        shown = f"{root_name}/{rel}" if prefix_roots and roots[order].is_dir() else rel
         found.append((order, tuple(rel.split("/")), Entry(str(path), shown, skip)))
 
     for order, root in enumerate(roots):
@@ -380,6 +381,21 @@ class DocTask:
 _WORKER: dict[str, Any] = {}
 
 
+def _exit_with_parent() -> None:
+    """End this worker when the batch process is gone (``kill -9`` gives it no chance to stop us)."""
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="pledgewatch-parent-watch", daemon=True).start()
+
+
 def _init_worker(factory: Callable[[str | None], Extractor], model: str | None, chunk_chars: int) -> None:
     """Process initializer: load the model once per worker.
 
@@ -387,6 +403,7 @@ def _init_worker(factory: Callable[[str | None], Extractor], model: str | None, 
     the caller as itself instead of as a broken process pool.
     """
     _WORKER["chunk_chars"] = chunk_chars
+    _exit_with_parent()
     try:
         _WORKER["extract"] = factory(model)
     except Exception as error:  # re-raised in process_task
