@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.tokens import Doc
 
 from .commitment import Commitment
+from .sentences import sentence as sentence_of
 
 SCHEMA_VERSION = "1.0"
 
@@ -131,8 +132,8 @@ def _span(doc: Doc, start: int, end: int) -> dict:
 
 
 def _record(doc: Doc, ordinal: int, c: Commitment) -> CommitmentRecord:
-    sent = doc.char_span(c.start, c.end, alignment_mode="expand")
-    sentence = sent.sent.text if sent is not None and doc.has_annotation("SENT_START") else doc.text[c.start : c.end]
+    first = doc.char_span(c.start, c.end, alignment_mode="expand")
+    sentence = sentence_of(first[0]).text if first is not None and len(first) else doc.text[c.start : c.end]
     doc_id = doc._.doc_id
     actor = None
     if c.actor_text is not None and c.actor_start is not None:

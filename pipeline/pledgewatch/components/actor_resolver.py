@@ -19,6 +19,7 @@ dropped. Coordinated subjects ("China and the United States agreed ...") list ea
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 import re
 from collections import Counter
 from pathlib import Path
@@ -265,8 +266,8 @@ class ActorResolver(Pipe):
                 previous = self._previous_actor(doc, start, mentions, states_only=True)
                 if previous:
                     return previous
-        for ent in doc.ents:
-            if ent.start_char <= head.idx < ent.end_char and ent.label_ in _ACTOR_ENTS and ent.label_ != "NORP":
+        for ent in _ents_at(head):
+            if ent.label_ in _ACTOR_ENTS and ent.label_ != "NORP":
                 if ent.label_ == "PERSON" and any(t.lower_ in self.words["office_titles"] for t in span):
                     previous = self._previous_actor(doc, start, mentions, states_only=True)
                     if len(states) == 1:
@@ -292,14 +293,17 @@ class ActorResolver(Pipe):
     def _previous_actor(self, doc: Doc, before: int, mentions, *, states_only: bool = False) -> str | None:
         """The nearest actor named before ``before`` (within a few sentences)."""
         best = None
-        for m in mentions:
-            if m[1] <= before and before - m[1] < 800 and (not states_only or self.kind.get(m[2]) == "state"):
-                best = (m[1], m[2])
+        ends = [m[1] for m in mentions]  # mentions are in text order and do not overlap
+        i = bisect_right(ends, before) - 1
+        while i >= 0 and before - mentions[i][1] < 800:
+            if not states_only or self.kind.get(mentions[i][2]) == "state":
+                best = (mentions[i][1], mentions[i][2])
+                break
+            i -= 1
         if not states_only:
-            for e in doc.ents:
-                if e.end_char <= before and e.label_ == "ORG" and before - e.end_char < 800:
-                    if best is None or e.end_char > best[0]:
-                        best = (e.end_char, self._clean(e))
+            orgs = [e for e in _ents_before(doc, before, 800) if e.label_ == "ORG"]
+            if orgs and (best is None or orgs[-1].end_char > best[0]):
+                best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
 
     def _recent_parties(self, doc: Doc, c: Commitment, mentions) -> list[str]:
@@ -317,6 +321,28 @@ class ActorResolver(Pipe):
             if end - start >= len(text) - 4:
                 return canonical
         return text
+
+
+def _ents_at(token) -> list[Span]:
+    """The entity that contains ``token`` (zero or one), found from the token's IOB tags."""
+    if not token.ent_type_:
+        return []
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return [Span(doc, start, end, label=token.ent_type_)]
+
+
+def _ents_before(doc: Doc, before: int, window: int) -> list[Span]:
+    """Entities ending within ``window`` characters before ``before``, in text order."""
+    span = doc.char_span(max(0, before - window), before, alignment_mode="contract")
+    if span is None:
+        return []
+    return [e for e in span.ents if e.end_char <= before]
 
 
 def _link_coordinated(commitments: list[Commitment]) -> None:

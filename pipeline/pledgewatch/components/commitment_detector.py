@@ -33,10 +33,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import patterns as rule_files
 from ..commitment import Commitment, Mention
+from ..sentences import sentence
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
 _WOULD = {"would", "'d"}
+_HEADLINE_KEY = "pledgewatch.headline"
 
 
 @Language.factory(
@@ -350,7 +352,7 @@ class CommitmentDetector(Pipe):
         else:
             first = tokens[0]
         last = tokens[-1]
-        sent = action.sent
+        sent = sentence(action)
         first = max(first, sent.start)
         last = min(last, sent.end - 1, first + self.max_span_tokens)
         while last > first and (doc[last].is_punct or doc[last].is_space):
@@ -394,7 +396,7 @@ class CommitmentDetector(Pipe):
     # ------------------------------------------------------------ list items
     def _list_items(self, doc: Doc, cue: Token, rule: dict) -> list[Commitment]:
         """Items under a chapeau ending in a colon ("China will:", "The Parties commit to:")."""
-        chapeau = cue.sent
+        chapeau = sentence(cue)
         subjects, _ = self._subjects(doc, cue, cue, cue)
         if not subjects:
             subject = next((t for t in chapeau if t.dep_ in _SUBJECTS and t.i < cue.i), None)
@@ -445,7 +447,7 @@ def _rank(c: Commitment) -> tuple:
 
 
 def _in_question(token: Token) -> bool:
-    sent = token.sent
+    sent = sentence(token)
     last = sent[-1]
     while last.i > sent.start and (last.is_space or last.text in ('"', "'", "”", "’", ")")):
         last = last.nbor(-1)
@@ -453,7 +455,7 @@ def _in_question(token: Token) -> bool:
 
 
 def _ends_with_colon(cue: Token) -> bool:
-    sent = cue.sent
+    sent = sentence(cue)
     rest = [t for t in sent if t.i > cue.i and not t.is_space]
     return bool(rest) and rest[-1].text == ":" and len(rest) <= 12
 
@@ -595,19 +597,26 @@ def _has_complement(verb: Token) -> bool:
 
 def _in_headline(token: Token) -> bool:
     """The token is on the document's first line (its title), which has no final full stop."""
-    text = token.doc.text
-    start = len(text) - len(text.lstrip())
-    end = text.find("\n", start)
-    if end < 0:
-        return False
-    return start <= token.idx < end and not text[start:end].rstrip().endswith(".")
+    doc = token.doc
+    span = doc.user_data.get(_HEADLINE_KEY)
+    if span is None:
+        text = doc.text
+        stripped = text.lstrip()
+        start = len(text) - len(stripped)
+        end = text.find("\n", start)
+        if end < 0 or text[start:end].rstrip().endswith("."):
+            span = (0, 0)
+        else:
+            span = (start, end)
+        doc.user_data[_HEADLINE_KEY] = span
+    return span[0] <= token.idx < span[1]
 
 
 def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
     """Token indices of the action's clause without coordinated verbs that form commitments of their own."""
     skip = set()
     if not _has_complement(action):
-        return _contiguous(action, sorted({t.i for t in action.subtree} | {t.i for t in chain if t.i < action.i} | ({cue.i} if action.sent.start <= cue.i < action.i else set())), chain)
+        return _contiguous(action, sorted({t.i for t in action.subtree} | {t.i for t in chain if t.i < action.i} | ({cue.i} if sentence(action).start <= cue.i < action.i else set())), chain)
     for item in _enumerated(action):
         skip.update(t.i for t in item.subtree)
         skip.update(range(item.left_edge.i - 4, item.left_edge.i))
@@ -620,7 +629,7 @@ def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
             skip.add(conj.i)
     idx = [t.i for t in action.subtree if t.i not in skip]
     idx.extend(t.i for t in chain if t.i < action.i)
-    if cue.i < action.i and cue.i >= action.sent.start:
+    if cue.i < action.i and cue.i >= sentence(action).start:
         idx.append(cue.i)
     return _contiguous(action, sorted(set(idx)), chain)
 
@@ -685,13 +694,13 @@ def _mention(doc: Doc, first: int, last: int) -> Mention:
 def _is_list_marker(token: Token) -> bool:
     from .line_segmenter import _LIST_MARKER
 
-    return bool(_LIST_MARKER.match(token.text)) and token.i == token.sent.start
+    return bool(_LIST_MARKER.match(token.text)) and token.i == sentence(token).start
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:
     if sent.end >= len(doc):
         return None
-    return doc[sent.end].sent
+    return sentence(doc[sent.end])
 
 
 def _starts_line(doc: Doc, sent: Span) -> bool:

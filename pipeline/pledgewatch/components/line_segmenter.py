@@ -30,8 +30,9 @@ class LineSegmenter(Pipe):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        line_start = _line_starts(doc)
         for token in doc:
-            if _line_start(doc, token.i).i == token.i and not token.is_space:
+            if line_start[token.i] == token.i and not token.is_space:
                 _split_label(doc, token)
         for token in doc[1:]:
             prev = doc[token.i - 1]
@@ -45,13 +46,23 @@ class LineSegmenter(Pipe):
                 or _LIST_MARKER.match(token.text)
                 or before is None
                 or _LINE_END.search(before.text)
-                or _is_heading(doc, token)
-                or _LIST_MARKER.match(_line_start(doc, token.i - 2).text)
+                or (token.i - 2) - line_start[token.i - 2] + 1 <= 8 and not before.is_punct
+                or _LIST_MARKER.match(doc[line_start[token.i - 2]].text)
             ):
                 token.is_sent_start = True
                 if token.i + 1 < len(doc):
                     doc[token.i + 1].is_sent_start = False if _LIST_MARKER.match(token.text) else None
         return doc
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    """Per token index, the index of the first token of its line (one pass over the document)."""
+    out, current = [], 0
+    for token in doc:
+        if token.i > 0 and doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+            current = token.i
+        out.append(current)
+    return out
 
 
 def _split_label(doc: Doc, first) -> None:
@@ -76,20 +87,3 @@ def _start(doc: Doc, i: int) -> None:
         i += 1
     if i < len(doc):
         doc[i].is_sent_start = True
-
-
-def _line_start(doc: Doc, i: int):
-    """The first token of the line that token ``i`` is on."""
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return doc[i]
-
-
-def _is_heading(doc: Doc, token) -> bool:
-    """A short line with no final punctuation (a title or heading) ends before this token's line."""
-    i = token.i - 2
-    words = 0
-    while i >= 0 and not (doc[i].is_space and "\n" in doc[i].text):
-        words += 1
-        i -= 1
-    return words <= 8 and not doc[token.i - 2].is_punct

@@ -13,6 +13,7 @@ review, audit, inspection, monitoring, schedule) and adds the flags that follow 
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from pathlib import Path
 from typing import Iterable
 
@@ -23,6 +24,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .. import patterns as rule_files
+from ..sentences import sentence
 from ..commitment import Commitment, Flag, Mention
 
 _QUANTITY_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -161,9 +163,25 @@ class VaguenessFlagger(Pipe):
                 if c["direction"] not in ("pseudo", "terminate") and c["category"] not in ("PSEUDO", "TERMINATE")
                 and not pseudo.intersection(range(s, e))]
         live.sort(key=lambda m: (m[1], -(m[2] - m[1])))
-        time_chars = [(t.start, t.end) for t in doc._.time_expressions or []]
+        live_starts = [m[1] for m in live]
+        times = []
+        for t in doc._.time_expressions or []:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is not None:
+                times.append((span.start, span.end, t))
+        times.sort(key=lambda x: x[0])
+        time_starts = [x[0] for x in times]
+        qents = [e for e in doc.ents if e.label_ in _QUANTITY_ENTS]
+        qent_starts = [e.start for e in qents]
+        taken_all = {i for e in qents for i in range(e.start, e.end)}
         for c in commitments:
-            self._flag(doc, c, live, terminate, time_chars)
+            lo = c.scope_start if c.scope_start is not None else sentence(doc[c.verb_i]).start
+            hi = c.scope_end if c.scope_end is not None else sentence(doc[c.verb_i]).end
+            # only what lies in this commitment's clause: keeps the component linear in document length
+            near_live = live[bisect_left(live_starts, lo) : bisect_left(live_starts, hi)]
+            near_times = [x for x in times[bisect_left(time_starts, lo - 40) : bisect_left(time_starts, hi)]]
+            near_ents = qents[bisect_left(qent_starts, lo) : bisect_left(qent_starts, hi)]
+            self._flag(doc, c, near_live, terminate, near_times, near_ents, taken_all)
         return doc
 
     # ------------------------------------------------------------------------------------------------ per commitment
@@ -202,10 +220,11 @@ class VaguenessFlagger(Pipe):
         inside = bool(action.intersection(range(start, end)))
         return forward or backward or inside
 
-    def _flag(self, doc: Doc, c: Commitment, live, terminate: set[int], time_chars) -> None:
+    def _flag(self, doc: Doc, c: Commitment, live, terminate: set[int], times, qents, taken_all) -> None:
+        time_chars = [(t.start, t.end) for _, _, t in times]
         lo, hi = c.scope_start, c.scope_end
         if lo is None or hi is None:
-            lo, hi = doc[c.verb_i].sent.start, doc[c.verb_i].sent.end
+            lo, hi = sentence(doc[c.verb_i]).start, sentence(doc[c.verb_i]).end
             c.scope_start, c.scope_end = lo, hi
         chain, action = self._action_tokens(doc, c)
         flags: list[Flag] = []
@@ -225,7 +244,7 @@ class VaguenessFlagger(Pipe):
             covered.update(range(start, end))
             flags.append(Flag(code=cue["category"], text=span.text, start=span.start_char, end=span.end_char, rule=cue["id"]))
         wide = self._action_tokens(doc, c, purpose=True)[1]
-        c.quantities = self._quantities(doc, c, wide, time_chars)
+        c.quantities = self._quantities(doc, c, wide, time_chars, qents, taken_all)
         if c.quantities or c.verification is not None:
             gone = set(self.cfg["neutralised_by_quantity"])
             flags = [f for f in flags if not ((f.code in gone or f.rule in gone) and self._answered(doc, f, c))]
@@ -242,10 +261,8 @@ class VaguenessFlagger(Pipe):
         verb = doc[c.verb_i]
         if not c.time_bound:
             flags.append(Flag(code="NO_DEADLINE", text=verb.text, start=verb.idx, end=verb.idx + len(verb), rule="no-deadline"))
-        dated = any(t.value and not t.value.endswith("_REF") and t.type != "SET" and doc.char_span(t.start, t.end, alignment_mode="expand") is not None
-                    and wide.intersection(range(doc.char_span(t.start, t.end, alignment_mode="expand").start,
-                                                doc.char_span(t.start, t.end, alignment_mode="expand").end))
-                    for t in doc._.time_expressions or [])
+        dated = any(t.value and not t.value.endswith("_REF") and t.type != "SET" and wide.intersection(range(ts, te))
+                    for ts, te, t in times)
         if (c.verification is None and not c.quantities and not c.time_bound and not dated
                 and not self._discrete_act(doc, c, action)):
             flags.append(Flag(code="NO_VERIFICATION", text=verb.text, start=verb.idx, end=verb.idx + len(verb), rule="no-verification"))
@@ -266,11 +283,11 @@ class VaguenessFlagger(Pipe):
         return any(f.start <= q.start <= f.end + _AMOUNT_REACH or (q.end <= f.start and not doc.text[q.end : f.start].strip())
                    for q in c.quantities)
 
-    def _quantities(self, doc: Doc, c: Commitment, action: set[int], time_chars) -> list[Mention]:
+    def _quantities(self, doc: Doc, c: Commitment, action: set[int], time_chars, qents, taken_all) -> list[Mention]:
         """Money, percentages, counts and amounts with units inside the action (not dates, not list numbers)."""
         out = []
-        for e in doc.ents:
-            if e.label_ not in _QUANTITY_ENTS or not action.intersection(range(e.start, e.end)):
+        for e in qents:
+            if not action.intersection(range(e.start, e.end)):
                 continue
             if any(ts <= e.start_char < te for ts, te in time_chars):
                 continue
@@ -278,10 +295,10 @@ class VaguenessFlagger(Pipe):
                                            or (e.text.isdigit() and len(e.text) == 4)):
                 continue
             out.append(Mention(text=e.text, start=e.start_char, end=e.end_char))
-        taken = {i for e in doc.ents if e.label_ in _QUANTITY_ENTS for i in range(e.start, e.end)}
+        taken: set[int] = set()
         for i in sorted(action):
             t = doc[i]
-            if i in taken or not t.like_num or t.tag_ != "CD" or _list_marker(doc, i, i + 1) or i == c.scope_start:
+            if i in taken or i in taken_all or not t.like_num or t.tag_ != "CD" or _list_marker(doc, i, i + 1) or i == c.scope_start:
                 continue
             if t.text.isdigit() and len(t.text) == 4 and 1900 <= int(t.text) <= 2100:
                 continue
@@ -298,7 +315,7 @@ class VaguenessFlagger(Pipe):
         words = set(self.cfg["quantity_words"])
         for i in sorted(action):
             t = doc[i]
-            if i in taken or t.lower_ not in words:
+            if i in taken or i in taken_all or t.lower_ not in words:
                 continue
             if t.lower_ in ("all", "every", "each") and not (i + 1 < len(doc) and doc[i + 1].like_num):
                 continue
