@@ -127,27 +127,27 @@ class CommitmentRecord(_Model):
         return self.specificity.label == "vague"
 
 
-def _span(doc: Doc, start: int, end: int) -> dict:
-    return {"start": start, "end": end, "text": doc.text[start:end]}
+def _span(text: str, start: int, end: int) -> dict:
+    return {"start": start, "end": end, "text": text[start:end]}
 
 
-def _record(doc: Doc, ordinal: int, c: Commitment) -> CommitmentRecord:
+def _record(doc: Doc, text: str, ordinal: int, c: Commitment) -> CommitmentRecord:
     first = doc.char_span(c.start, c.end, alignment_mode="expand")
-    sentence = sentence_of(first[0]).text if first is not None and len(first) else doc.text[c.start : c.end]
+    sentence = sentence_of(first[0]).text if first is not None and len(first) else text[c.start : c.end]
     doc_id = doc._.doc_id
     actor = None
     if c.actor_text is not None and c.actor_start is not None:
-        actor = {**_span(doc, c.actor_start, c.actor_end), "canonical": c.actor_canonical or c.actor_text}
+        actor = {**_span(text, c.actor_start, c.actor_end), "canonical": c.actor_canonical or c.actor_text}
     deadline = None
     if c.deadline is not None:
         d = c.deadline
-        deadline = {**_span(doc, d.start, d.end), "relation": d.relation, "value": d.value, "resolved": d.resolved}
+        deadline = {**_span(text, d.start, d.end), "relation": d.relation, "value": d.value, "resolved": d.resolved}
     return CommitmentRecord(
         id=f"{doc_id or 'doc'}:{ordinal}",
         doc_id=doc_id,
         doc_date=doc._.doc_date,
         sentence=sentence,
-        span=_span(doc, c.start, c.end),
+        span=_span(text, c.start, c.end),
         actor=actor,
         co_actors=list(c.co_actors),
         action={"verb": c.action_verb, "text": c.action_text},
@@ -157,16 +157,17 @@ def _record(doc: Doc, ordinal: int, c: Commitment) -> CommitmentRecord:
         condition=vars(c.condition) if c.condition else None,
         deadline=deadline,
         time_bound=c.time_bound,
-        quantities=[_span(doc, q.start, q.end) for q in c.quantities],
+        quantities=[_span(text, q.start, q.end) for q in c.quantities],
         verification=vars(c.verification) if c.verification else None,
-        flags=[{**_span(doc, f.start, f.end), "code": f.code, "rule": f.rule} for f in c.flags],
+        flags=[{**_span(text, f.start, f.end), "code": f.code, "rule": f.rule} for f in c.flags],
         specificity={"score": round(c.score, 3), "label": c.label},
     )
 
 
 def from_doc(doc: Doc) -> list[CommitmentRecord]:
     """Build the validated records of a processed ``Doc``, numbered in text order from 1."""
-    return [_record(doc, i, c) for i, c in enumerate(doc._.commitments or [], start=1)]
+    text = doc.text  # Doc.text rebuilds the string on every access: take it once
+    return [_record(doc, text, i, c) for i, c in enumerate(doc._.commitments or [], start=1)]
 
 
 def json_schema() -> dict:

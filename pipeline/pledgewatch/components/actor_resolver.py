@@ -125,9 +125,10 @@ class ActorResolver(Pipe):
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
         mentions = self._mentions(doc)
         doc._.speakers = self._speakers(doc, mentions)
+        text = doc.text  # Doc.text rebuilds the string on every access: take it once
         out: list[Commitment] = []
         for c in doc._.commitments or []:
-            resolved = self._resolve(doc, c, mentions)
+            resolved = self._resolve(doc, text, c, mentions)
             if not resolved:
                 if not self.drop_unresolved:
                     out.append(c)
@@ -168,7 +169,8 @@ class ActorResolver(Pipe):
         excluded); the one the document names most often wins, unless the title says the text is joint
         ("joint statement", "agreement between", "declaration") and names several states or organisations.
         """
-        header = _header_lines(doc.text)
+        text = doc.text
+        header = _header_lines(text)
         if not header:
             return []
         in_header = lambda start: any(a <= start < b for a, b in header)
@@ -182,18 +184,18 @@ class ActorResolver(Pipe):
                 name = self._clean(ent)
                 if name and name not in named and not any(name.lower() in n.lower() for n in named):
                     named.append(name)
-                    counts[name] = doc.text.lower().count(name.split()[0].lower())
+                    counts[name] = text.lower().count(name.split()[0].lower())
                     if counts[name] < 2:
                         named.remove(name)
         if not named:
             return []
-        title = " ".join(doc.text[a:b] for a, b in header).lower()
+        title = " ".join(text[a:b] for a, b in header).lower()
         parties = [n for n in named if self.kind.get(n) in ("state", "organisation", "group")]
         if len(parties) > 1 and any(w in title for w in _JOINT_TITLE_WORDS):
             return parties
         return [max(named, key=lambda n: (counts[n], -named.index(n)))]
 
-    def _resolve(self, doc: Doc, c: Commitment, mentions) -> list[tuple[str, str]]:
+    def _resolve(self, doc: Doc, text: str, c: Commitment, mentions) -> list[tuple[str, str]]:
         if c.actor_start is None:
             return []
         span = doc.char_span(c.actor_start, c.actor_end, alignment_mode="expand")
@@ -218,7 +220,7 @@ class ActorResolver(Pipe):
             return [(_title_case(re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)), "joint")]
         if head.lower_ in self.words["first_person"]:
             if c.reported_speaker and c.reported_cue:
-                start = doc.text.rfind(c.reported_speaker, 0, c.end + 400)
+                start = text.rfind(c.reported_speaker, max(0, c.start - 2000), c.end + 400)
                 if start >= 0:
                     said_by = self._name(doc, start, start + len(c.reported_speaker), mentions, speakers)
                     if said_by:

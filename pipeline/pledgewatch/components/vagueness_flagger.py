@@ -151,7 +151,10 @@ class VaguenessFlagger(Pipe):
         commitments = doc._.commitments or []
         if not commitments:
             return doc
-        matches = [(self._by_key[key], start, end) for key, start, end in self.matcher(doc)]
+        matches = []
+        for a, b in _clause_windows(doc, commitments):
+            # cues only matter inside commitments' clauses: match there, not over the whole document
+            matches.extend((self._by_key[key], a + start, a + end) for key, start, end in self.matcher(doc[a:b]))
         pseudo: set[int] = set()
         terminate: set[int] = set()
         for cue, start, end in matches:
@@ -174,6 +177,7 @@ class VaguenessFlagger(Pipe):
         qents = [e for e in doc.ents if e.label_ in _QUANTITY_ENTS]
         qent_starts = [e.start for e in qents]
         taken_all = {i for e in qents for i in range(e.start, e.end)}
+        text = doc.text  # Doc.text rebuilds the whole string on every access
         for c in commitments:
             lo = c.scope_start if c.scope_start is not None else sentence(doc[c.verb_i]).start
             hi = c.scope_end if c.scope_end is not None else sentence(doc[c.verb_i]).end
@@ -181,7 +185,7 @@ class VaguenessFlagger(Pipe):
             near_live = live[bisect_left(live_starts, lo) : bisect_left(live_starts, hi)]
             near_times = [x for x in times[bisect_left(time_starts, lo - 40) : bisect_left(time_starts, hi)]]
             near_ents = qents[bisect_left(qent_starts, lo) : bisect_left(qent_starts, hi)]
-            self._flag(doc, c, near_live, terminate, near_times, near_ents, taken_all)
+            self._flag(doc, text, c, near_live, terminate, near_times, near_ents, taken_all)
         return doc
 
     # ------------------------------------------------------------------------------------------------ per commitment
@@ -220,7 +224,7 @@ class VaguenessFlagger(Pipe):
         inside = bool(action.intersection(range(start, end)))
         return forward or backward or inside
 
-    def _flag(self, doc: Doc, c: Commitment, live, terminate: set[int], times, qents, taken_all) -> None:
+    def _flag(self, doc: Doc, text: str, c: Commitment, live, terminate: set[int], times, qents, taken_all) -> None:
         time_chars = [(t.start, t.end) for _, _, t in times]
         lo, hi = c.scope_start, c.scope_end
         if lo is None or hi is None:
@@ -247,15 +251,15 @@ class VaguenessFlagger(Pipe):
         c.quantities = self._quantities(doc, c, wide, time_chars, qents, taken_all)
         if c.quantities or c.verification is not None:
             gone = set(self.cfg["neutralised_by_quantity"])
-            flags = [f for f in flags if not ((f.code in gone or f.rule in gone) and self._answered(doc, f, c))]
+            flags = [f for f in flags if not ((f.code in gone or f.rule in gone) and self._answered(doc, text, f, c))]
         if doc[c.verb_i].lemma_.lower() in self.cfg["checkable_verbs"]:
             flags = [f for f in flags if not (f.code == "VAGUE_ACTION" and f.rule == "cooperation")]
         if c.polarity == "negative":
             flags = [f for f in flags if f.code not in ("UNQUANTIFIED", "HEDGED") or f.rule.startswith("hedge-appropriate")]
         if (c.strength == "soft" and c.polarity == "positive" and c.cue.lower() not in self.cfg["firm_cues"]
                 and not any(f.code == "HEDGED" for f in flags)):
-            at = _cue_start(doc, c)
-            flags.append(Flag(code="HEDGED", text=doc.text[at : at + len(c.cue)], start=at, end=at + len(c.cue), rule=c.cue_rule))
+            at = _cue_start(text, c)
+            flags.append(Flag(code="HEDGED", text=text[at : at + len(c.cue)], start=at, end=at + len(c.cue), rule=c.cue_rule))
         if c.condition is not None:
             flags.append(Flag(code="CONDITIONAL", text=c.condition.text, start=c.condition.start, end=c.condition.end, rule="condition"))
         verb = doc[c.verb_i]
@@ -268,7 +272,7 @@ class VaguenessFlagger(Pipe):
             flags.append(Flag(code="NO_VERIFICATION", text=verb.text, start=verb.idx, end=verb.idx + len(verb), rule="no-verification"))
         c.flags = sorted(flags, key=lambda f: (f.start, f.code))
 
-    def _answered(self, doc: Doc, f: Flag, c: Commitment) -> bool:
+    def _answered(self, doc: Doc, text: str, f: Flag, c: Commitment) -> bool:
         """Whether a quantity (or, for a vague verb, a verification mechanism) answers the flag.
 
         A verb-level flag ("cut", "maintain") is answered by any amount in the action; a word-level one
@@ -280,7 +284,7 @@ class VaguenessFlagger(Pipe):
             return True
         if verb.idx <= f.start < verb.idx + len(verb) or f.code != "UNQUANTIFIED":
             return bool(c.quantities)
-        return any(f.start <= q.start <= f.end + _AMOUNT_REACH or (q.end <= f.start and not doc.text[q.end : f.start].strip())
+        return any(f.start <= q.start <= f.end + _AMOUNT_REACH or (q.end <= f.start and not text[q.end : f.start].strip())
                    for q in c.quantities)
 
     def _quantities(self, doc: Doc, c: Commitment, action: set[int], time_chars, qents, taken_all) -> list[Mention]:
@@ -342,6 +346,26 @@ class VaguenessFlagger(Pipe):
         return False
 
 
+def _clause_windows(doc: Doc, commitments: list[Commitment], pad: int = 8) -> list[tuple[int, int]]:
+    """Token ranges covering every commitment's clause (padded, merged where they overlap)."""
+    ranges = []
+    for c in commitments:
+        if c.scope_start is None or c.scope_end is None:
+            sent = sentence(doc[c.verb_i])
+            lo, hi = sent.start, sent.end
+        else:
+            lo, hi = c.scope_start, c.scope_end
+        ranges.append((max(0, lo - pad), min(len(doc), hi + pad)))
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
 def _list_marker(doc: Doc, start: int, end: int) -> bool:
     """A list number: "1)", "(ii)", "2." at the start of an item."""
     after = doc[end].text if end < len(doc) else ""
@@ -349,9 +373,9 @@ def _list_marker(doc: Doc, start: int, end: int) -> bool:
     return after in (")", ".") or before == "("
 
 
-def _cue_start(doc: Doc, c: Commitment) -> int:
+def _cue_start(text: str, c: Commitment) -> int:
     """Character offset of the commitment's cue word inside its span (the span start when not found)."""
-    found = doc.text.find(c.cue, c.start, c.end)
+    found = text.find(c.cue, c.start, c.end)
     if found < 0:
-        found = doc.text.rfind(c.cue, 0, c.end)
+        found = text.rfind(c.cue, 0, c.end)
     return found if found >= 0 else c.start
