@@ -163,37 +163,72 @@ class ActorResolver(Pipe):
         return kept
 
     def _speakers(self, doc: Doc, mentions) -> list[str]:
-        """Who "we" is: the parties the title names (all of them for a joint text), else its main actor.
+        """Who "we" is, from the title block and the opening sentence.
 
-        Candidates are the known actors and organisations named in the title block (dateline lines
-        excluded); the one the document names most often wins, unless the title says the text is joint
-        ("joint statement", "agreement between", "declaration") and names several states or organisations.
+        In order: the parties a joint title names ("Joint Statement of Kenya and Tanzania", "Agreement
+        between ..."); a government named in the title block ("City of Fairhaven", "Government of Chile");
+        the issuer of a release ("Corvanta Biotherapeutics AG today announced ..."); otherwise the known actor
+        or organisation of the title block the document names most often. Datelines and bylines are left out.
         """
         text = doc.text
         header = _header_lines(text)
-        if not header:
-            return []
         in_header = lambda start: any(a <= start < b for a, b in header)
         counts = Counter(m[2] for m in mentions)
         named: list[str] = []
         for start, end, canonical in mentions:
             if in_header(start) and canonical not in named:
                 named.append(canonical)
-        for ent in doc.ents:
-            if ent.label_ == "ORG" and in_header(ent.start_char):
-                name = self._clean(ent)
-                if name and name not in named and not any(name.lower() in n.lower() for n in named):
-                    named.append(name)
-                    counts[name] = text.lower().count(name.split()[0].lower())
-                    if counts[name] < 2:
-                        named.remove(name)
-        if not named:
-            return []
         title = " ".join(text[a:b] for a, b in header).lower()
         parties = [n for n in named if self.kind.get(n) in ("state", "organisation", "group")]
         if len(parties) > 1 and any(w in title for w in _JOINT_TITLE_WORDS):
             return parties
+        block = text[: max((b for a, b in header), default=0) + 200]
+        government = _GOVERNMENT_OF.search(block)
+        if government:
+            name = government.group(1)
+            return [self._canonical(name)]
+        issuer = self._issuer(doc, header)
+        if issuer:
+            return [issuer]
+        for ent in doc.ents:
+            if ent.start_char > _HEADER_CHARS:
+                break
+            if ent.label_ == "ORG" and in_header(ent.start_char):
+                name = self._clean(ent)
+                if name and name not in named and not any(name.lower() in n.lower() for n in named):
+                    counts[name] = text.lower().count(name.split()[0].lower())
+                    if counts[name] >= 2:
+                        named.append(name)
+        if not named:
+            return []
         return [max(named, key=lambda n: (counts[n], -named.index(n)))]
+
+    def _issuer(self, doc: Doc, header) -> str | None:
+        """The organisation that announces, in the first body sentence: "X (today) announced / unveiled ..."."""
+        body_start = max((b for a, b in header), default=0)
+        for sent in doc.sents:
+            if sent.start_char < body_start:
+                continue
+            if sent.start_char > body_start + 800:
+                break
+            root = sent.root
+            if root.lemma_ not in self.words["issuer_verbs"]:
+                continue
+            subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.pos_ != "PROPN":
+                continue
+            phrase = doc[subject.left_edge.i : subject.i + 1]
+            if any(t.ent_type_ == "PERSON" for t in phrase):
+                return None
+            return self._canonical(self._clean(phrase))
+        return None
+
+    def _canonical(self, name: str) -> str:
+        """A name's canonical form from the alias table, or the name itself."""
+        for start, end, canonical in self._mentions(self._make_doc(name)):
+            if end - start >= len(name) - 4:
+                return canonical
+        return name
 
     def _resolve(self, doc: Doc, text: str, c: Commitment, mentions) -> list[tuple[str, str]]:
         if c.actor_start is None:
@@ -237,8 +272,14 @@ class ActorResolver(Pipe):
             return [(text, "first_person")]
         if head.lower_ in _PRONOUNS:
             previous = self._previous_actor(doc, c.actor_start, mentions)
+            if previous and len(speakers) == 1 and (
+                previous.lower() in self.words["organ_nouns"] or previous.split()[0].lower() == speakers[0].split()[0].lower()
+            ):
+                previous = speakers[0]
             return [(previous, "pronoun")] if previous else []
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
+        if name and len(speakers) == 1 and speakers[0].lower().startswith(name.lower() + " "):
+            name = speakers[0]  # a short form of the speaker's name ("Corvanta" for "Corvanta Biotherapeutics")
         return [(name, "name")] if name else []
 
     def _name(self, doc: Doc, start: int, end: int, mentions, speakers: list[str]) -> str | None:
@@ -375,6 +416,10 @@ _DATELINE = re.compile(
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^\s*(?:Date|Issued|Published|For immediate release)\b",
     re.I,
 )
+_GOVERNMENT_OF = re.compile(
+    r"\b(?:City|Town|County|Municipality|Borough|Government|Republic|Kingdom|Commonwealth|State) of (?:the )?"
+    r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and))*)"
+)
 _JOINT_TITLE_WORDS = ("joint", "between", "bilateral", "memorandum", "agreement", "declaration", "arrangement",
                       "partnership", "treaty", "accord", "communiqu")
 
@@ -389,7 +434,7 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
         seen += 1
         if seen > 3 or pos > _HEADER_CHARS or len(line.split()) > 25:
             break
-        if not _DATELINE.search(line):
+        if not _DATELINE.search(line) and not line.lstrip().lower().startswith(("by ", "opinion", "analysis")):
             out.append((start, pos))
     return out
 
