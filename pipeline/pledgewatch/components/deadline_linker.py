@@ -1,19 +1,63 @@
 """Attach to each commitment the time expression that governs its action, and decide ``time_bound``.
 
-A time expression is a deadline only when the parse connects it to the committed verb chain without passing
-through a noun: "will suspend the tariffs announced on October 9 until November 10" attaches "until
-November 10" (a prepositional modifier of *suspend*) and leaves "October 9" (inside the object, under
-*announced*) alone. The relation is the preposition or phrase before the expression (by, before, until, no
-later than, within, for, from, starting, effective, in, on, during, through). Items under a chapeau inherit
-the chapeau's deadline when they have none of their own. When a by-date and a duration both govern the
-action, the by-date wins and the duration stays in the action text.
+A time expression becomes a commitment's deadline only when it *governs the committed action*. Three questions
+decide that, for every time expression in the commitment's sentence:
+
+1. **Which relation introduces it?** The words right before the expression are matched against the
+   ``relations`` table of ``patterns/time_expressions.json`` (longest phrase first), whose keys are the relation
+   families the record reports: ``by`` (by, before, no later than...), ``until``, ``within``, ``for``, ``from``
+   (from, starting, effective, as of...), ``on`` (on, at) and ``during``. "starting in April", "beginning in
+   2026" and "starting with the 2026 reporting year" are ``from``; "in" is ``within`` before a duration ("in two
+   years") and ``on`` before a date ("in December"); "over" is ``for`` before a duration. A bare expression
+   ("next year", "later this month") is ``on``. An expression after any other preposition ("of", "since",
+   "under", "than"...) is never a deadline: "the Executive Order of April 2, 2025", "since March 4".
+
+2. **Does the parse connect it to the committed verb?** From the expression's root the linker climbs the
+   dependency tree towards the commitment's *targets*: the action verb and the verbs of the chain above it
+   ("will continue to support"), but not verbs it is merely coordinated with ("agreed to convene X by April and
+   to work towards Y": "by April" belongs to *convene*). The climb
+
+   * stops with "reference date" when the expression pre-modifies a noun ("the 2030 Agenda", "a 2019
+     baseline", "2020 levels"), unless the noun is itself a period ("the 2026 reporting year", "the 2020-2023
+     replenishment period");
+   * crosses nouns only after a deadline relation (by, until, within, for, from): the parser often hangs
+     "by June 2026" on the nearest noun of the object;
+   * crosses another verb only when that verb sits inside the object (a reduced relative, a relative clause, a
+     participle or purpose clause: "the deposit held at the central bank *for another year*", "systems already
+     installed *no later than 1 September 2026*") and the relation is a deadline relation. Point relations (on,
+     in, at) never cross a verb: "the export control measures announced *on October 9*" keeps its date;
+   * rejects point-time adjuncts of a past-tense verb: "pledged *in March 2023* to resettle..." dates the pledge,
+     not the resettlement.
+
+   When the climb reaches the sentence root without meeting the targets (a list item the parser mis-read, "-
+   Grant full market access ... by March 31, 2026"), a deadline relation inside the commitment's own span still
+   binds, provided no other verb was crossed.
+
+3. **Is it a deadline at all?** Vague times ("as soon as possible", "in a timely manner",
+   :func:`pledgewatch.temporal.is_vague`), recurrences (SET: "annually", "every quarter", "by March 31 of each
+   year") and durations with no number ("in the coming weeks", PXW) never bind.
+
+Among the expressions that pass, a by-date beats everything ("resettle 20,000 refugees by December 31, 2025"),
+then until, within, a point date, a from-date, a duration (for / over) and during; a duration then stays in the
+action. Of two coordinated dates ("on March 17 and March 31") the later one is the deadline. A year range
+("over the period 2026-2030") binds at its end. Items under a chapeau ("The two sides commit to the following
+measures by May 14:") inherit the chapeau's deadline when they have none of their own. Event deadlines ("during
+the summit", "at our next Summit") are not time expressions and stay unresolved.
+
+``time_bound`` is true exactly when a deadline was attached. ``Deadline.resolved`` is the tagger's
+``resolved`` (the calendar date the expression lands on), or document date + duration for "within"/"in".
+
+The linker is linear in the length of the document: time expressions are indexed by sentence once per
+document (bisect on token offsets) and sentence bounds come from :mod:`pledgewatch.sentences`.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from datetime import date, timedelta
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Iterable
 
@@ -22,40 +66,77 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
-from ..commitment import Deadline, TimeExpression
+from ..commitment import Commitment, Deadline, TimeExpression
+from ..sentences import bounds
+from ..temporal import add_duration, is_vague, load_time_rules
 
-DEFAULT_RELATIONS = [
-    "no later than", "not later than", "by the end of", "before the end of", "by end of", "by the close of",
-    "within", "before", "until", "till", "through", "by", "for", "from", "starting", "starting from",
-    "beginning", "effective", "as of", "during", "over", "in", "on", "after", "at", "between", "up to",
-]
-_DEADLINE_RELATIONS = {"by", "before", "until", "till", "through", "within", "no later than", "not later than",
-                       "by the end of", "before the end of", "by end of", "by the close of", "on", "in", "at",
-                       "starting", "starting from", "beginning", "effective", "as of", "from", "after", "up to"}
-_NOUN_POS = {"NOUN", "PROPN", "PRON"}
-_STRONG = {"by", "before", "until", "till", "within", "no later than", "not later than", "by the end of",
-           "before the end of", "by end of", "by the close of", "starting", "starting from", "beginning",
-           "effective", "for", "from", "through", "as of"}
-_NOT_BOUND = {None, "PRESENT_REF", "PAST_REF", "FUTURE_REF"}
+DEADLINE_FAMILIES = ("by", "until", "within", "for", "from")
+"""Relations after which a deadline may hang on a noun of the object or inside a clause of the object."""
+PRIORITY = {"by": 0, "until": 1, "within": 2, "on": 3, "from": 4, "for": 5, "during": 6}
+PERIOD_NOUNS = frozenset({
+    "period", "periods", "year", "years", "season", "seasons", "cycle", "cycles", "term", "phase", "window",
+    "timeframe", "horizon", "quarter", "quarters", "month", "months", "semester", "biennium", "triennium",
+})
+"""Nouns that a year may pre-modify and still be a time: "the 2026 reporting year", "the 2020-2023 period"."""
+_POINT_ONLY = ("in", "on", "at", "with")
+_NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"}
+_MODIFIER_DEPS = {"nummod", "compound", "amod", "poss", "nmod", "quantmod"}
+_INNER_CLAUSE_DEPS = {"acl", "relcl", "advcl", "pcomp", "xcomp", "conj", "ccomp"}
+_PREP_TAGS = {"IN", "TO"}
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_RANGE = re.compile(r"^\s*(?:the\s+)?(\d{4})\s*(?:-|–|—|to|/)\s*(\d{2}|\d{4})\s*$", re.I)
+_RECURRING_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:each|every)\b", re.I)
 
 
 @Language.factory(
     "pledgewatch_deadline_linker",
-    default_config={"relations": DEFAULT_RELATIONS},
+    default_config={},
     requires=["doc._.commitments", "doc._.time_expressions"],
     assigns=["doc._.commitments"],
 )
-def make_deadline_linker(nlp: Language, name: str, relations: list[str]) -> "DeadlineLinker":
-    return DeadlineLinker(name=name, relations=relations)
+def make_deadline_linker(nlp: Language, name: str) -> "DeadlineLinker":
+    return DeadlineLinker(name=name)
+
+
+@dataclass
+class _Candidate:
+    expr: TimeExpression
+    family: str
+    root: int
+    direct: bool
 
 
 class DeadlineLinker(Pipe):
     """Pick, for every commitment, the time expression that binds the committed action."""
 
-    def __init__(self, name: str = "pledgewatch_deadline_linker", *, relations: list[str] = DEFAULT_RELATIONS):
+    def __init__(self, name: str = "pledgewatch_deadline_linker", *, relations: dict[str, list[str]] | None = None):
         self.name = name
-        self.relations = sorted(relations, key=len, reverse=True)
-        self._before = re.compile(r"(?:^|\W)(" + "|".join(re.escape(r) for r in self.relations) + r")\W*$", re.I)
+        self.relations: dict[str, list[str]] | None = None
+        if relations is not None:
+            self._set_relations(relations)
+
+    # ------------------------------------------------------------------ rules
+    def initialize(self, get_examples=None, *, nlp=None, relations=None, patterns_dir=None) -> None:
+        """Load the relation table: ``relations`` (family -> phrases), else the time tagger's rules in ``nlp``,
+        else ``patterns_dir`` (default: the shipped ``patterns/``) ``time_expressions.json``."""
+        if relations is None and nlp is not None and patterns_dir is None and "pledgewatch_time_tagger" in nlp.pipe_names:
+            rules = nlp.get_pipe("pledgewatch_time_tagger").rules
+            relations = rules.relations if rules is not None else None
+        if relations is None:
+            relations = load_time_rules(patterns_dir).relations
+        self._set_relations(relations)
+
+    def _set_relations(self, relations: dict[str, list[str]]) -> None:
+        self.relations = {family: list(phrases) for family, phrases in relations.items()}
+        self._phrases = sorted(
+            ((tuple(p.lower().split()), family) for family, phrases in self.relations.items() for p in phrases),
+            key=lambda item: -len(item[0]),
+        )
+
+    def _table(self) -> list[tuple[tuple[str, ...], str]]:
+        if self.relations is None:  # added with nlp.add_pipe and never initialised: the shipped table
+            self._set_relations(load_time_rules(None).relations)
+        return self._phrases
 
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -63,112 +144,222 @@ class DeadlineLinker(Pipe):
         srsly.write_json(path / "cfg", {"relations": self.relations})
 
     def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "DeadlineLinker":
-        self.__init__(self.name, relations=srsly.read_json(Path(path) / "cfg")["relations"])
+        relations = srsly.read_json(Path(path) / "cfg").get("relations")
+        self.__init__(self.name, relations=relations if isinstance(relations, dict) else None)
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         return json.dumps({"relations": self.relations}).encode()
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "DeadlineLinker":
-        self.__init__(self.name, relations=json.loads(data)["relations"])
+        relations = json.loads(data).get("relations")
+        self.__init__(self.name, relations=relations if isinstance(relations, dict) else None)
         return self
 
+    # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
-        times = doc._.time_expressions or []
-        for c in doc._.commitments or []:
-            chain = {i for i in c.chain} | {c.verb_i}
-            found = self._governing(doc, times, chain, c.scope_start, c.scope_end)
-            if not found and c.chapeau_start is not None:
-                chapeau_chain = {t.i for t in doc[c.chapeau_start : c.chapeau_end] if t.pos_ in ("VERB", "AUX")}
-                found = self._governing(doc, times, chapeau_chain, c.chapeau_start, c.chapeau_end)
+        commitments = doc._.commitments or []
+        if not commitments or not len(doc):
+            return doc
+        starts, _ = bounds(doc)
+        offsets = [t.idx for t in doc]
+        by_sentence: dict[int, list[tuple[TimeExpression, int, int]]] = {}
+        for expr in doc._.time_expressions or []:
+            first = bisect_right(offsets, expr.start) - 1
+            end = bisect_left(offsets, expr.end)
+            if first < 0 or end <= first:
+                continue
+            by_sentence.setdefault(starts[first], []).append((expr, first, end))
+        for c in commitments:
+            found = self._governing(doc, by_sentence, starts, c, _targets(doc, c), c.start, c.end)
+            if not found and c.chapeau_start is not None and c.chapeau_end is not None:
+                chapeau = doc[c.chapeau_start : c.chapeau_end]
+                targets = {t.i for t in chapeau if t.pos_ in ("VERB", "AUX")}
+                found = self._governing(doc, by_sentence, starts, c, targets, chapeau.start_char, chapeau.end_char)
             if found:
-                found.sort(key=_priority)
-                relation, expr = found[0]
+                best = _best(doc, found)
+                expr = best.expr
                 c.deadline = Deadline(
-                    start=expr.start, end=expr.end, text=expr.text, relation=relation, value=expr.value,
-                    resolved=_resolve(expr, relation, doc._.doc_date),
+                    start=expr.start, end=expr.end, text=expr.text, relation=best.family, value=_value(expr),
+                    resolved=_resolve(expr, best.family, doc._.doc_date),
                 )
-                c.time_bound = expr.value not in _NOT_BOUND and expr.type != "SET"
+                c.time_bound = True
         return doc
 
-    def _governing(self, doc: Doc, times: list[TimeExpression], chain: set[int], lo, hi) -> list[tuple[str, TimeExpression]]:
-        if lo is None or hi is None or not chain:
+    def _governing(self, doc: Doc, by_sentence, starts: list[int], c: Commitment, targets: set[int],
+                   lo_char: int, hi_char: int) -> list[_Candidate]:
+        if not targets:
             return []
-        sent = doc[min(chain)].sent
+        anchor = min(targets)
         out = []
-        for expr in times:
-            if expr.start < sent.start_char or expr.end > sent.end_char:
+        for expr, first, end in by_sentence.get(starts[anchor], ()):
+            if not _can_bind(doc, expr):
                 continue
-            span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-            if span is None:
+            family, lead = self._relation(doc, expr, first)
+            if family is None:
                 continue
-            relation = self._relation(doc.text[max(0, expr.start - 30) : expr.start], expr)
-            if not _attached(span.root, chain, set(range(span.start, span.end)), strong=relation in _STRONG):
-                continue
-            out.append((relation, expr))
+            inside = set(range(first, end)) | lead
+            root = _root(doc, first, end)
+            verdict = _attachment(doc[root], targets, inside, family)
+            if verdict is None and lo_char <= expr.start and expr.end <= hi_char and family in DEADLINE_FAMILIES:
+                verdict = _reaches_root_cleanly(doc[root], inside)
+            if verdict:
+                out.append(_Candidate(expr, family, root, verdict == "direct"))
         return out
 
-    def _relation(self, before: str, expr: TimeExpression) -> str:
-        lead = self._before.search(before)
-        if lead:
-            return lead.group(1).lower()
-        text = expr.text.lower()
-        for rel in self.relations:
-            if text.startswith(rel + " "):
-                return rel
-        return "for" if expr.type == "DURATION" else "on"
+    def _relation(self, doc: Doc, expr: TimeExpression, first: int) -> tuple[str | None, set[int]]:
+        """The relation family introducing ``expr`` and the token indices of its words, or (None, ...) when an
+        unrelated preposition introduces it."""
+        words = []
+        i = first - 1
+        while i >= 0 and len(words) < 5 and not doc[i].is_punct and doc[i].is_alpha:
+            words.insert(0, (doc[i].lower_, i))
+            i -= 1
+        lowered = tuple(w for w, _ in words)
+        duration = expr.type == "DURATION"
+        for phrase, family in self._table():
+            n = len(phrase)
+            if n <= len(lowered) and lowered[len(lowered) - n :] == phrase:
+                lead = {j for _, j in words[len(words) - n :]}
+                before = lowered[: len(lowered) - n]
+                if phrase[-1] in _POINT_ONLY and before:
+                    # "starting in April", "beginning on 1 May", "starting with the 2026 reporting year"
+                    for outer, outer_family in self._table():
+                        m = len(outer)
+                        if outer_family == "from" and m <= len(before) and before[len(before) - m :] == outer:
+                            return "from", lead | {j for _, j in words[len(words) - n - m : len(words) - n]}
+                    if phrase == ("with",):
+                        return None, lead
+                if family == "within" and not duration:
+                    family = "on"
+                elif family == "during" and duration:
+                    family = "for"
+                elif family == "on" and duration:
+                    family = "for"
+                return family, lead
+        if first > 0 and doc[first - 1].tag_ in _PREP_TAGS:
+            return None, set()
+        return ("for" if duration else "on"), set()
 
 
-def _attached(root: Token, chain: set[int], inside: set[int], *, strong: bool = False) -> bool:
-    """The expression's head path reaches the verb chain through prepositions and adverbials, not nouns.
+def _targets(doc: Doc, c: Commitment) -> set[int]:
+    """The action verb and the chain verbs above it, not the verbs it is coordinated with."""
+    chain = set(c.chain) | {c.verb_i}
+    targets = {c.verb_i}
+    token = doc[c.verb_i]
+    for _ in range(12):
+        if token.dep_ == "conj" or token.head is token:
+            break
+        token = token.head
+        if token.i in chain:
+            targets.add(token.i)
+    return targets
 
-    After a deadline word ("by", "within", "until", "for", ...) the path may cross the object's nouns, since
-    the parser often hangs "by June 2026" on the nearest noun; it never crosses another verb ("the tariffs
-    announced on October 9")."""
-    token = root
-    for _ in range(8):
+
+def _can_bind(doc: Doc, expr: TimeExpression) -> bool:
+    if is_vague(expr) or expr.type == "SET" or expr.value is None:
+        return False
+    if expr.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+        return False
+    if expr.type == "DURATION" and "X" in expr.value:
+        return False  # "in the coming weeks", "a period": no number
+    if _RECURRING_AFTER.match(doc.text[expr.end : expr.end + 20]):
+        return False  # "by March 31 of each year"
+    return True
+
+
+def _root(doc: Doc, first: int, end: int) -> int:
+    """The token of ``doc[first:end]`` whose head lies outside it (the rightmost, if several)."""
+    root = end - 1
+    for i in range(first, end):
+        head = doc[i].head.i
+        if head < first or head >= end or head == i:
+            root = i
+    return root
+
+
+def _attachment(token: Token, targets: set[int], inside: set[int], family: str) -> str | None:
+    """"direct" when the climb from the expression reaches a target verb crossing only prepositions and
+    adverbials, "crossed" when it had to cross the object's nouns or an inner clause, None otherwise."""
+    deadline = family in DEADLINE_FAMILIES
+    crossed = False
+    if token.dep_ in _MODIFIER_DEPS and token.head.i not in inside:
         head = token.head
-        if head.i in chain:
-            return True
-        if head == token:
-            return False
-        if head.i not in inside and head.pos_ in _NOUN_POS and head.dep_ not in ("npadvmod",) and not strong:
-            return False
-        if head.pos_ in ("VERB", "AUX") and head.i not in chain:
-            return False
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERIOD_NOUNS:
+            return None  # "the 2030 Agenda", "a 2019 baseline", "from 2020 levels"
+        inside = inside | {head.i}
         token = head
-    return False
+    for _ in range(24):
+        head = token.head
+        if head.i in targets:
+            if family in ("on", "during") and _past(head):
+                return None  # "pledged in March 2023 to...": the date of the pledge
+            return "crossed" if crossed else "direct"
+        if head is token:
+            return None
+        if head.i not in inside:
+            if head.pos_ in ("VERB", "AUX"):
+                if not deadline or head.dep_ not in _INNER_CLAUSE_DEPS:
+                    return None
+                if _past(head) and head.dep_ not in ("acl", "relcl"):
+                    return None
+                crossed = True
+            elif head.pos_ in _NOUN_POS and head.dep_ != "npadvmod":
+                if not deadline:
+                    return None
+                crossed = True
+        token = head
+    return None
 
 
-def _priority(item: tuple[str, TimeExpression]) -> tuple:
-    relation, expr = item
-    if expr.value in _NOT_BOUND:
-        return (3, expr.start)
-    if expr.type == "DURATION" and relation not in ("within", "in"):
-        return (2, expr.start)
-    return (0 if relation in _DEADLINE_RELATIONS else 1, expr.start)
+def _reaches_root_cleanly(token: Token, inside: set[int]) -> str | None:
+    """A list item the parser mis-read: the climb from the expression reaches the sentence root without crossing
+    a verb (so the expression is not inside a clause of its own)."""
+    if token.dep_ in _MODIFIER_DEPS and token.head.i not in inside and token.head.lower_ not in PERIOD_NOUNS:
+        return None
+    for _ in range(24):
+        head = token.head
+        if head is token:
+            return "crossed"
+        if head.i not in inside and head.pos_ in ("VERB", "AUX") and head.tag_ != "VB":
+            return None
+        token = head
+    return None
 
 
-def _resolve(expr: TimeExpression, relation: str, doc_date: str | None) -> str | None:
+def _past(verb: Token) -> bool:
+    """A verb in the past ("pledged", "has agreed"): its point-time adjuncts date the act, not a deadline."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _best(doc: Doc, found: list[_Candidate]) -> _Candidate:
+    found.sort(key=lambda c: (PRIORITY.get(c.family, 9), not c.direct, c.expr.start))
+    best = found[0]
+    for other in found[1:]:
+        # "on March 17 and March 31": the last of coordinated dates
+        if other.family == best.family and doc[other.root].dep_ == "conj" and doc[other.root].head.i == best.root:
+            best = other
+    return best
+
+
+def _value(expr: TimeExpression) -> str | None:
+    """The deadline's value: the tagger's, or the end of a year range ("over the period 2026-2030" -> 2030)."""
+    m = _RANGE.match(expr.text)
+    if m and expr.value and expr.value.startswith(m.group(1)):
+        end = m.group(2)
+        return end if len(end) == 4 else m.group(1)[:2] + end
+    return expr.value
+
+
+def _resolve(expr: TimeExpression, family: str, doc_date: str | None) -> str | None:
     """The calendar date a deadline lands on: the tagger's resolution, or doc date + duration for "within"."""
     if expr.resolved:
         return expr.resolved
     if expr.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", expr.value):
         return expr.value
-    if doc_date and expr.type == "DURATION" and relation in ("within", "in") and expr.value:
-        m = re.fullmatch(r"P(\d+)([DWMY])", expr.value)
-        if m:
-            n, unit = int(m.group(1)), m.group(2)
-            start = date.fromisoformat(doc_date)
-            if unit == "D":
-                return (start + timedelta(days=n)).isoformat()
-            if unit == "W":
-                return (start + timedelta(weeks=n)).isoformat()
-            months = n if unit == "M" else 12 * n
-            y, mth = divmod(start.month - 1 + months, 12)
-            try:
-                return start.replace(year=start.year + y, month=mth + 1).isoformat()
-            except ValueError:
-                return start.replace(year=start.year + y, month=mth + 1, day=28).isoformat()
+    if doc_date and expr.type == "DURATION" and family == "within" and expr.value:
+        landed = add_duration(date.fromisoformat(str(doc_date)[:10]), expr.value)
+        return landed.isoformat() if landed else None
     return None
-
