@@ -357,7 +357,7 @@ class CommitmentDetector(Pipe):
         last = min(last, sent.end - 1, first + self.max_span_tokens)
         while last > first and (doc[last].is_punct or doc[last].is_space):
             last -= 1
-        while first < last and (doc[first].is_space or doc[first].is_punct or _is_list_marker(doc[first])):
+        while first < last and (doc[first].is_space or doc[first].is_punct or _is_list_marker(doc[first]) or _is_enumerator(doc[first])):
             first += 1
         start_char = doc[first].idx
         end_char = doc[last].idx + len(doc[last].text)
@@ -406,14 +406,17 @@ class CommitmentDetector(Pipe):
         while sent is not None:
             if not _starts_line(doc, sent):
                 break
-            words = [t for t in sent if not (t.is_space or t.is_punct or _is_list_marker(t))]
+            words = [t for t in sent if not (t.is_space or t.is_punct or _is_list_marker(t) or _is_enumerator(t))]
             if not words:
                 sent = _next_sentence(doc, sent)
                 continue
             head = words[0]
-            if head.lower_ in ("not", "never") and len(words) > 1:
+            negated_item = head.lower_ in ("not", "never") and len(words) > 1
+            if negated_item:
                 head = words[1]
-            if not _list_item_verb(head) or any(t.tag_ == "MD" for t in sent):
+            if not (_list_item_verb(head) or (negated_item and head.is_alpha and head.tag_ not in _NOT_ITEM_VERB)) or any(
+                t.tag_ == "MD" for t in sent
+            ):
                 break
             for act in [head] + self._coordinated_actions(head):
                 for subject in subjects or [None]:
@@ -570,6 +573,15 @@ def _in_condition(anchor: Token) -> bool:
 _ENUMERATOR = re.compile(r"^(?:[ivx]{1,4}|[a-h]|\d{1,2})$")
 
 
+def _is_enumerator(token: Token) -> bool:
+    """An item number written as tokens: the "a" of "(a)", the "ii" of "ii)", the "3" of "3."."""
+    doc = token.doc
+    nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return bool(_ENUMERATOR.match(token.lower_)) and nxt in (")", ".") and (
+        token.i == 0 or doc[token.i - 1].text in ("(",) or doc[token.i - 1].is_space or token.i == sentence(token).start
+    )
+
+
 def _enumerated(action: Token) -> list[Token]:
     """Verbs introduced by an enumerator inside the action's clause ("will (i) amend ... and (ii) cancel ...").
 
@@ -712,6 +724,9 @@ def _starts_line(doc: Doc, sent: Span) -> bool:
     return "\n" in doc[sent.start - 1].text or "\n" in doc[sent.start].text or "\n" in doc[sent.start - 1].whitespace_
 
 
+_NOT_ITEM_VERB = {"VBD", "VBN", "VBG", "VBZ", "DT", "PRP", "PRP$", "IN", "CD", "WDT", "WP", "CC", "MD", "EX"}
+
+
 def _list_item_verb(token: Token) -> bool:
     """A list item that starts with a bare verb: "Suspend the tariffs ...", "purchase soybeans ...".
 
@@ -720,6 +735,6 @@ def _list_item_verb(token: Token) -> bool:
     preposition, number or past/gerund form counts as a verb."""
     if token.tag_ in ("VB", "VBP"):
         return True
-    if token.tag_ in ("VBD", "VBN", "VBG", "VBZ", "DT", "PRP", "PRP$", "IN", "CD", "WDT", "WP", "CC", "MD", "EX"):
+    if token.tag_ in _NOT_ITEM_VERB:
         return False
     return token.is_alpha and token.is_title and token.tag_ in ("NNP", "NN", "JJ", "RB")
