@@ -133,3 +133,17 @@ def test_we_is_the_speaker(extract):
 )
 def test_traps_give_no_record(extract, text):
     assert extract(text) == []
+
+
+def test_agentless_passive_is_the_speakers(extract):
+    text = (
+        "Government of Chile: National Energy Plan 2026-2035\n\n"
+        "No new coal-fired power plants will be approved after 31 December 2026.\n"
+    )
+    r = _one(extract(text))
+    assert r.actor.canonical == "Chile" and r.actor.text == "" and r.actor.start == r.actor.end
+    assert r.polarity == "negative" and r.action.verb == "approve"
+
+
+def test_agentless_passive_without_a_speaker_is_no_record(extract):
+    assert extract("The new rules will be published next week, officials expect.") == []

@@ -138,6 +138,8 @@ def _record(doc: Doc, text: str, ordinal: int, c: Commitment) -> CommitmentRecor
     actor = None
     if c.actor_text is not None and c.actor_start is not None:
         actor = {**_span(text, c.actor_start, c.actor_end), "canonical": c.actor_canonical or c.actor_text}
+    elif c.actor_canonical is not None:  # implied by an agentless passive: nothing written, empty span
+        actor = {**_span(text, c.start, c.start), "canonical": c.actor_canonical}
     deadline = None
     if c.deadline is not None:
         d = c.deadline

@@ -232,7 +232,7 @@ class ActorResolver(Pipe):
 
     def _resolve(self, doc: Doc, text: str, c: Commitment, mentions) -> list[tuple[str, str]]:
         if c.actor_start is None:
-            return []
+            return self._implied(doc, text, c, mentions)
         span = doc.char_span(c.actor_start, c.actor_end, alignment_mode="expand")
         if span is None:
             return []
@@ -281,6 +281,18 @@ class ActorResolver(Pipe):
         if name and len(speakers) == 1 and speakers[0].lower().startswith(name.lower() + " "):
             name = speakers[0]  # a short form of the speaker's name ("Corvanta" for "Corvanta Biotherapeutics")
         return [(name, "name")] if name else []
+
+    def _implied(self, doc: Doc, text: str, c: Commitment, mentions) -> list[tuple[str, str]]:
+        """The actor of an agentless passive ("tariffs will be eliminated"): whoever's words are reported,
+        else the document's speaker(s); nobody when neither is known."""
+        if c.actor_kind != "implied":
+            return []
+        speakers = doc._.speakers or []
+        if c.reported_speaker:
+            start = text.rfind(c.reported_speaker, max(0, c.start - 2000), c.end + 400)
+            name = self._name(doc, start, start + len(c.reported_speaker), mentions, speakers) if start >= 0 else None
+            return [(name, "implied")] if name else []
+        return [(s, "implied") for s in speakers]
 
     def _name(self, doc: Doc, start: int, end: int, mentions, speakers: list[str]) -> str | None:
         """The canonical name of the actor written at ``doc.text[start:end]``, or None if it is no actor."""

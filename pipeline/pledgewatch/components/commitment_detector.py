@@ -235,7 +235,7 @@ class CommitmentDetector(Pipe):
         out = []
         for act in actions:
             act_chain = chain if act is action else chain + [act]
-            act_negative = negative or _negated(act)
+            act_negative = negative or _negated(act) or agentive == "implied-negative"
             for subject in subjects or [None]:
                 if subject is not None and any(
                     t.lower_ in ("neither", "no") and t.dep_ == "det" for t in subject.root.children
@@ -328,7 +328,12 @@ class CommitmentDetector(Pipe):
                 if subject.dep_ == "nsubjpass" or _is_passive(verb):
                     agent = _agent(verb) or _agent(action)
                     if agent is None:
-                        return [], False
+                        # "No new coal plants will be approved": the actor is implied (the document's
+                        # speaker, or the one whose words are reported); the resolver decides
+                        if verb.lemma_ in self.words["non_commissive_passives"] or not _modal(verb):
+                            return [], False
+                        negative = any(t.lower_ in ("no", "neither") and t.dep_ == "det" for t in subject.children)
+                        return [], "implied-negative" if negative else "implied"
                     subject = agent
                 if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     subject = verb.head
@@ -379,6 +384,8 @@ class CommitmentDetector(Pipe):
             commitment.actor_text = subject.text
             commitment.actor_start = subject.start_char
             commitment.actor_end = subject.end_char
+        elif isinstance(agentive, str) and agentive.startswith("implied"):
+            commitment.actor_kind = "implied"
         speaker = self._reporting_head(anchor)
         if speaker is not None:
             said_by = _subject(speaker)
