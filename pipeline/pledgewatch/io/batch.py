@@ -67,8 +67,11 @@ __all__ = [
 ]
 
 STATUSES = ("ok", "empty", "skipped", "error")
-TASK_MAX_FILES = 8
-TASK_MAX_BYTES = 2_000_000
+TASK_MAX_FILES = 32
+TASK_MAX_BYTES = 32_000
+TASK_CHUNK_CHARS = 40_000
+SPLIT_MIN_CHUNKS = 4
+WINDOW_PER_WORKER = 3
 
 
 class BatchUsageError(Exception):
@@ -149,6 +152,7 @@ class BatchSummary:
     resumed: int = 0
     words_this_run: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    error_count: int = 0
 
     @property
     def files(self) -> int:
@@ -163,7 +167,9 @@ class BatchSummary:
         self.records += line.get("records") or 0
         self.words += line.get("words") or 0
         if line["status"] == "error":
-            self.errors.append((line["path"], line.get("error") or ""))
+            self.error_count += 1
+            if len(self.errors) < 10:  # only the first ones are shown; memory stays flat
+                self.errors.append((line["path"], line.get("error") or ""))
 
     def describe(self, manifest: Path) -> str:
         by_status = ", ".join(f"{self.statuses[s]} {s}" for s in STATUSES)
@@ -175,8 +181,8 @@ class BatchSummary:
         ]
         for path, error in self.errors[:10]:
             lines.append(f"  error: {path}: {error}")
-        if len(self.errors) > 10:
-            lines.append(f"  ... and {len(self.errors) - 10} more errors")
+        if self.error_count > len(self.errors):
+            lines.append(f"  ... and {self.error_count - len(self.errors)} more errors")
         lines.append(f"  manifest: {manifest}")
         return "\n".join(lines)
 
@@ -186,12 +192,13 @@ class BatchSummary:
 
 @dataclass(frozen=True)
 class Entry:
-    """One input file: its path as shown in the manifest, its id-path relative to its input, and a
-    reason when it is to be skipped rather than read."""
+    """One input file: its path as shown in the manifest, its id-path relative to its input, a reason
+    when it is to be skipped rather than read, and its size in bytes (0 when unknown)."""
 
     path: str
     rel: str
     skip: str | None = None
+    size: int = 0
 
 
 def _matches(patterns: Iterable[str], rel: str) -> bool:
@@ -211,83 +218,101 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def _visible_names(folder: Path) -> list[str]:
+    """The sorted names in ``folder``, hidden ones left out (names only: a 20,000-file folder costs
+    its names, not 20,000 ``DirEntry`` objects)."""
+    return sorted(name for name in os.listdir(folder) if not name.startswith("."))
+
+
 def discover(
     inputs: Iterable[Path],
     include: Iterable[str] = (),
     exclude: Iterable[str] = (),
     ignore: Iterable[Path] = (),
-) -> list[Entry]:
-    """Every input file under ``inputs`` in deterministic order (see the module docstring).
+) -> Iterator[Entry]:
+    """Yield every input file under ``inputs`` in deterministic order (see the module docstring).
 
-    ``ignore`` lists paths never to treat as inputs (the batch's own output, manifest, text folder).
+    A generator: folders are walked depth first with each folder's names sorted, which yields exactly
+    the order of sorting all paths by their components, while holding only the names of the folders
+    on the current path. ``ignore`` lists paths never to treat as inputs (the batch's own output,
+    manifest, text folder).
     """
     include, exclude = tuple(include), tuple(exclude)
     ignored = {os.path.abspath(p) for p in ignore}
     roots = [Path(p) for p in inputs]
     prefix_roots = len(roots) > 1
     real_roots = [os.path.realpath(r) for r in roots if r.is_dir()]
-    found: list[tuple[int, tuple[str, ...], Entry]] = []
     seen_dirs: set[tuple[int, int]] = set()
 
-    def add(order: int, path: Path, rel: str, skip: str | None = None) -> None:
+    def entry(order: int, path: Path, rel: str, skip: str | None = None, size: int = 0) -> Entry | None:
         if os.path.abspath(path) in ignored:
-            return
+            return None
         if skip is None and not include and path.suffix.lower() not in SUPPORTED_SUFFIXES:
             skip = f"unsupported file type {path.suffix or '(no suffix)'!r}"
         if include and not _matches(include, rel):
-            return
+            return None
         if exclude and _matches(exclude, rel):
-            return
+            return None
         root_name = roots[order].name or Path(os.path.abspath(roots[order])).name
         shown = f"{root_name}/{rel}" if prefix_roots and roots[order].is_dir() else rel
-        found.append((order, tuple(rel.split("/")), Entry(str(path), shown, skip)))
+        return Entry(str(path), shown, skip, size)
+
+    def walk(order: int, root: Path, root_stat: os.stat_result) -> Iterator[Entry | None]:
+        key = (root_stat.st_dev, root_stat.st_ino)
+        seen_dirs.add(key)
+        try:
+            names = _visible_names(root)
+        except OSError as error:
+            yield entry(order, root, root.name, f"cannot list directory: {error.strerror}")
+            return
+        stack: list[tuple[Path, str, frozenset, Iterator[str]]] = [(root, "", frozenset({key}), iter(names))]
+        while stack:
+            folder, rel_folder, ancestors, children = stack[-1]
+            name = next(children, None)
+            if name is None:
+                stack.pop()
+                continue
+            rel = f"{rel_folder}/{name}" if rel_folder else name
+            path = folder / name
+            try:
+                info = path.stat()
+            except OSError:
+                yield entry(order, path, rel)  # broken or looping symlink: the reader reports it
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                key = (info.st_dev, info.st_ino)
+                if key in ancestors:
+                    yield entry(order, path, rel, "symlink loop (points to a directory above it)")
+                elif path.is_symlink() and any(_inside(os.path.realpath(path), top) for top in real_roots):
+                    yield entry(order, path, rel, "symlink to a directory already among the inputs")
+                elif key in seen_dirs:
+                    yield entry(order, path, rel, "directory already read through another path")
+                else:
+                    seen_dirs.add(key)
+                    try:
+                        names = _visible_names(path)
+                    except OSError as error:
+                        yield entry(order, path, rel, f"cannot list directory: {error.strerror}")
+                        continue
+                    stack.append((path, rel, ancestors | {key}, iter(names)))
+            elif stat.S_ISREG(info.st_mode):
+                yield entry(order, path, rel, size=info.st_size)
+            else:
+                yield entry(order, path, rel, "not a regular file")
 
     for order, root in enumerate(roots):
         try:
             root_stat = root.stat()
         except OSError:
-            add(order, root, root.name)
-            continue
-        if not stat.S_ISDIR(root_stat.st_mode):
-            add(order, root, root.name)
-            continue
-        stack: list[tuple[Path, str, frozenset]] = [(root, "", frozenset({(root_stat.st_dev, root_stat.st_ino)}))]
-        seen_dirs.add((root_stat.st_dev, root_stat.st_ino))
-        while stack:
-            folder, rel_folder, ancestors = stack.pop()
-            try:
-                children = sorted(os.scandir(folder), key=lambda e: e.name)
-            except OSError as error:
-                add(order, folder, rel_folder or folder.name, f"cannot list directory: {error.strerror}")
-                continue
-            for child in children:
-                if child.name.startswith("."):
-                    continue
-                rel = f"{rel_folder}/{child.name}" if rel_folder else child.name
-                path = Path(child.path)
-                try:
-                    info = path.stat()
-                except OSError as error:
-                    add(order, path, rel)  # broken or looping symlink: the reader reports it
-                    continue
-                if stat.S_ISDIR(info.st_mode):
-                    key = (info.st_dev, info.st_ino)
-                    real = os.path.realpath(path)
-                    if key in ancestors:
-                        add(order, path, rel, "symlink loop (points to a directory above it)")
-                    elif child.is_symlink() and any(_inside(real, top) for top in real_roots):
-                        add(order, path, rel, "symlink to a directory already among the inputs")
-                    elif key in seen_dirs:
-                        add(order, path, rel, "directory already read through another path")
-                    else:
-                        seen_dirs.add(key)
-                        stack.append((path, rel, ancestors | {key}))
-                elif stat.S_ISREG(info.st_mode):
-                    add(order, path, rel)
-                else:
-                    add(order, path, rel, "not a regular file")
-    found.sort(key=lambda item: (item[0], item[1]))
-    return [entry for _, _, entry in found]
+            found = [entry(order, root, root.name)]
+        else:
+            if stat.S_ISDIR(root_stat.st_mode):
+                found = walk(order, root, root_stat)
+            else:
+                found = [entry(order, root, root.name, size=root_stat.st_size)]
+        for item in found:
+            if item is not None:
+                yield item
 
 
 # --- per-document metadata -------------------------------------------------------------------------------
@@ -424,24 +449,63 @@ def _manifest_line(task: DocTask, status: str, *, records: int = 0, words: int =
     }
 
 
-def _record_lines(parts: list[tuple[int, list[Any]]]) -> list[str]:
-    """JSON lines of a document's records, parts parsed at the given offsets, renumbered 1..n."""
-    lines: list[str] = []
+Template = tuple[str, "str | None"]
+"""A record's JSON line with its ordinal left out: ``head + str(n) + tail`` is the line of the document's
+``n``-th record (``tail`` is None for a record whose id carries no ordinal: ``head`` is the line). A
+worker that parses only some chunks of a document does not know how many records come before them;
+the batch process fills the ordinals in without parsing the JSON again."""
+
+
+def _id_json(value: str, is_model: bool) -> str:
+    if is_model:
+        import pydantic_core
+
+        return pydantic_core.to_json(value).decode("utf-8")
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _record_templates(parts: list[tuple[int, list[Any]]]) -> list[Template]:
+    """The templates of a document's (or a run of its chunks') records, parts parsed at the given
+    offsets; ordinals count from 1 here and are shifted by :func:`_render`."""
+    templates: list[Template] = []
     ordinal = 0
     for delta, records in parts:
         for record in records:
             ordinal += 1
             is_model = isinstance(record, BaseModel)
             data = record.model_dump(mode="json") if is_model else dict(record)
-            if isinstance(data.get("id"), str) and ":" in data["id"]:
+            numbered = isinstance(data.get("id"), str) and ":" in data["id"]
+            if numbered:
                 data["id"] = f"{data['id'].rsplit(':', 1)[0]}:{ordinal}"
             if delta:
                 data = shift_record(data, delta)
             if is_model:
-                lines.append(type(record).model_validate(data).model_dump_json())
+                line = type(record).model_validate(data).model_dump_json()
             else:
-                lines.append(json.dumps(data, ensure_ascii=False))
-    return lines
+                line = json.dumps(data, ensure_ascii=False)
+            if not numbered:
+                templates.append((line, None))
+                continue
+            value = _id_json(data["id"], is_model)
+            for key in ('"id":', '"id": '):
+                at = line.find(key + value)
+                if at >= 0:
+                    end = at + len(key) + len(value) - 1  # the closing quote
+                    start = end - len(str(ordinal))
+                    templates.append((line[:start], line[end:]))
+                    break
+            else:  # pragma: no cover - both serialisers write the id as found above
+                raise ValueError(f"cannot find the id {data['id']!r} in its record's JSON")
+    return templates
+
+
+def _render(templates: Iterable[Template], first: int = 1) -> list[str]:
+    return [head if tail is None else f"{head}{n}{tail}" for n, (head, tail) in enumerate(templates, start=first)]
+
+
+def _record_lines(parts: list[tuple[int, list[Any]]]) -> list[str]:
+    """JSON lines of a document's records, parts parsed at the given offsets, renumbered 1..n."""
+    return _render(_record_templates(parts))
 
 
 def _read(task: DocTask) -> tuple[str | None, dict | None, float, Any]:
@@ -464,11 +528,35 @@ def _read(task: DocTask) -> tuple[str | None, dict | None, float, Any]:
     return result.text, None, seconds, result
 
 
-def process_task(tasks: list[DocTask]) -> list[tuple[dict, list[str]]]:
+def _failure(error: Exception) -> str:
+    return " ".join(f"extraction failed ({type(error).__name__}: {error})".split())[:500]
+
+
+@dataclass
+class Split:
+    """A long document a worker has read and whose first chunk it has parsed; the batch process sends
+    the other chunks out as :func:`process_chunks` tasks so that every worker takes a share."""
+
+    task: DocTask
+    text: str
+    info: DocInfo
+    rest: list[tuple[int, int]]
+    first: list[Template]
+    words: int
+    seconds: float
+    warning: str | None
+
+
+Outcome = "tuple[dict, list[str]] | Split"
+
+
+def process_task(tasks: list[DocTask], split_min_chunks: int = 0) -> list[Outcome]:
     """Read and extract consecutive files; return ``(manifest line, record lines)`` per file, in order.
 
     All the texts of a task go through the extractor in one stream (so spaCy batches them); if that
     stream fails, each document is retried alone so the failure is pinned on the file that caused it.
+    With ``split_min_chunks``, a document of at least that many chunks is returned as a :class:`Split`
+    after its first chunk (which may date it from its dateline) instead of being parsed here.
     """
     if "init_error" in _WORKER:
         raise _WORKER["init_error"]
@@ -478,32 +566,54 @@ def process_task(tasks: list[DocTask]) -> list[tuple[dict, list[str]]]:
     for task in tasks:
         text, finished, seconds, result = _read(task)
         prepared.append((task, text, finished, seconds, result))
-    todo = [item for item in prepared if item[1] is not None]
 
     def items_of(item) -> list[tuple[int, tuple[str, DocInfo]]]:
         task, text, _, _, result = item
         info = DocInfo(task.doc_id, task.doc_date or result.date or task.fallback_date, task.source, result.title)
         return [(start, (text[start:end], info)) for start, end in chunk_spans(text, chunk_chars)]
 
-    def run(group) -> dict[int, tuple[list[str], float]]:
-        chunked = [(item[0].index, items_of(item)) for item in group]
+    chunked = {item[0].index: items_of(item) for item in prepared if item[1] is not None}
+    splits: dict[int, Split | str] = {}
+    if split_min_chunks:
+        for task, text, _, seconds, result in prepared:
+            chunks = chunked.get(task.index)
+            if chunks is None or len(chunks) < split_min_chunks:
+                continue
+            del chunked[task.index]
+            started = time.perf_counter()
+            info = chunks[0][1][1]
+            try:
+                doc_date, records = next(extract([chunks[0][1]]))
+            except Exception as error:
+                splits[task.index] = _failure(error)
+                continue
+            if info.doc_date is None and doc_date is not None:
+                info = replace(info, doc_date=doc_date)
+            spans = chunk_spans(text, chunk_chars)
+            splits[task.index] = Split(task, text, info, spans[1:], _record_templates([(0, records)]),
+                                       len(text.split()), seconds + time.perf_counter() - started, result.warning)
+
+    def run(chunked: dict[int, list[tuple[int, tuple[str, DocInfo]]]]) -> dict[int, tuple[list[str], float]]:
         # A long document without a known date is anchored by its first chunk (its dateline) first, so
         # that the chunks after it resolve relative deadlines against the same date.
         first_parts: dict[int, tuple[int, list[Any]]] = {}
-        probes = [(index, chunks) for index, chunks in chunked if len(chunks) > 1 and chunks[0][1][1].doc_date is None]
+        probes = [(index, chunks) for index, chunks in chunked.items()
+                  if len(chunks) > 1 and chunks[0][1][1].doc_date is None]
         if probes:
             for (index, chunks), (doc_date, records) in zip(probes, extract([chunks[0][1] for _, chunks in probes])):
                 first_parts[index] = (chunks[0][0], records)
                 if doc_date is not None:
                     info = replace(chunks[0][1][1], doc_date=doc_date)
                     chunks[1:] = [(start, (text, info)) for start, (text, _) in chunks[1:]]
-        flat = [pair for index, chunks in chunked for n, (_, pair) in enumerate(chunks) if not (n == 0 and index in first_parts)]
+        flat = [pair for index, chunks in chunked.items() for n, (_, pair) in enumerate(chunks)
+                if not (n == 0 and index in first_parts)]
         stream = extract(flat)
         done: dict[int, tuple[list[str], float]] = {}
         last = time.perf_counter()
-        for index, chunks in chunked:
+        for index, chunks in chunked.items():
             parts = [first_parts[index]] if index in first_parts else []
-            parts += [(start, next(stream)[1]) for n, (start, _) in enumerate(chunks) if not (n == 0 and index in first_parts)]
+            parts += [(start, next(stream)[1]) for n, (start, _) in enumerate(chunks)
+                      if not (n == 0 and index in first_parts)]
             lines = _record_lines(parts)
             now = time.perf_counter()
             done[index] = (lines, now - last)
@@ -511,22 +621,25 @@ def process_task(tasks: list[DocTask]) -> list[tuple[dict, list[str]]]:
         return done
 
     results: dict[int, tuple[list[str], float] | str] = {}
-    if todo:
+    if chunked:
         try:
-            results.update(run(todo))
+            results.update(run(chunked))
         except Exception:  # a failing text must not take the others in its task down with it
-            for item in todo:
+            for index, chunks in chunked.items():
                 try:
-                    results.update(run([item]))
+                    results.update(run({index: chunks}))
                 except Exception as error:
-                    message = " ".join(f"extraction failed ({type(error).__name__}: {error})".split())
-                    results[item[0].index] = message[:500]
-    out = []
+                    results[index] = _failure(error)
+    out: list[Outcome] = []
     for task, text, finished, seconds, result in prepared:
         if finished is not None:
             out.append((finished, []))
             continue
-        outcome = results[task.index]
+        split = splits.get(task.index)
+        if isinstance(split, Split):
+            out.append(split)
+            continue
+        outcome = split if split is not None else results[task.index]
         words = len(text.split())
         if isinstance(outcome, str):
             out.append((_manifest_line(task, "error", words=words, seconds=seconds, error=outcome), []))
@@ -536,6 +649,21 @@ def process_task(tasks: list[DocTask]) -> list[tuple[dict, list[str]]]:
                                   warning=result.warning)
             out.append((line, lines))
     return out
+
+
+def process_chunks(pieces: list[tuple[int, str]], info: DocInfo) -> tuple[list[Template], float] | str:
+    """Extract some consecutive chunks of a :class:`Split` document: their record templates (offsets
+    already relative to the whole document, ordinals counted from 1) and the seconds spent, or a
+    one-line error."""
+    if "init_error" in _WORKER:
+        raise _WORKER["init_error"]
+    started = time.perf_counter()
+    try:
+        results = list(_WORKER["extract"]([(text, info) for _, text in pieces]))
+        templates = _record_templates([(start, records) for (start, _), (_, records) in zip(pieces, results)])
+    except Exception as error:
+        return _failure(error)
+    return templates, time.perf_counter() - started
 
 
 # --- resume ------------------------------------------------------------------------------------------
@@ -622,9 +750,10 @@ class Progress:
                 self.last = now
                 elapsed = now - self.started
                 rate = self.words / elapsed if elapsed else 0.0
-                eta = (self.total - self.done) * elapsed / self.done if self.done else 0.0
+                total = max(self.total, self.done)  # files added since the count
+                eta = (total - self.done) * elapsed / self.done if self.done else 0.0
                 print(
-                    f"pledgewatch batch: {self.done}/{self.total} files ({100 * self.done / self.total:.0f}%), "
+                    f"pledgewatch batch: {self.done}/{total} files ({100 * self.done / total:.0f}%), "
                     f"{self.records} records, {rate:,.0f} words/s, ETA {eta:.0f} s",
                     file=self.stream,
                     flush=True,
@@ -638,27 +767,84 @@ class Progress:
 # --- the runner ------------------------------------------------------------------------------------------
 
 
-def _tasks(doc_tasks: list[DocTask], sizes: list[int], workers: int) -> list[list[DocTask]]:
+def _groups(tasks: Iterable[DocTask], total: int, workers: int) -> Iterator[list[DocTask]]:
     """Group consecutive files into tasks of at most TASK_MAX_FILES files / TASK_MAX_BYTES bytes, and
-    small enough that a short batch still gives every worker a few tasks."""
-    max_files = max(1, min(TASK_MAX_FILES, -(-len(doc_tasks) // (workers * 4))))
-    groups: list[list[DocTask]] = []
+    small enough that a short batch of ``total`` files still gives every worker a few tasks."""
+    max_files = max(1, min(TASK_MAX_FILES, -(-total // (workers * 4))))
     current: list[DocTask] = []
     weight = 0
-    for task, size in zip(doc_tasks, sizes):
+    for task in tasks:
+        size = 0 if task.entry.skip else task.entry.size
         if current and (len(current) >= max_files or weight + size > TASK_MAX_BYTES):
-            groups.append(current)
+            yield current
             current, weight = [], 0
         current.append(task)
         weight += size
     if current:
-        groups.append(current)
-    return groups
+        yield current
 
 
-def _results_in_order(groups: list[list[DocTask]], options: BatchOptions, workers: int
+@dataclass
+class _SplitState:
+    """A :class:`Split` document in the batch process: its chunk runs still to send, and those sent."""
+
+    split: Split
+    runs: deque
+    futures: list = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return not self.runs and all(future.done() for future in self.futures)
+
+    def finish(self) -> tuple[dict, list[str]]:
+        split, templates, seconds = self.split, list(self.split.first), self.split.seconds
+        for future in self.futures:
+            outcome = future.result()
+            if isinstance(outcome, str):
+                line = _manifest_line(split.task, "error", words=split.words, seconds=seconds, error=outcome)
+                return line, []
+            templates += outcome[0]
+            seconds += outcome[1]
+        lines = _render(templates)
+        line = _manifest_line(split.task, "ok", records=len(lines), words=split.words, seconds=seconds,
+                              warning=split.warning)
+        return line, lines
+
+
+@dataclass
+class _Unit:
+    """One submitted task in output order; ``items`` are its documents' outcomes once it is done."""
+
+    group: list[DocTask]
+    future: Any
+    items: list | None = None
+    position: int = 0
+
+
+def _chunk_runs(split: Split, chunk_chars: int) -> deque:
+    """A split document's remaining chunks in runs of about TASK_CHUNK_CHARS characters."""
+    runs: deque = deque()
+    current: list[tuple[int, str]] = []
+    size = 0
+    for start, end in split.rest:
+        if current and size + (end - start) > max(TASK_CHUNK_CHARS, chunk_chars):
+            runs.append(current)
+            current, size = [], 0
+        current.append((start, split.text[start:end]))
+        size += end - start
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _results_in_order(groups: Iterator[list[DocTask]], options: BatchOptions, workers: int
                       ) -> Iterator[tuple[dict, list[str]]]:
-    """Process the task groups, yielding per-document results strictly in input order."""
+    """Process the task groups, yielding per-document results strictly in input order.
+
+    At most ``workers * WINDOW_PER_WORKER`` tasks are in flight; the groups are drawn from their
+    iterator only as the window frees up, so nothing is held for documents not yet reached. The
+    chunks of a long document (a :class:`Split`) are sent ahead of new files, earliest document first.
+    """
     if workers <= 1:
         _WORKER.clear()
         _WORKER["extract"] = options.extractor_factory(options.model)
@@ -666,40 +852,80 @@ def _results_in_order(groups: list[list[DocTask]], options: BatchOptions, worker
         for group in groups:
             yield from process_task(group)
         return
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     context = multiprocessing.get_context("spawn")
     initargs = (options.extractor_factory, options.model, options.chunk_chars)
-    window = workers * 3
-    queue: deque[list[DocTask]] = deque(groups)
-    retries: set[int] = set()
-    while queue:
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                 initargs=initargs) as pool:
-            pending: deque = deque()
-            broken = False
-            while queue or pending:
-                while queue and len(pending) < window and not broken:
-                    group = queue.popleft()
-                    pending.append((group, pool.submit(process_task, group)))
-                if not pending:
-                    break
-                group, future = pending.popleft()
-                try:
-                    yield from future.result()
-                except BrokenProcessPool:
-                    # A worker died (killed, out of memory, crashed in C). Retry the unfinished work in
-                    # a fresh pool, one file per task; a file that kills a worker twice is an error.
-                    broken = True
-                    unfinished = [group] + [g for g, _ in pending]
-                    pending.clear()
-                    singles = [[task] for g in unfinished for task in g]
-                    first = singles[0][0]
-                    if len(group) == 1 and first.index in retries:
-                        line = _manifest_line(first, "error", error="worker process died on this file")
-                        yield line, []
-                        singles = singles[1:]
-                    retries.add(first.index)
-                    queue.extendleft(reversed(singles))
-                    break
+    window = workers * WINDOW_PER_WORKER
+    retry: deque[list[DocTask]] = deque()  # after a worker died: one file per task, never split
+    retried: set[int] = set()
+    exhausted = False
+    while retry or not exhausted:
+        units: deque[_Unit] = deque()
+        splits: list[_SplitState] = []
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                     initargs=initargs) as pool:
+                while True:
+                    in_flight = [u.future for u in units if not u.future.done()]
+                    in_flight += [f for s in splits for f in s.futures if not f.done()]
+                    for state in splits:  # chunks of the earliest long document first
+                        while state.runs and len(in_flight) < window:
+                            future = pool.submit(process_chunks, state.runs.popleft(), state.split.info)
+                            state.futures.append(future)
+                            in_flight.append(future)
+                    while len(in_flight) < window and len(units) < 2 * window and (retry or not exhausted):
+                        if retry:
+                            group, split_min = retry.popleft(), 0
+                        else:
+                            group, split_min = next(groups, None), SPLIT_MIN_CHUNKS
+                            if group is None:
+                                exhausted = True
+                                break
+                        units.append(_Unit(group, pool.submit(process_task, group, split_min)))
+                        in_flight.append(units[-1].future)
+                    if not units:
+                        break
+                    for unit in units:
+                        if unit.items is None and unit.future.done():
+                            unit.items = unit.future.result()
+                            for item in unit.items:
+                                if isinstance(item, Split):
+                                    splits.append(_SplitState(item, _chunk_runs(item, options.chunk_chars)))
+                    progressed = False
+                    while units and units[0].items is not None:
+                        head = units[0]
+                        while head.position < len(head.items):
+                            item = head.items[head.position]
+                            if isinstance(item, Split):
+                                state = next(s for s in splits if s.split is item)
+                                if not state.done:
+                                    break
+                                splits.remove(state)
+                                item = state.finish()
+                            head.position += 1
+                            progressed = True
+                            yield item
+                        if head.position < len(head.items):
+                            break
+                        units.popleft()
+                    if progressed:
+                        continue
+                    if in_flight:
+                        wait(in_flight, return_when=FIRST_COMPLETED)
+            return
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory, crashed in C). Retry the unfinished files in a fresh
+            # pool, one file per task and unsplit; a file that kills a worker twice is an error.
+            unfinished = [task for unit in units for task in unit.group[unit.position:]]
+            first = unfinished[0] if unfinished else (retry[0][0] if retry else None)
+            singles = deque([task] for task in unfinished)
+            if first is not None and first.index in retried and unfinished and unfinished[0] is first:
+                yield _manifest_line(first, "error", error="worker process died on this file"), []
+                singles.popleft()
+            if first is not None:
+                retried.add(first.index)
+            retry = singles + retry
 
 
 def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSummary:
@@ -727,11 +953,27 @@ def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSu
 
     summary = BatchSummary()
     ignore = [output, manifest] + ([options.save_text] if options.save_text else [])
-    entries = discover(options.inputs, options.include, options.exclude, ignore=ignore)
+
+    def entries() -> Iterator[Entry]:
+        return discover(options.inputs, options.include, options.exclude, ignore=ignore)
+
     output.parent.mkdir(parents=True, exist_ok=True)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     done = _prepare_resume(output, manifest, summary) if options.resume else set()
-    if done and not any(entry.path in done for entry in entries):
+    # A first, cheap pass over the inputs (names and sizes, nothing kept) gives the progress total and
+    # how many workers the work can keep busy; the second pass streams the files to the workers.
+    total = resumed = work = 0
+    used_rows: set[int] = set()
+    for entry in entries():
+        if entry.path in done:
+            resumed += 1
+            continue
+        total += 1
+        work += 1 if entry.skip else max(1, entry.size // max(1, options.chunk_chars))
+        row = _meta_for(meta, entry) if meta else None
+        if row is not None:
+            used_rows.add(id(row))
+    if done and not resumed:
         raise BatchUsageError(
             f"cannot resume: none of the files in {manifest} is among the inputs; "
             "run from the same directory with the same inputs, or use --overwrite"
@@ -739,36 +981,31 @@ def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSu
     if not options.resume:
         for path in (output, manifest):
             path.write_bytes(b"")
+    rows = len({id(r) for r in meta.values()})
+    if meta and not options.quiet and len(used_rows) < rows:
+        print(f"pledgewatch batch: {rows - len(used_rows)} --meta rows matched no input file", file=stderr)
 
-    doc_tasks, sizes, used_meta = [], [], 0
-    for index, entry in enumerate(entries):
-        if entry.path in done:
-            continue
-        row = _meta_for(meta, entry)
-        used_meta += row is not None
-        save = None
-        if options.save_text is not None and entry.skip is None:
-            save = str(options.save_text / (entry.rel + ".txt"))
-        doc_tasks.append(DocTask(
-            index=index,
-            entry=entry,
-            doc_id=(row.doc_id if row and row.doc_id else entry.rel),
-            doc_date=row.doc_date if row else None,
-            fallback_date=options.doc_date,
-            source=(row.source if row and row.source else entry.path),
-            save_text=save,
-        ))
-        try:
-            sizes.append(0 if entry.skip else os.stat(entry.path).st_size)
-        except OSError:
-            sizes.append(0)
-    if meta and not options.quiet and used_meta < len({id(r) for r in meta.values()}):
-        unused = len({id(r) for r in meta.values()}) - used_meta
-        print(f"pledgewatch batch: {unused} --meta rows matched no input file", file=stderr)
+    def doc_tasks() -> Iterator[DocTask]:
+        for index, entry in enumerate(entries()):
+            if entry.path in done:
+                continue
+            row = _meta_for(meta, entry) if meta else None
+            save = None
+            if options.save_text is not None and entry.skip is None:
+                save = str(options.save_text / (entry.rel + ".txt"))
+            yield DocTask(
+                index=index,
+                entry=entry,
+                doc_id=(row.doc_id if row and row.doc_id else entry.rel),
+                doc_date=row.doc_date if row else None,
+                fallback_date=options.doc_date,
+                source=(row.source if row and row.source else entry.path),
+                save_text=save,
+            )
 
-    groups = _tasks(doc_tasks, sizes, workers)
-    workers = max(1, min(workers, len(groups)))
-    progress = Progress(len(doc_tasks), stderr, options.quiet, options.progress_interval)
+    workers = max(1, min(workers, work))
+    groups = _groups(doc_tasks(), total, workers)
+    progress = Progress(total, stderr, options.quiet, options.progress_interval)
     try:
         with open(output, "ab") as out, open(manifest, "ab") as man:
             for line, records in _results_in_order(groups, options, workers):
