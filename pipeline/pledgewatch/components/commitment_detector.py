@@ -187,6 +187,11 @@ class CommitmentDetector(Pipe):
                     if complement is None:
                         if cue.lemma_ in self.words["object_commissives"] and _object(cue) is not None:
                             complement = cue
+                        elif cue.lemma_ in ("agree", "commit", "consent") and any(
+                            c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
+                            for c in cue.children
+                        ):
+                            complement = cue  # "agreed to an immediate ceasefire"
                         else:
                             return None
                     elif complement is not cue and _has_own_subject(complement):
