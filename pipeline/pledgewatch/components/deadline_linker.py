@@ -79,6 +79,13 @@ PERIOD_NOUNS = frozenset({
 })
 """Nouns that a year may pre-modify and still be a time: "the 2026 reporting year", "the 2020-2023 period"."""
 _POINT_ONLY = ("in", "on", "at", "with")
+_SKIPPED_BEFORE = frozenset({"the", "a", "an", "of"}) | PERIOD_NOUNS
+"""Words between a relation and its expression that do not change the relation: "over the period 2026-2030",
+"for a period of two years", "starting with the 2026 reporting year"."""
+_EDGE_BEFORE = (("the", "end", "of"), ("end", "of"), ("the", "close", "of"))
+"""An edge the tagger left outside the expression ("before the end of May"): the deadline is the period's end."""
+_NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "npadvmod", "conj"}
+_PREP_LIKE_DEPS = {"prep", "agent", "mark"}
 _NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"}
 _MODIFIER_DEPS = {"nummod", "compound", "amod", "poss", "nmod", "quantmod"}
 _INNER_CLAUSE_DEPS = {"acl", "relcl", "advcl", "pcomp", "xcomp", "conj", "ccomp"}
@@ -104,6 +111,7 @@ class _Candidate:
     family: str
     root: int
     direct: bool
+    edge: bool = False
 
 
 class DeadlineLinker(Pipe):
@@ -180,7 +188,7 @@ class DeadlineLinker(Pipe):
                 best = _best(doc, found)
                 expr = best.expr
                 c.deadline = Deadline(
-                    start=expr.start, end=expr.end, text=expr.text, relation=best.family, value=_value(expr),
+                    start=expr.start, end=expr.end, text=expr.text, relation=best.family, value=_value(doc, best),
                     resolved=_resolve(expr, best.family, doc._.doc_date),
                 )
                 c.time_bound = True
@@ -195,51 +203,61 @@ class DeadlineLinker(Pipe):
         for expr, first, end in by_sentence.get(starts[anchor], ()):
             if not _can_bind(doc, expr):
                 continue
-            family, lead = self._relation(doc, expr, first)
+            family, lead, edge = self._relation(doc, expr, first)
             if family is None:
                 continue
             inside = set(range(first, end)) | lead
             root = _root(doc, first, end)
-            verdict = _attachment(doc[root], targets, inside, family)
+            future = _not_past(expr, doc._.doc_date)
+            verdict = _attachment(doc[root], targets, inside, family, future)
             if verdict is None and lo_char <= expr.start and expr.end <= hi_char and family in DEADLINE_FAMILIES:
                 verdict = _reaches_root_cleanly(doc[root], inside)
             if verdict:
-                out.append(_Candidate(expr, family, root, verdict == "direct"))
+                out.append(_Candidate(expr, family, root, verdict == "direct", edge))
         return out
 
-    def _relation(self, doc: Doc, expr: TimeExpression, first: int) -> tuple[str | None, set[int]]:
-        """The relation family introducing ``expr`` and the token indices of its words, or (None, ...) when an
-        unrelated preposition introduces it."""
-        words = []
+    def _relation(self, doc: Doc, expr: TimeExpression, first: int) -> tuple[str | None, set[int], bool]:
+        """The relation family introducing ``expr``, the token indices of its words (they count as part of the
+        expression when climbing the parse) and whether an edge ("the end of") sits between them; the family is
+        None when an unrelated preposition ("of", "since", "under") introduces the expression."""
+        words: list[tuple[str, int]] = []
         i = first - 1
-        while i >= 0 and len(words) < 5 and not doc[i].is_punct and doc[i].is_alpha:
+        while i >= 0 and len(words) < 8 and doc[i].is_alpha:
             words.insert(0, (doc[i].lower_, i))
             i -= 1
+        edge = False
+        for phrase in _EDGE_BEFORE:
+            if tuple(w for w, _ in words[-len(phrase):]) == phrase:
+                words, edge = words[: -len(phrase)], True
+                break
+        skipped: set[int] = set()
+        while words and words[-1][0] in _SKIPPED_BEFORE:
+            skipped.add(words.pop()[1])
+        if edge or skipped:
+            skipped |= set(range(words[-1][1] + 1 if words else first, first))
         lowered = tuple(w for w, _ in words)
         duration = expr.type == "DURATION"
         for phrase, family in self._table():
             n = len(phrase)
             if n <= len(lowered) and lowered[len(lowered) - n :] == phrase:
-                lead = {j for _, j in words[len(words) - n :]}
+                lead = {j for _, j in words[len(words) - n :]} | skipped
                 before = lowered[: len(lowered) - n]
                 if phrase[-1] in _POINT_ONLY and before:
                     # "starting in April", "beginning on 1 May", "starting with the 2026 reporting year"
                     for outer, outer_family in self._table():
                         m = len(outer)
                         if outer_family == "from" and m <= len(before) and before[len(before) - m :] == outer:
-                            return "from", lead | {j for _, j in words[len(words) - n - m : len(words) - n]}
-                    if phrase == ("with",):
-                        return None, lead
+                            return "from", lead | {j for _, j in words[len(words) - n - m : len(words) - n]}, edge
+                if phrase == ("with",):
+                    return None, lead, edge
                 if family == "within" and not duration:
                     family = "on"
-                elif family == "during" and duration:
+                elif family in ("during", "on") and duration:
                     family = "for"
-                elif family == "on" and duration:
-                    family = "for"
-                return family, lead
-        if first > 0 and doc[first - 1].tag_ in _PREP_TAGS:
-            return None, set()
-        return ("for" if duration else "on"), set()
+                return family, lead, edge
+        if any(doc[j].tag_ in _PREP_TAGS for j in skipped | {first - 1} if j >= 0):
+            return None, set(), edge
+        return ("for" if duration else "on"), skipped, edge
 
 
 def _targets(doc: Doc, c: Commitment) -> set[int]:
@@ -248,7 +266,7 @@ def _targets(doc: Doc, c: Commitment) -> set[int]:
     targets = {c.verb_i}
     token = doc[c.verb_i]
     for _ in range(12):
-        if token.dep_ == "conj" or token.head is token:
+        if token.dep_ == "conj" or token.head.i == token.i:
             break
         token = token.head
         if token.i in chain:
@@ -278,7 +296,7 @@ def _root(doc: Doc, first: int, end: int) -> int:
     return root
 
 
-def _attachment(token: Token, targets: set[int], inside: set[int], family: str) -> str | None:
+def _attachment(token: Token, targets: set[int], inside: set[int], family: str, future: bool) -> str | None:
     """"direct" when the climb from the expression reaches a target verb crossing only prepositions and
     adverbials, "crossed" when it had to cross the object's nouns or an inner clause, None otherwise."""
     deadline = family in DEADLINE_FAMILIES
@@ -295,21 +313,51 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str) 
             if family in ("on", "during") and _past(head):
                 return None  # "pledged in March 2023 to...": the date of the pledge
             return "crossed" if crossed else "direct"
-        if head is token:
+        if head.i == token.i:
             return None
         if head.i not in inside:
-            if head.pos_ in ("VERB", "AUX"):
+            kind = _kind(head)
+            if kind == "clause":
                 if not deadline or head.dep_ not in _INNER_CLAUSE_DEPS:
-                    return None
+                    return None  # another clause's time ("the measures announced on October 9")
+                if head.dep_ == "conj" and _own_clause(head):
+                    return None  # a coordinated commitment's own deadline
                 if _past(head) and head.dep_ not in ("acl", "relcl"):
                     return None
                 crossed = True
-            elif head.pos_ in _NOUN_POS and head.dep_ != "npadvmod":
-                if not deadline:
-                    return None
+            elif kind == "noun":
+                if not deadline and not future:
+                    return None  # a past date inside the object ("the crisis in 2008")
                 crossed = True
         token = head
     return None
+
+
+def _kind(token: Token) -> str:
+    """How the climb treats a token: a "clause" (a verb heading its own clause), a "noun" (including gerunds
+    used as nouns: "end routine flaring by 2030") or "other" (prepositions, adverbs, "including")."""
+    if token.pos_ in ("VERB", "AUX"):
+        if token.dep_ in _PREP_LIKE_DEPS:
+            return "other"
+        if token.dep_ in _NOMINAL_DEPS - {"conj"}:
+            return "noun"
+        return "clause"
+    if token.pos_ in _NOUN_POS and token.dep_ != "npadvmod":
+        return "noun"
+    return "other"
+
+
+def _own_clause(verb: Token) -> bool:
+    """A coordinated verb with its own subject or auxiliary ("... and will end evictions within 12 months")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+
+
+def _not_past(expr: TimeExpression, doc_date: str | None) -> bool:
+    """True unless the expression ends before the document date (unknown dates count as not past)."""
+    when = expr.resolved or expr.value
+    if not doc_date or not when or not re.match(r"\d{4}", when):
+        return True
+    return when[: len(doc_date)] >= str(doc_date)[: len(when)]
 
 
 def _reaches_root_cleanly(token: Token, inside: set[int]) -> str | None:
@@ -319,7 +367,7 @@ def _reaches_root_cleanly(token: Token, inside: set[int]) -> str | None:
         return None
     for _ in range(24):
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return "crossed"
         if head.i not in inside and head.pos_ in ("VERB", "AUX") and head.tag_ != "VB":
             return None
@@ -344,12 +392,19 @@ def _best(doc: Doc, found: list[_Candidate]) -> _Candidate:
     return best
 
 
-def _value(expr: TimeExpression) -> str | None:
-    """The deadline's value: the tagger's, or the end of a year range ("over the period 2026-2030" -> 2030)."""
-    m = _RANGE.match(expr.text)
-    if m and expr.value and expr.value.startswith(m.group(1)):
-        end = m.group(2)
-        return end if len(end) == 4 else m.group(1)[:2] + end
+def _value(doc: Doc, candidate: _Candidate) -> str | None:
+    """The deadline's value: the tagger's; the end of a year range ("over the period 2026-2030" -> 2030, also when
+    the tagger read only one year of it); the last day when an edge outside the expression applies ("before the
+    end of May" -> its resolved date)."""
+    expr = candidate.expr
+    token = doc[candidate.root]
+    for text in (expr.text, token.text):
+        m = _RANGE.match(text)
+        if m and expr.value and expr.value[:4] in (m.group(1), m.group(1)[:2] + m.group(2)):
+            end = m.group(2)
+            return end if len(end) == 4 else m.group(1)[:2] + end
+    if candidate.edge and expr.type == "DATE" and expr.resolved:
+        return expr.resolved
     return expr.value
 
 
