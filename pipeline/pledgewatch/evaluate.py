@@ -104,12 +104,19 @@ class Report:
             "time_bound_accuracy": _round(self._accuracy(lambda p: bool(p.gold.get("time_bound")) == p.record.time_bound)),
             "deadline_value_accuracy": _round(self._accuracy(lambda p: p.gold.get("deadline") == (p.record.deadline.value if p.record.deadline else None))),
             "vague_f1": _round(vague_f1),
+            "reference_dates_as_deadlines": len(self.reference_dates()),
             "traps": self.traps,
             "trap_rate": round(len(self.traps_hit) / self.traps, 4) if self.traps else None,
         }
         if show_errors:
             out["errors"] = self.errors()
         return out
+
+    def reference_dates(self) -> list[Pair]:
+        """Matched pairs whose predicted deadline is a time expression other than the gold ``deadline_text``
+        (the gold has none, or a different expression): a reference date taken as a deadline."""
+        return [p for p in self.pairs if p.record.deadline is not None
+                and not _same_expression(p.gold.get("deadline_text"), p.record.deadline.text)]
 
     def errors(self) -> list[dict]:
         rows = [{"kind": "missed", "file": g["file"], "evidence": g["evidence"], "actor": g.get("actor")} for g in self.missed]
@@ -128,8 +135,20 @@ class Report:
                 if (norm(want) != norm(have)) if norm else (want != have):
                     rows.append({"kind": f"wrong_{name}", "file": p.file, "evidence": p.gold["evidence"],
                                  "gold": want, "predicted": have, "span": got.span.text})
+        rows += [{"kind": "reference_date", "file": p.file, "evidence": p.gold["evidence"],
+                  "gold": p.gold.get("deadline_text"), "predicted": p.record.deadline.text, "span": p.record.span.text}
+                 for p in self.reference_dates()]
         rows += [{"kind": "trap_hit", "file": t["file"], "text": t["text"]} for t in self.traps_hit]
         return rows
+
+
+def _same_expression(gold_text: str | None, predicted_text: str) -> bool:
+    """The gold deadline_text names the predicted expression: one contains the other, whitespace and case folded
+    (gold writes the relation, "by March 31, 2026"; the tagger's expression is "March 31, 2026")."""
+    if not gold_text:
+        return False
+    gold, got = " ".join(gold_text.lower().split()), " ".join(predicted_text.lower().split())
+    return bool(got) and (got in gold or gold in got)
 
 
 def _round(value: float | None) -> float | None:
@@ -213,6 +232,7 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
         f"on matched  actor {pct(s['actor_accuracy'])}   polarity {pct(s['polarity_accuracy'])}   "
         f"time_bound {pct(s['time_bound_accuracy'])}   deadline {pct(s['deadline_value_accuracy'])}   vague F1 {pct(s['vague_f1'])}",
     ]
+    lines.append(f"deadlines   reference dates taken as deadlines: {s['reference_dates_as_deadlines']}")
     if s["traps"]:
         lines.append(f"traps       {len(report.traps_hit)} of {s['traps']} produced a record ({s['trap_rate']:.1%})")
     if show_errors:
