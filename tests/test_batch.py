@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import pledgewatch
-from pledgewatch.io.batch import BatchOptions, BatchUsageError, discover, run_batch
+from pledgewatch.io.batch import SPLIT_MIN_CHUNKS, BatchOptions, BatchUsageError, discover, run_batch
 from pledgewatch.io.chunking import chunk_spans, shift_record
 
 HERE = Path(__file__).resolve().parent
@@ -29,11 +29,15 @@ FILLER = "Officials noted that the plan had been discussed at length with region
 def fake_extractor(model):
     """An extractor with the real one's contract: one record per line that contains " will "."""
     delay = float(os.environ.get("PLEDGEWATCH_FAKE_DELAY", "0"))
+    log = os.environ.get("PLEDGEWATCH_FAKE_LOG")  # a folder: each process notes the doc ids it extracts
 
     def extract(items):
         for text, info in items:
             if delay:
                 time.sleep(delay)
+            if log:
+                with open(Path(log) / str(os.getpid()), "a", encoding="utf-8") as handle:
+                    handle.write(f"{info.doc_id}\n")
             records, start = [], 0
             for line in text.split("\n"):
                 if " will " in line:
@@ -197,7 +201,9 @@ def test_discovery_order_globs_and_duplicates(tmp_path):
     for name in ("b/2.txt", "b/10.txt", "a b/x.md", "z.html", "a.txt", "b/skip.txt"):
         (root / name).write_text(PLEDGE)
     (root / "again").symlink_to(root / "b")
-    paths = [(e.rel, e.skip) for e in discover([root])]
+    entries = discover([root])
+    assert iter(entries) is entries, "discovery streams: a generator, not a list"
+    paths = [(e.rel, e.skip) for e in entries]
     assert paths == [("a b/x.md", None), ("a.txt", None), ("again", "symlink to a directory already among the inputs"),
                      ("b/10.txt", None), ("b/2.txt", None), ("b/skip.txt", None), ("z.html", None)]
     chosen = [e.rel for e in discover([root], include=["*.txt", "*.md"], exclude=["skip*", "b/1*"])]
@@ -219,6 +225,34 @@ def test_existing_output_needs_resume_or_overwrite(tmp_path):
     assert (tmp_path / "out.jsonl").read_bytes() == first
     summary = run_batch(options(tmp_path, [folder], resume=True))
     assert summary.resumed == 1 and (tmp_path / "out.jsonl").read_bytes() == first
+
+
+def test_long_document_is_spread_over_the_workers(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(f"{PLEDGE}\n")
+    paragraph = f"{PLEDGE}\n{FILLER}\n\n"
+    (folder / "big.txt").write_text("".join(f"Part {i}. {paragraph}" for i in range(2_000)))
+    (folder / "c.txt").write_text(f"{FILLER}\n{PLEDGE}\n")
+    log = tmp_path / "log"
+    log.mkdir()
+    monkeypatch.setenv("PLEDGEWATCH_FAKE_LOG", str(log))
+    monkeypatch.setenv("PLEDGEWATCH_FAKE_DELAY", "0.01")
+    run_batch(options(tmp_path, [folder], output=tmp_path / "one.jsonl", workers=1, chunk_chars=10_000))
+    run_batch(options(tmp_path, [folder], output=tmp_path / "two.jsonl", workers=2, chunk_chars=10_000))
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    records = read_jsonl(tmp_path / "two.jsonl")
+    big = [r for r in records if r["doc_id"] == "big.txt"]
+    assert len(big) == 2_000 and [r["id"] for r in big] == [f"big.txt:{n}" for n in range(1, 2_001)]
+    assert [r["doc_id"] for r in records] == ["a.txt"] + ["big.txt"] * 2_000 + ["c.txt"]
+    text = (folder / "big.txt").read_text()
+    assert all(text[r["span"]["start"] : r["span"]["end"]] == r["span"]["text"] == f"Part {n}. {PLEDGE}"
+               for n, r in enumerate(big))
+    workers = [p for p in log.iterdir() if p.name != str(os.getpid()) and "big.txt" in p.read_text()]
+    assert len(workers) == 2, "both workers parse chunks of the long document"
+    one = [{k: v for k, v in line.items() if k != "seconds"} for line in read_jsonl(tmp_path / "one.manifest.jsonl")]
+    two = [{k: v for k, v in line.items() if k != "seconds"} for line in read_jsonl(tmp_path / "two.manifest.jsonl")]
+    assert one == two and one[1]["records"] == 2_000
 
 
 @pytest.mark.parametrize("kind", ["csv", "jsonl"])
@@ -375,10 +409,14 @@ def corpus_folder(tmp_path_factory) -> Path:
 
 @pytest.mark.model
 def test_real_pipeline_one_and_two_workers_identical(tmp_path, corpus_folder):
+    # 800-character chunks: with two workers the longer documents are split over both (chunk tasks),
+    # with one they are parsed chunk after chunk in one process; the records must not differ.
+    texts = [p.read_text(encoding="utf-8") for p in corpus_folder.glob("0*.txt")]
+    assert any(len(chunk_spans(text, 800)) >= SPLIT_MIN_CHUNKS for text in texts)
     one = options(tmp_path, [corpus_folder], output=tmp_path / "one.jsonl", workers=1, save_text=tmp_path / "text",
-                  extractor_factory=BatchOptions.extractor_factory)
+                  extractor_factory=BatchOptions.extractor_factory, chunk_chars=800)
     assert run_batch(one).exit_code == 0
-    two = options(tmp_path, [corpus_folder], output=tmp_path / "two.jsonl", workers=2,
+    two = options(tmp_path, [corpus_folder], output=tmp_path / "two.jsonl", workers=2, chunk_chars=800,
                   extractor_factory=BatchOptions.extractor_factory)
     assert run_batch(two).exit_code == 0
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
