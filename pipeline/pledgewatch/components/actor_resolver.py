@@ -166,9 +166,10 @@ class ActorResolver(Pipe):
         """Who "we" is, from the title block and the opening sentence.
 
         In order: the parties a joint title names ("Joint Statement of Kenya and Tanzania", "Agreement
-        between ..."); a government named in the title block ("City of Fairhaven", "Government of Chile");
-        the issuer of a release ("Corvanta Biotherapeutics AG today announced ..."); otherwise the known actor
-        or organisation of the title block the document names most often. Datelines and bylines are left out.
+        between ..."); the known actor of the title block the document names most often; a government named
+        in the title block ("City of Fairhaven"); the issuer of a press release ("Corvanta Biotherapeutics AG
+        today announced ..."); an organisation of the title block named again in the text. Datelines and
+        bylines are left out.
         """
         text = doc.text
         header = _header_lines(text)
@@ -182,8 +183,10 @@ class ActorResolver(Pipe):
         parties = [n for n in named if self.kind.get(n) in ("state", "organisation", "group")]
         if len(parties) > 1 and any(w in title for w in _JOINT_TITLE_WORDS):
             return parties
-        block = text[: max((b for a, b in header), default=0) + 200]
-        government = _GOVERNMENT_OF.search(block)
+        if named:  # a known actor named in the title block is the surest sign of who speaks
+            return [max(named, key=lambda n: (counts[n], -named.index(n)))]
+        # only the title block: a body sentence naming "the Government of X" says nothing about who speaks
+        government = next((m for a, b in header for m in [_GOVERNMENT_OF.search(text, a, b)] if m), None)
         if government:
             name = government.group(1)
             return [self._canonical(name)]
@@ -218,9 +221,13 @@ class ActorResolver(Pipe):
             if subject is None or subject.pos_ != "PROPN":
                 continue
             phrase = doc[subject.left_edge.i : subject.i + 1]
-            if any(t.ent_type_ == "PERSON" for t in phrase):
+            if any(t.ent_type_ in ("PERSON", "GPE", "NORP") for t in phrase):
                 return None
-            return self._canonical(self._clean(phrase))
+            # the press-release idiom only: news reports say "X pledged ..." of third parties
+            if not any(c.lower_ == "today" for c in root.children):
+                return None
+            name = self._canonical(self._clean(phrase))
+            return None if self.kind.get(name) == "state" else name
         return None
 
     def _canonical(self, name: str) -> str:
