@@ -115,8 +115,7 @@ class Report:
     def reference_dates(self) -> list[Pair]:
         """Matched pairs whose predicted deadline is a time expression other than the gold ``deadline_text``
         (the gold has none, or a different expression): a reference date taken as a deadline."""
-        return [p for p in self.pairs if p.record.deadline is not None
-                and not _same_expression(p.gold.get("deadline_text"), p.record.deadline.text)]
+        return [p for p in self.pairs if p.record.deadline is not None and not _same_deadline(p.gold, p.record.deadline)]
 
     def errors(self) -> list[dict]:
         rows = [{"kind": "missed", "file": g["file"], "evidence": g["evidence"], "actor": g.get("actor")} for g in self.missed]
@@ -142,13 +141,15 @@ class Report:
         return rows
 
 
-def _same_expression(gold_text: str | None, predicted_text: str) -> bool:
+def _same_deadline(gold: dict, predicted) -> bool:
     """The gold deadline_text names the predicted expression: one contains the other, whitespace and case folded
-    (gold writes the relation, "by March 31, 2026"; the tagger's expression is "March 31, 2026")."""
+    (gold writes the relation, "by March 31, 2026"; the tagger's expression is "March 31, 2026"). A gold line that
+    gives a deadline value without its text is compared by value."""
+    gold_text = gold.get("deadline_text")
     if not gold_text:
-        return False
-    gold, got = " ".join(gold_text.lower().split()), " ".join(predicted_text.lower().split())
-    return bool(got) and (got in gold or gold in got)
+        return gold.get("deadline") is not None and gold.get("deadline") == predicted.value
+    want, got = " ".join(gold_text.lower().split()), " ".join(predicted.text.lower().split())
+    return bool(got) and (got in want or want in got)
 
 
 def _round(value: float | None) -> float | None:
