@@ -86,6 +86,8 @@ _EDGE_BEFORE = (("the", "end", "of"), ("end", "of"), ("the", "close", "of"))
 """An edge the tagger left outside the expression ("before the end of May"): the deadline is the period's end."""
 _NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "npadvmod", "conj"}
 _PREP_LIKE_DEPS = {"prep", "agent", "mark"}
+_ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "dative", "csubj"}
+_NON_FINITE = {"VB", "VBG", "VBN"}
 _NOUN_POS = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"}
 _MODIFIER_DEPS = {"nummod", "compound", "amod", "poss", "nmod", "quantmod"}
 _INNER_CLAUSE_DEPS = {"acl", "relcl", "advcl", "pcomp", "xcomp", "conj", "ccomp"}
@@ -209,7 +211,9 @@ class DeadlineLinker(Pipe):
             inside = set(range(first, end)) | lead
             root = _root(doc, first, end)
             future = _not_past(expr, doc._.doc_date)
-            verdict = _attachment(doc[root], targets, inside, family, future)
+            if doc[root].dep_ in _ARGUMENT_DEPS or family == "from" and expr.type == "DURATION":
+                continue  # "will be given 12 months to...", "after a week of clashes": not a time adjunct
+            verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i)
             if verdict is None and lo_char <= expr.start and expr.end <= hi_char and family in DEADLINE_FAMILIES:
                 verdict = _reaches_root_cleanly(doc[root], inside)
             if verdict:
@@ -296,7 +300,8 @@ def _root(doc: Doc, first: int, end: int) -> int:
     return root
 
 
-def _attachment(token: Token, targets: set[int], inside: set[int], family: str, future: bool) -> str | None:
+def _attachment(token: Token, targets: set[int], inside: set[int], family: str, future: bool,
+                action: int) -> str | None:
     """"direct" when the climb from the expression reaches a target verb crossing only prepositions and
     adverbials, "crossed" when it had to cross the object's nouns or an inner clause, None otherwise."""
     deadline = family in DEADLINE_FAMILIES
@@ -320,8 +325,10 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
             if kind == "clause":
                 if not deadline or head.dep_ not in _INNER_CLAUSE_DEPS:
                     return None  # another clause's time ("the measures announced on October 9")
-                if head.dep_ == "conj" and _own_clause(head):
+                if head.dep_ == "conj" and not _shares_action(head, action):
                     return None  # a coordinated commitment's own deadline
+                if head.dep_ in ("advcl", "ccomp", "xcomp") and head.tag_ not in _NON_FINITE:
+                    return None  # a finite clause of its own
                 if _past(head) and head.dep_ not in ("acl", "relcl"):
                     return None
                 crossed = True
@@ -347,9 +354,13 @@ def _kind(token: Token) -> str:
     return "other"
 
 
-def _own_clause(verb: Token) -> bool:
-    """A coordinated verb with its own subject or auxiliary ("... and will end evictions within 12 months")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children)
+def _shares_action(verb: Token, action: int) -> bool:
+    """A verb coordinated with the action verb that forms one action with it: no subject or auxiliary of its own,
+    and the action verb has no object of its own ("halting and reversing deforestation by 2030"), unlike
+    "will halt all attacks from midnight and pull weapons back within 72 hours"."""
+    if verb.head.i != action or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    return not any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.head.children)
 
 
 def _not_past(expr: TimeExpression, doc_date: str | None) -> bool:
