@@ -147,3 +147,28 @@ def test_agentless_passive_is_the_speakers(extract):
 
 def test_agentless_passive_without_a_speaker_is_no_record(extract):
     assert extract("The new rules will be published next week, officials expect.") == []
+
+
+@pytest.mark.parametrize(
+    "text, verb, polarity",
+    [
+        ("The Bank will not hesitate to act if inflation expectations become unanchored.", "act", "positive"),
+        ("Both armies will halt all attacks on civilian areas from midnight.", "halt", "positive"),
+    ],
+)
+def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
+    records = extract(text)
+    assert records and records[0].action.verb == verb and records[0].polarity == polarity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It remains unclear whether the United States will participate in the next replenishment.",
+        "The statement sets out how the company will make the vaccine available.",
+        "I want to stress that China has an independent foreign policy.",
+        "Exporters will face higher costs once the new rules apply.",
+    ],
+)
+def test_clauses_that_only_look_like_commitments(extract, text):
+    assert extract(text) == []

@@ -180,7 +180,9 @@ class ActorResolver(Pipe):
             if in_header(start) and canonical not in named:
                 named.append(canonical)
         title = " ".join(text[a:b] for a, b in header).lower()
-        parties = [n for n in named if self.kind.get(n) in ("state", "organisation", "group")]
+        first = header[0] if header else (0, 0)
+        in_title = {m[2] for m in mentions if first[0] <= m[0] < first[1]}
+        parties = [n for n in named if n in in_title and self.kind.get(n) in ("state", "organisation", "group")]
         if len(parties) > 1 and any(w in title for w in _JOINT_TITLE_WORDS):
             return parties
         if named:  # a known actor named in the title block is the surest sign of who speaks
@@ -314,7 +316,7 @@ class ActorResolver(Pipe):
             if token.text in self.adjectives and (head.lower_ in self.words["agent_nouns"] or head.ent_type_):
                 return self.adjectives[token.text]
         low = head.lemma_.lower()
-        if low in self.words["non_agent_nouns"] and head.pos_ != "PROPN":
+        if low in self.words["non_agent_nouns"] or head.lower_ in self.words["non_agent_nouns"]:
             return None
         states = [s for s in speakers if self.kind.get(s) in ("state", "city", None)]
         if len(speakers) == 1 and (low in self.words["state_bodies"] or low in self.words["agent_nouns"]) and span[0].lower_ == "the":

@@ -233,14 +233,21 @@ class CommitmentDetector(Pipe):
                 chain.append(inner)
                 action = inner
             negative = True
-        if _in_condition(anchor) or self._blocked(anchor, cue):
+        elif action.lemma_ in self.words["litotes_verbs"] and _negated(action):
+            # "will not hesitate to act" commits to acting
+            inner = _complement(action)
+            if inner is not None:
+                chain.append(inner)
+                action = inner
+                negative = any(_negated(t) for t in chain if t.lemma_ not in self.words["litotes_verbs"])
+        if _in_condition(anchor) or self._blocked(anchor, cue) or self._not_an_action(action, kind):
             return None
         subjects, agentive = self._subjects(doc, anchor, action, cue)
         actions = [action] + self._coordinated_actions(action)
         out = []
         for act in actions:
             act_chain = chain if act is action else chain + [act]
-            act_negative = negative or _negated(act) or agentive == "implied-negative"
+            act_negative = negative or (_negated(act) and act is not action) or agentive == "implied-negative"
             for subject in subjects or [None]:
                 if subject is not None and any(
                     t.lower_ in ("neither", "no") and t.dep_ == "det" for t in subject.root.children
@@ -252,12 +259,29 @@ class CommitmentDetector(Pipe):
                 )
         return out
 
+    def _not_an_action(self, action: Token, kind: str) -> bool:
+        """Verbs that describe a state or need rather than an act ("will require $1 trillion"), discourse
+        verbs under an intention ("I want to stress that ..."), fulfilling a pledge stated as a noun (the
+        pledge itself is the commitment), and chapeaux ("commits to the following targets:")."""
+        if action.lemma_ in self.words["non_action_verbs"]:
+            return True
+        if kind == "intention" and action.lemma_ in self.words["discourse_verbs"]:
+            return True
+        obj = _object(action)
+        if obj is not None and action.lemma_ in self.words["fulfil_verbs"] and obj.lemma_ in self.words["pledge_nouns"] and _complement(obj) is not None:
+            return True
+        if any(t.lower_ == "following" for t in action.subtree) and _ends_with_colon(action):
+            return True
+        return False
+
     def _blocked(self, anchor: Token, cue: Token) -> bool:
         """Clauses that only look like commitments: headlines, hopes and beliefs about others ("we hope the
         US side will ..."), requests of third parties ("called on both governments to guarantee ..."), and
         cue verbs under should/could/may/must ("the Parties should endeavour to ...")."""
         if _in_headline(cue):
             return True
+        if any(c.tag_ in ("WP", "WRB") and c.lower_ in ("what", "how", "why", "whether") and c.i < anchor.i for c in anchor.children):
+            return True  # "how the company will make ...", "What the Fund will deliver"
         top = anchor
         while top.dep_ == "conj" and top.head != top:
             top = top.head
@@ -579,7 +603,9 @@ def _in_condition(anchor: Token) -> bool:
     top = anchor
     while top.dep_ == "conj":
         top = top.head
-    return top.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in top.children)
+    return top.dep_ in ("advcl", "ccomp", "csubj", "pcomp") and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in top.children
+    )
 
 
 _ENUMERATOR = re.compile(r"^(?:[ivx]{1,4}|[a-h]|\d{1,2})$")
