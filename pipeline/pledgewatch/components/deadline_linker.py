@@ -20,12 +20,15 @@ decide that, for every time expression in the commitment's sentence:
    * stops with "reference date" when the expression pre-modifies a noun ("the 2030 Agenda", "a 2019
      baseline", "2020 levels"), unless the noun is itself a period ("the 2026 reporting year", "the 2020-2023
      replenishment period");
-   * crosses nouns only after a deadline relation (by, until, within, for, from): the parser often hangs
-     "by June 2026" on the nearest noun of the object;
+   * crosses the object's nouns after a deadline relation (by, until, within, for, from): the parser often hangs
+     "by June 2026" on the nearest noun of the object; after a point relation only when the date is not before
+     the document date ("review progress at the Ministerial Meeting in 2027", but not "the crisis in 2008");
    * crosses another verb only when that verb sits inside the object (a reduced relative, a relative clause, a
      participle or purpose clause: "the deposit held at the central bank *for another year*", "systems already
      installed *no later than 1 September 2026*") and the relation is a deadline relation. Point relations (on,
-     in, at) never cross a verb: "the export control measures announced *on October 9*" keeps its date;
+     in, at) never cross a verb: "the export control measures announced *on October 9*" keeps its date. A finite
+     adverbial clause is never crossed, nor a coordinated verb unless it forms one action with the action verb
+     (no subject or auxiliary of its own, and a shared object: "halting and reversing deforestation by 2030");
    * rejects point-time adjuncts of a past-tense verb: "pledged *in March 2023* to resettle..." dates the pledge,
      not the resettlement.
 
@@ -35,7 +38,9 @@ decide that, for every time expression in the commitment's sentence:
 
 3. **Is it a deadline at all?** Vague times ("as soon as possible", "in a timely manner",
    :func:`pledgewatch.temporal.is_vague`), recurrences (SET: "annually", "every quarter", "by March 31 of each
-   year") and durations with no number ("in the coming weeks", PXW) never bind.
+   year"), durations with no number ("in the coming weeks", PXW), durations that are an argument rather than
+   an adjunct ("will be given 12 months to...") and durations after a from-relation ("after a week of
+   clashes") never bind.
 
 Among the expressions that pass, a by-date beats everything ("resettle 20,000 refugees by December 31, 2025"),
 then until, within, a point date, a from-date, a duration (for / over) and during; a duration then stays in the
@@ -44,8 +49,9 @@ action. Of two coordinated dates ("on March 17 and March 31") the later one is t
 measures by May 14:") inherit the chapeau's deadline when they have none of their own. Event deadlines ("during
 the summit", "at our next Summit") are not time expressions and stay unresolved.
 
-``time_bound`` is true exactly when a deadline was attached. ``Deadline.resolved`` is the tagger's
-``resolved`` (the calendar date the expression lands on), or document date + duration for "within"/"in".
+``time_bound`` is true exactly when a deadline was attached. ``Deadline.value`` is the tagger's TIMEX3 value
+("by the end of 2027" -> ``2027``) and ``Deadline.resolved`` the tagger's ``resolved`` (the calendar date the
+expression lands on, ``2027-12-31``), or document date + duration for "within"/"in".
 
 The linker is linear in the length of the document: time expressions are indexed by sentence once per
 document (bisect on token offsets) and sentence bounds come from :mod:`pledgewatch.sentences`.
@@ -404,9 +410,8 @@ def _best(doc: Doc, found: list[_Candidate]) -> _Candidate:
 
 
 def _value(doc: Doc, candidate: _Candidate) -> str | None:
-    """The deadline's value: the tagger's; the end of a year range ("over the period 2026-2030" -> 2030, also when
-    the tagger read only one year of it); the last day when an edge outside the expression applies ("before the
-    end of May" -> its resolved date)."""
+    """The deadline's value: the tagger's (for "the end of May" as for "May": the day it lands on is ``resolved``),
+    or the end of a year range ("over the period 2026-2030" -> 2030, also when the tagger read one year of it)."""
     expr = candidate.expr
     token = doc[candidate.root]
     for text in (expr.text, token.text):
@@ -414,8 +419,6 @@ def _value(doc: Doc, candidate: _Candidate) -> str | None:
         if m and expr.value and expr.value[:4] in (m.group(1), m.group(1)[:2] + m.group(2)):
             end = m.group(2)
             return end if len(end) == 4 else m.group(1)[:2] + end
-    if candidate.edge and expr.type == "DATE" and expr.resolved:
-        return expr.resolved
     return expr.value
 
 

@@ -1,0 +1,124 @@
+"""The deadline linker: which time expression governs a commitment's action, and time_bound."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+DOC_DATE = "2025-11-01"
+
+
+def _only(extract, text):
+    records = extract(text, doc_date=DOC_DATE)
+    assert records, f"no commitment found in {text!r}"
+    return records[0]
+
+
+@pytest.mark.parametrize(
+    "text, deadline, value, relation",
+    [
+        ("China will curb exports of precursor chemicals by May 1, 2026.", "May 1, 2026", "2026-05-01", "by"),
+        ("The Ministry will publish the rules no later than 1 September 2026.", "1 September 2026", "2026-09-01", "by"),
+        ("The United States will suspend the tariffs until November 10, 2026.", "November 10, 2026", "2026-11-10", "until"),
+        ("The two sides will conclude the negotiations within 90 days.", "90 days", "P90D", "within"),
+        ("China will suspend the export controls for one year.", "one year", "P1Y", "for"),
+        ("The Government will raise electricity tariffs by 7 percent from January 1, 2026.", "January 1, 2026", "2026-01-01", "from"),
+        ("The City will post quarterly progress reports starting in April 2026.", "April 2026", "2026-04", "from"),
+        ("The Premier will attend the summit in Kuala Lumpur on November 27, 2025.", "November 27, 2025", "2025-11-27", "on"),
+        ("The European Union will provide EUR 600 million over the period 2026-2030.", "2026-2030", "2030", "during"),
+        ("The Bank will publish a report on the framework before the end of May 2026.", "the end of May 2026", "2026-05", "by"),
+        ("The leaders agreed that the two countries would conclude negotiations by the end of next year.",
+         "the end of next year", "2026", "by"),
+    ],
+)
+def test_relation_binds_the_action(extract, text, deadline, value, relation):
+    r = _only(extract, text)
+    assert r.deadline is not None, text
+    assert (r.deadline.text, r.deadline.value, r.deadline.relation) == (deadline, value, relation)
+    assert r.time_bound
+
+
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("China will suspend the export control measures announced on October 9, 2025.", "October 9"),
+        ("The United States will cancel the tariffs imposed by the Executive Order of April 2, 2025.", "April 2"),
+        ("Beijing will lift the restrictions in force since March 4, 2025.", "March 4"),
+        ("We will implement the 2030 Agenda for Sustainable Development.", "2030"),
+        ("Morocco will cut emissions by 45 percent against a 2019 baseline.", "2019"),
+    ],
+)
+def test_reference_dates_are_never_deadlines(extract, text, reference):
+    r = _only(extract, text)
+    assert r.deadline is None or reference not in r.deadline.text, (text, r.deadline)
+    assert not r.time_bound
+
+
+def test_reference_date_beside_a_governing_duration(extract):
+    r = _only(extract, "China will suspend the export control measures announced on October 9 for one year.")
+    assert (r.deadline.text, r.deadline.value) == ("one year", "P1Y") and r.time_bound
+
+
+def test_by_date_beats_duration(extract):
+    r = _only(extract, "Saudi Arabia will roll over the deposit for another year by June 30, 2026.")
+    assert r.deadline.value == "2026-06-30" and r.deadline.relation == "by"
+
+
+def test_point_date_of_a_past_pledge_is_not_its_deadline(extract):
+    r = _only(extract, "The government pledged in March 2023 to resettle 20,000 refugees from camps in Lebanon "
+                       "by December 31, 2025.")
+    assert r.deadline.value == "2025-12-31"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China will approve compliant applications as soon as possible.",
+        "The two governments will sign the agreement in due course.",
+        "The United States and Peru intend to sign the Agreement in the coming weeks.",
+        "The Participants will review the list of controlled items annually.",
+    ],
+)
+def test_vague_and_recurring_times_never_bind(extract, text):
+    r = _only(extract, text)
+    assert r.deadline is None and not r.time_bound
+
+
+def test_coordinated_commitment_keeps_its_own_deadline(extract):
+    records = extract("We will give councils new powers to buy land and will end no-fault evictions within 12 months.",
+                      doc_date=DOC_DATE)
+    give = next(r for r in records if r.action.verb == "give")
+    end = next(r for r in records if r.action.verb == "end")
+    assert give.deadline is None and end.deadline.value == "P12M"
+
+
+def test_chapeau_items_inherit_the_chapeau_deadline(extract):
+    text = ("Joint Statement\n\nNovember 1, 2025\n\nBy May 14, 2026, China will:\n"
+            "- suspend the additional tariffs on United States goods;\n"
+            "- remove the port fees on United States vessels.\n")
+    items = extract(text)
+    assert len(items) == 2 and all(r.deadline is not None and r.deadline.value == "2026-05-14" for r in items)
+
+
+def test_list_item_the_parser_misread(extract):
+    text = ("Fact sheet\n\nNovember 1, 2025\n\nPeru will:\n"
+            "- Grant full market access for U.S. poultry, beef and dairy goods by March 31, 2026;\n")
+    grant = next(r for r in extract(text) if r.action.verb.lower() == "grant")
+    assert grant.deadline.value == "2026-03-31" and grant.time_bound
+
+
+def test_within_resolves_against_the_document_date(extract):
+    r = _only(extract, "The two sides will conclude the negotiations within 90 days.")
+    assert r.deadline.resolved == "2026-01-30"
+
+
+def test_round_trip_keeps_the_relation_table(tmp_path):
+    nlp = spacy.blank("en")
+    linker = nlp.add_pipe("pledgewatch_deadline_linker")
+    linker.initialize(nlp=nlp)
+    assert "by" in linker.relations and "no later than" in linker.relations["by"]
+    linker.to_disk(tmp_path / "linker")
+    other = spacy.blank("en").add_pipe("pledgewatch_deadline_linker")
+    other.from_disk(tmp_path / "linker")
+    assert other.relations == linker.relations
+    assert type(other)(relations=None).from_bytes(linker.to_bytes()).relations == linker.relations
