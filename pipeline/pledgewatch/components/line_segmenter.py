@@ -30,39 +30,33 @@ class LineSegmenter(Pipe):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        line_start = _line_starts(doc)
-        for token in doc:
-            if line_start[token.i] == token.i and not token.is_space:
-                _split_label(doc, token)
-        for token in doc[1:]:
-            prev = doc[token.i - 1]
+        # only tokens right after a line break can start a sentence here: visit just those
+        breaks = [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+        line_start = 0
+        starts = [0] + breaks
+        for first in starts:
+            if not doc[first].is_space:
+                _split_label(doc, doc[first])
+        previous_line_start = 0
+        for i in breaks:
+            token = doc[i]
+            line_start, previous_line_start = i, line_start
             if token.is_space:
                 continue
-            if not prev.is_space or "\n" not in prev.text:
-                continue
-            before = doc[token.i - 2] if token.i >= 2 else None
+            prev = doc[i - 1]
+            before = doc[i - 2] if i >= 2 else None
             if (
                 prev.text.count("\n") >= 2
                 or _LIST_MARKER.match(token.text)
                 or before is None
                 or _LINE_END.search(before.text)
-                or (token.i - 2) - line_start[token.i - 2] + 1 <= 8 and not before.is_punct
-                or _LIST_MARKER.match(doc[line_start[token.i - 2]].text)
+                or (i - 2) - previous_line_start + 1 <= 8 and not before.is_punct
+                or _LIST_MARKER.match(doc[previous_line_start].text)
             ):
                 token.is_sent_start = True
-                if token.i + 1 < len(doc):
-                    doc[token.i + 1].is_sent_start = False if _LIST_MARKER.match(token.text) else None
+                if i + 1 < len(doc):
+                    doc[i + 1].is_sent_start = False if _LIST_MARKER.match(token.text) else None
         return doc
-
-
-def _line_starts(doc: Doc) -> list[int]:
-    """Per token index, the index of the first token of its line (one pass over the document)."""
-    out, current = [], 0
-    for token in doc:
-        if token.i > 0 and doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
-            current = token.i
-        out.append(current)
-    return out
 
 
 def _split_label(doc: Doc, first) -> None:
