@@ -5,15 +5,22 @@
 
 1. **Discover** (:func:`discover`): walk each input recursively, following directory symlinks but never
    into a directory above the link (a loop) nor into one inside the inputs (walked under its own
-   name anyway), both reported as ``skipped``. Hidden files and folders (``.name``) are not inputs. ``--include``/``--exclude`` globs
-   match the file name, or the path relative to its input when the glob has a ``/``. Order is sorted by
-   path components, so it does not depend on the file system.
+   name anyway), both reported as ``skipped``. Hidden files and folders (``.name``) are not inputs.
+   ``--include``/``--exclude`` globs match the file name, or the path relative to its input when the glob
+   has a ``/``. Order is sorted by path components, so it does not depend on the file system. Discovery
+   is a generator: a first pass only counts (for the progress total), the second streams.
 2. **Read and extract** in worker processes (``spawn`` context, so it is safe wherever the caller runs;
-   each worker loads the model once in its initializer). Work is sent as small tasks of consecutive
-   files and gathered in input order through a bounded window, so memory stays flat however many files
-   there are and output order never depends on ``--workers``. Texts longer than the chunk size are
+   each worker loads the model once in its initializer). Files are grouped into small tasks of
+   consecutive files (at most TASK_MAX_FILES files, TASK_MAX_BYTES bytes) drawn from the stream only as
+   a bounded window frees up, and gathered in input order, so memory stays flat however many files
+   there are and output order never depends on ``--workers``. Workers read and decode the files and
+   serialise the records; the batch process only writes lines. Texts longer than the chunk size are
    split by :mod:`pledgewatch.io.chunking`; records come back with whole-document offsets and ids
-   numbered through the document. With one worker everything runs in this process.
+   numbered through the document. A document of at least SPLIT_MIN_CHUNKS chunks is not parsed by the
+   worker that read it: that worker parses its first chunk (which may date it) and hands the text back,
+   and its other chunks go out as tasks of their own, ahead of new files, so every worker takes a
+   share; the batch process numbers their records in order. With one worker everything runs in this
+   process, chunk after chunk, with the same records.
 3. **Write**, per document and in input order: its records to ``OUT`` (one JSON line each), flushed;
    then its manifest line, flushed. The manifest line is the commit point: a document is complete
    exactly when its manifest line is.

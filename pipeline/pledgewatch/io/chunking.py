@@ -19,11 +19,9 @@ from typing import Any
 __all__ = ["DEFAULT_CHUNK_CHARS", "chunk_spans", "shift_record"]
 
 DEFAULT_CHUNK_CHARS = 20_000
-"""Default chunk size, about 3,500 words: a long article is one chunk. Smaller is faster with today's
-components, whose cost grows faster than linearly with document length (measured on 2 cores: a 56,000
-character document runs at 0.21 of bare ``nlp.pipe``'s words/s, 15,000 characters at 0.6, 3,700 at
-0.77), and it keeps the parser's memory small; larger keeps more document context ("we", the dateline)
-in one piece."""
+"""Default chunk size, about 3,500 words: a long article is one chunk. Smaller keeps the parser's memory
+small and gives the batch runner more pieces to spread over its workers; larger keeps more document
+context ("we", the dateline) in one piece."""
 
 
 _CUTS = (
