@@ -118,6 +118,23 @@ def bench_pipeline_cost(model: str | None, n_words: int, rounds: int, long_chars
             pass
         full_times.append(time.perf_counter() - started)
     best_bare, best_full = min(bare_times), min(full_times)
+    # Where the difference goes: the base model's own pipes through nlp.pipe, then each pledgewatch
+    # component called on every doc in turn (one pass, not best-of; for the lead of each component).
+    ours = [name for name in full.pipe_names if name.startswith("pledgewatch_") and name != "pledgewatch_line_segmenter"]
+    per_component = dict.fromkeys(ours, 0.0)
+    with full.select_pipes(disable=ours):
+        docs = list(full.pipe((api.make_doc(full, t, api.DocContext()) for t in texts), batch_size=16))
+    for doc in docs:
+        for name in ours:
+            started = time.perf_counter()
+            doc = full.get_pipe(name)(doc)
+            per_component[name] += time.perf_counter() - started
+    from pledgewatch.records import from_doc
+
+    started = time.perf_counter()
+    for doc in docs:
+        from_doc(doc)
+    per_component["records.from_doc"] = time.perf_counter() - started
     return {
         "workload": workload,
         "rounds": rounds,
@@ -126,6 +143,8 @@ def bench_pipeline_cost(model: str | None, n_words: int, rounds: int, long_chars
         "full_words_per_s": round(n / best_full),
         "ratio": round(best_bare / best_full, 3),
         "ratio_per_round": [round(b / f, 3) for b, f in zip(bare_times, full_times)],
+        "seconds_bare_full": [round(best_bare, 2), round(best_full, 2)],
+        "component_seconds": {name: round(v, 2) for name, v in per_component.items()},
         "target": ">= 0.90",
         "pipes_bare": bare.pipe_names,
         "pipes_full": full.pipe_names,
