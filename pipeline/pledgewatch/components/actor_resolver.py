@@ -154,6 +154,7 @@ class ActorResolver(Pipe):
             for key, start, end in matcher(doc):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, self.vocab.strings[key]))
+        found.extend(self._acronym_mentions(doc, found))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         kept, last_end = [], -1
         for m in found:
@@ -162,24 +163,52 @@ class ActorResolver(Pipe):
                 last_end = m[1]
         return kept
 
-    def _speakers(self, doc: Doc, mentions) -> list[str]:
-        """Who "we" is, from the title block and the opening sentence.
+    def _acronym_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
+        """Mentions of acronyms the text defines ("the Patriotic Resistance Coalition (CRP)"), named by the
+        defined name, unless the alias table knows the acronym already."""
+        text = doc.text
+        if "(" not in text:
+            return []
+        defined = {}
+        for m in _ACRONYM_DEFINITION.finditer(text):
+            full = re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip()
+            defined.setdefault(m.group(2), full)
+        if not defined:
+            return []
+        taken = {(a, b) for a, b, _ in known}
+        out = []
+        for token in doc:
+            full = defined.get(token.text)
+            if full and (token.idx, token.idx + len(token)) not in taken:
+                out.append((token.idx, token.idx + len(token), self._canonical(full)))
+        return out
 
-        In order: the parties a joint title names ("Joint Statement of Kenya and Tanzania", "Agreement
-        between ..."); the known actor of the title block the document names most often; a government named
-        in the title block ("City of Fairhaven"); the issuer of a press release ("Corvanta Biotherapeutics AG
-        today announced ..."); an organisation of the title block named again in the text. Datelines and
-        bylines are left out.
+    def _speakers(self, doc: Doc, mentions) -> list[str]:
+        """Who "we" is, from the title block and the opening sentences.
+
+        In order: a definition in the text ('Lumenfold Inc. ("Lumenfold", "the company", "we")'); the
+        parties a joint title names ("Joint Statement of Kenya and Tanzania", "Agreement between ...");
+        the known actor of the title block the document names most often (not the counterpart of a call or
+        meeting: "... conversation with the Prime Minister of Japan"); a government named in the title block
+        ("City of Fairhaven"); the issuer of a press release ("Corvanta Biotherapeutics AG today announced
+        ..."); an organisation or place of the title block named again in the text, or for a board or
+        committee the institution the text names most. Datelines and bylines are left out.
         """
         text = doc.text
+        defined = _WE_DEFINITION.search(text, 0, 3000)
+        if defined:
+            return [self._canonical(_LEGAL_SUFFIX.sub("", defined.group(1)).strip(" ,"))]
         header = _header_lines(text)
         in_header = lambda start: any(a <= start < b for a, b in header)
         counts = Counter(m[2] for m in mentions)
+        title = " ".join(text[a:b] for a, b in header).lower()
+        counterpart = _COUNTERPART.search(title) if _MEETING_TITLE.search(title) else None
         named: list[str] = []
         for start, end, canonical in mentions:
+            if counterpart and any(a <= start < b for a, b in header) and _after_counterpart(text, header, start):
+                continue
             if in_header(start) and canonical not in named:
                 named.append(canonical)
-        title = " ".join(text[a:b] for a, b in header).lower()
         first = header[0] if header else (0, 0)
         in_title = {m[2] for m in mentions if first[0] <= m[0] < first[1]}
         parties = [n for n in named if n in in_title and self.kind.get(n) in ("state", "organisation", "group")]
@@ -190,18 +219,21 @@ class ActorResolver(Pipe):
         # only the title block: a body sentence naming "the Government of X" says nothing about who speaks
         government = next((m for a, b in header for m in [_GOVERNMENT_OF.search(text, a, b)] if m), None)
         if government:
-            name = government.group(1)
-            return [self._canonical(name)]
+            return [self._canonical(government.group(1))]
         issuer = self._issuer(doc, header)
         if issuer:
             return [issuer]
+        lowered = text.lower()
         for ent in doc.ents:
             if ent.start_char > _HEADER_CHARS:
                 break
-            if ent.label_ == "ORG" and in_header(ent.start_char):
-                name = self._clean(ent)
-                if name and name not in named and not any(name.lower() in n.lower() for n in named):
-                    counts[name] = text.lower().count(name.split()[0].lower())
+            if ent.label_ in ("ORG", "GPE") and in_header(ent.start_char):
+                if counterpart and _after_counterpart(text, header, ent.start_char):
+                    continue
+                name = _speaker_name(self._clean(ent), lowered, self.words["organ_nouns"], self.words["document_nouns"])
+                if (name and name.split()[0].lower() not in self.words["document_nouns"] and name not in named
+                        and not any(name.lower() in n.lower() for n in named)):
+                    counts[name] = lowered.count(name.split()[0].lower())
                     if counts[name] >= 2:
                         named.append(name)
         if not named:
@@ -441,8 +473,42 @@ _GOVERNMENT_OF = re.compile(
     r"\b(?:City|Town|County|Municipality|Borough|Government|Republic|Kingdom|Commonwealth|State) of (?:the )?"
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and))*)"
 )
+_WE_DEFINITION = re.compile(
+    r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
+)
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|the|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_MEETING_TITLE = re.compile(r"\b(?:call|conversation|meeting|talks|meets|met|speaks|spoke|visit)\b")
+_COUNTERPART = re.compile(r"\bwith\b")
 _JOINT_TITLE_WORDS = ("joint", "between", "bilateral", "memorandum", "agreement", "declaration", "arrangement",
                       "partnership", "treaty", "accord", "communiqu")
+
+
+def _after_counterpart(text: str, header, start: int) -> bool:
+    """The mention follows "with" in its title line ("... conversation with the Prime Minister of Japan")."""
+    for a, b in header:
+        if a <= start < b:
+            at = re.search(r"\bwith\b", text[a:start], re.I)
+            return at is not None
+    return False
+
+
+def _speaker_name(name: str, lowered_text: str, organs: set[str], documents: set[str]) -> str:
+    """The institution a title-block name stands for.
+
+    "Bank Board of the Czech National Bank" is the bank ("<organ> of the X" -> X); a name that runs on
+    into the document's title ("Lumenfold Frontier AI Safety Commitments") is cut to its longest leading
+    part the text uses again ("Lumenfold")."""
+    head, sep, rest = name.partition(" of the ")
+    if sep and head.split() and head.split()[-1].lower() in organs:
+        name = rest
+    words = name.split()
+    if not words or words[-1].lower() not in documents:
+        return name
+    for n in range(len(words) - 1, 0, -1):
+        part = " ".join(words[:n])
+        if words[n - 1].lower() not in documents and lowered_text.count(part.lower()) >= 2:
+            return part
+    return name
 
 
 def _header_lines(text: str) -> list[tuple[int, int]]:
@@ -453,7 +519,7 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
         if not line.strip():
             continue
         seen += 1
-        if seen > 3 or pos > _HEADER_CHARS or len(line.split()) > 25:
+        if seen > 3 or pos > _HEADER_CHARS or len(line.split()) > 40:
             break
         if not _DATELINE.search(line) and not line.lstrip().lower().startswith(("by ", "opinion", "analysis")):
             out.append((start, pos))
