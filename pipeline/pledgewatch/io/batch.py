@@ -76,6 +76,7 @@ __all__ = [
 STATUSES = ("ok", "empty", "skipped", "error")
 TASK_MAX_FILES = 32
 TASK_MAX_BYTES = 32_000
+TASK_MIN_BYTES = 4_000
 TASK_CHUNK_CHARS = 40_000
 SPLIT_MIN_CHUNKS = 4
 WINDOW_PER_WORKER = 3
@@ -774,19 +775,24 @@ class Progress:
 # --- the runner ------------------------------------------------------------------------------------------
 
 
-def _groups(tasks: Iterable[DocTask], total: int, workers: int) -> Iterator[list[DocTask]]:
+def _groups(tasks: Iterable[DocTask], total: int, total_bytes: int, workers: int) -> Iterator[list[DocTask]]:
     """Group consecutive files into tasks of at most TASK_MAX_FILES files / TASK_MAX_BYTES bytes, and
-    small enough that a short batch of ``total`` files still gives every worker a few tasks."""
+    small enough that a short batch of ``total`` files still gives every worker a few tasks. Tasks get
+    smaller as the end nears (a few per worker in what is left of ``total_bytes``), so that no worker
+    sits idle while another finishes one last big task."""
     max_files = max(1, min(TASK_MAX_FILES, -(-total // (workers * 4))))
     current: list[DocTask] = []
     weight = 0
+    remaining = total_bytes
     for task in tasks:
         size = 0 if task.entry.skip else task.entry.size
-        if current and (len(current) >= max_files or weight + size > TASK_MAX_BYTES):
+        limit = max(TASK_MIN_BYTES, min(TASK_MAX_BYTES, remaining // (workers * 3)))
+        if current and (len(current) >= max_files or weight + size > limit):
             yield current
             current, weight = [], 0
         current.append(task)
         weight += size
+        remaining -= size
     if current:
         yield current
 
@@ -969,7 +975,7 @@ def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSu
     done = _prepare_resume(output, manifest, summary) if options.resume else set()
     # A first, cheap pass over the inputs (names and sizes, nothing kept) gives the progress total and
     # how many workers the work can keep busy; the second pass streams the files to the workers.
-    total = resumed = work = 0
+    total = resumed = work = total_bytes = 0
     used_rows: set[int] = set()
     for entry in entries():
         if entry.path in done:
@@ -977,6 +983,7 @@ def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSu
             continue
         total += 1
         work += 1 if entry.skip else max(1, entry.size // max(1, options.chunk_chars))
+        total_bytes += 0 if entry.skip else entry.size
         row = _meta_for(meta, entry) if meta else None
         if row is not None:
             used_rows.add(id(row))
@@ -1011,7 +1018,7 @@ def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSu
             )
 
     workers = max(1, min(workers, work))
-    groups = _groups(doc_tasks(), total, workers)
+    groups = _groups(doc_tasks(), total, total_bytes, workers)
     progress = Progress(total, stderr, options.quiet, options.progress_interval)
     try:
         with open(output, "ab") as out, open(manifest, "ab") as man:
