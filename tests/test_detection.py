@@ -172,3 +172,33 @@ def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
 )
 def test_clauses_that_only_look_like_commitments(extract, text):
     assert extract(text) == []
+
+
+def test_text_defines_we(extract):
+    text = (
+        "Frontier Safety Commitments\n\n"
+        'Orbitel Inc. ("Orbitel", "the company", "we") makes the following commitments.\n\n'
+        "We will publish a system card for each new model within 30 days of its release.\n"
+    )
+    r = _one(extract(text))
+    assert r.actor.canonical == "Orbitel" and r.actor.text == "We"
+
+
+def test_defined_acronym_names_the_organisation(extract):
+    text = (
+        "The National Liberation Front (NLF) signed the accord on Monday. "
+        "The NLF agreed to withdraw its fighters from the border towns within 30 days."
+    )
+    r = _one(extract(text))
+    assert r.actor.canonical == "National Liberation Front"
+
+
+def test_leader_introduced_with_their_state(extract):
+    text = "Few leaders overpromise like Latvia's Arvids Kalnins. Kalnins promised to build 20,000 homes by 2026."
+    r = _one(extract(text))
+    assert r.actor.canonical == "Latvia" and r.actor.text == "Kalnins"
+
+
+def test_our_aim_is_a_soft_commitment(extract):
+    r = _one(extract("Thailand Commerce Ministry briefing\n\nOur aim is to complete the legal scrubbing of the text by June 2026.\n"))
+    assert r.action.verb == "complete" and r.strength == "soft"

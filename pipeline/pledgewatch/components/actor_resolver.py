@@ -19,7 +19,7 @@ dropped. Coordinated subjects ("China and the United States agreed ...") list ea
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 import re
 from collections import Counter
 from pathlib import Path
@@ -155,6 +155,7 @@ class ActorResolver(Pipe):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, self.vocab.strings[key]))
         found.extend(self._acronym_mentions(doc, found))
+        found.extend(self._person_mentions(doc, found))
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         kept, last_end = [], -1
         for m in found:
@@ -162,6 +163,58 @@ class ActorResolver(Pipe):
                 kept.append(m)
                 last_end = m[1]
         return kept
+
+    def _person_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
+        """People the text introduces as speaking for a state ("Latvian Prime Minister Arturs Kalnins",
+        "Abebe Tadesse, Ethiopia's energy minister"): every later mention of their surname names the state."""
+        if len(doc) < 8:
+            return []
+        states = sorted((a, b, c) for a, b, c in known if self.kind.get(c) == "state")
+        starts = [m[0] for m in states]
+        people: dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or ent[-1].text in people:
+                continue
+            before = doc[max(0, ent.start - 8) : ent.start]
+            after = doc[ent.end : min(len(doc), ent.end + 8)]
+            titled = any(t.lower_ in self.words["office_titles"] for t in list(before) + list(after))
+            possessed = ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s")  # "Latvia's Arvids Kalnins"
+            if not (titled or possessed):
+                continue
+            if possessed and not titled:
+                before = doc[max(0, ent.start - 5) : ent.start]
+                after = doc[ent.end : ent.end]
+            state = None
+            for token in reversed(before):
+                if token.text in self.adjectives:
+                    state = self.adjectives[token.text]
+                    break
+            if state is None:
+                for window in (before, after):
+                    i = bisect_left(starts, window.start_char)
+                    if i < len(states) and states[i][1] <= window.end_char:
+                        state = states[i][2]
+                        break
+                    for token in window:
+                        if token.text in self.adjectives:
+                            state = self.adjectives[token.text]
+                            break
+                    if state:
+                        break
+            if state:
+                people[ent[-1].text] = state
+        for a, b, state in states:  # "Latvia's Arvids Kalnins", whatever the NER made of the name
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in ("'s", "’s"):
+                continue
+            run = span.end + 1
+            while run < len(doc) and run < span.end + 4 and doc[run].pos_ == "PROPN" and doc[run].is_title:
+                run += 1
+            if run > span.end + 1:
+                people.setdefault(doc[run - 1].text, state)
+        if not people:
+            return []
+        return [(t.idx, t.idx + len(t), people[t.text]) for t in doc if t.text in people and t.is_title]
 
     def _acronym_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
         """Mentions of acronyms the text defines ("the Patriotic Resistance Coalition (CRP)"), named by the
@@ -294,7 +347,9 @@ class ActorResolver(Pipe):
             if len(speakers) == 1:
                 return [(speakers[0], "noun")]
             return [(_title_case(re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)), "joint")]
-        if head.lower_ in self.words["first_person"]:
+        if head.lower_ in self.words["first_person"] or (
+            span[0].lower_ in ("our", "my") and head.lower_ in (self.words["agent_nouns"] | self.words["soft_nominals"] | self.words["pledge_nouns"])
+        ):
             if c.reported_speaker and c.reported_cue:
                 start = text.rfind(c.reported_speaker, max(0, c.start - 2000), c.end + 400)
                 if start >= 0:
@@ -397,7 +452,7 @@ class ActorResolver(Pipe):
                 break
             i -= 1
         if not states_only:
-            orgs = [e for e in _ents_before(doc, before, 800) if e.label_ == "ORG"]
+            orgs = [e for e in _ents_before(doc, before, 800) if e.label_ == "ORG" and not (e.text.isupper() and len(e.text) <= 5)]
             if orgs and (best is None or orgs[-1].end_char > best[0]):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None

@@ -154,6 +154,10 @@ class CommitmentDetector(Pipe):
                 anchor = head
             else:
                 anchor = doc[end - 1]
+                be = doc[start]
+                subject = _subject(be)
+                if subject is not None and subject.lemma_ in self.words["soft_nominals"] | self.words["pledge_nouns"]:
+                    return None  # "Our aim is to ...": the nominal cue speaks for it
             soft = False
             if anchor.lemma_ == "be":
                 ready = next((c for c in anchor.children if c.dep_ in ("acomp", "xcomp") and c.lower_ in self.words["ready_words"]), None)
@@ -202,8 +206,12 @@ class CommitmentDetector(Pipe):
             strength = "soft" if (strength == "soft" or soft) else "firm"
         elif kind in ("nominal", "negative_nominal"):
             action = _complement(cue)
+            if action is None and cue.dep_ == "nsubj" and cue.head.lemma_ == "be" and _possessor(cue) is not None:
+                action = _complement(cue.head)  # "Our aim is to complete ..."
             if action is None or action.pos_ not in ("VERB", "AUX"):
                 return None
+            if cue.lemma_ in self.words["soft_nominals"]:
+                strength = "soft"
             negative = kind == "negative_nominal" or any(c.lower_ in ("no", "never") for c in cue.children)
             anchor = cue.head if cue.dep_ in ("dobj", "attr", "pobj", "nsubj") else cue
             if cue.dep_ == "pobj" and cue.head.dep_ == "prep":
@@ -419,7 +427,7 @@ class CommitmentDetector(Pipe):
         if speaker is not None:
             said_by = _subject(speaker)
             commitment.reported_cue = speaker.text
-            commitment.reported_speaker = _noun_phrase(said_by).text if said_by is not None else None
+            commitment.reported_speaker = _speaker_phrase(said_by).text if said_by is not None else None
         elif rule["kind"] == "commissive" and cue.pos_ == "VERB" and cue.tag_ in ("VBD", "VBN") and not _modal(cue):
             if subject is None or subject.root.lower_ not in self.words["first_person"]:
                 commitment.reported_cue = cue.text
@@ -583,6 +591,13 @@ def _noun_phrase(head: Token) -> Span:
     if len(span) > 1 and span[-1].dep_ == "case":
         span = span[:-1]
     return span
+
+
+def _speaker_phrase(head: Token) -> Span:
+    """Who is quoted, with the appositions that say whom they speak for ("Abebe Tadesse, Ethiopia's
+    energy minister"), as long as that stays short."""
+    span = head.doc[head.left_edge.i : head.right_edge.i + 1]
+    return span if len(span) <= 15 else _noun_phrase(head)
 
 
 def _chain(anchor: Token, action: Token) -> list[Token]:
