@@ -202,3 +202,21 @@ def test_leader_introduced_with_their_state(extract):
 def test_our_aim_is_a_soft_commitment(extract):
     r = _one(extract("Thailand Commerce Ministry briefing\n\nOur aim is to complete the legal scrubbing of the text by June 2026.\n"))
     assert r.action.verb == "complete" and r.strength == "soft"
+
+
+def test_pledge_list_items_are_each_donors_commitment(extract):
+    text = (
+        "Replenishment conference closes\n\n"
+        "The following pledges were announced at the conference:\n\n"
+        "• Germany: EUR 180 million over the three-year replenishment period;\n"
+        "• Japan: USD 95 million, subject to parliamentary approval of the 2026 budget;\n"
+        "• the Kestrel Foundation: up to USD 40 million.\n"
+    )
+    records = extract(text)
+    assert [r.actor.canonical for r in records] == ["Germany", "Japan", "Kestrel Foundation"]
+    assert records[1].condition is not None and all(r.action.verb == "contribute" for r in records)
+
+
+def test_lowercase_bullets_under_a_chapeau(extract):
+    text = "The Council will:\n• plant more trees in the city's poorest neighbourhoods;\n• publish an annual progress report each June.\n"
+    assert [r.action.verb for r in extract(text)] == ["plant", "publish"]

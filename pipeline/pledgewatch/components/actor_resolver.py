@@ -463,6 +463,7 @@ class ActorResolver(Pipe):
 
     def _clean(self, span: Span) -> str:
         text = re.split(r"\n|\s[-–—|:]\s|:\s", span.text.strip())[0].strip()
+        text = re.sub(r"^[^\w]+", "", text)  # a list bullet the entity swallowed
         text = re.sub(r"^(?:the|The|THE)\s+", "", text)
         text = re.sub(r"(?:'s|’s)$", "", text)
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")

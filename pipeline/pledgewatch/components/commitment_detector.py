@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import patterns as rule_files
 from ..commitment import Commitment, Mention
 from ..sentences import sentence
+from .line_segmenter import _LIST_MARKER
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 _RELATIVE_PRONOUNS = {"which", "that", "who", "whom", "whose"}
@@ -136,6 +137,8 @@ class CommitmentDetector(Pipe):
         for cue, rule in chapeaux:
             for commitment in self._list_items(doc, cue, rule):
                 found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
+        for commitment in self._pledge_lists(doc):
+            found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
         doc._.commitments = sorted(found.values(), key=lambda c: (c.start, c.actor_start or 0))
         return doc
 
@@ -488,6 +491,46 @@ class CommitmentDetector(Pipe):
         return out
 
 
+    def _pledge_lists(self, doc: Doc) -> list[Commitment]:
+        """Pledging conferences list their pledges as "Name: amount" items under a chapeau such as "The
+        following pledges were announced:"; each item is that donor's commitment to contribute."""
+        out = []
+        text = doc.text
+        if ":" not in text:
+            return out
+        pledge_words = self.words["pledge_nouns"] | {"contribution", "contributions"}
+        for token in doc:
+            if token.text != ":" or token.lemma_ == "" or not any(
+                t.lemma_.lower() in pledge_words for t in sentence(token) if t.i < token.i
+            ) or not any(t.lower_ == "following" for t in sentence(token) if t.i < token.i):
+                continue
+            item = _next_sentence(doc, sentence(token))
+            while item is not None and _starts_line(doc, item):
+                words = [t for t in item if not (t.is_space or _LIST_MARKER.match(t.text) or _is_enumerator(t))]
+                colon = next((t for t in words[:8] if t.text == ":"), None)
+                if colon is None or not words or not (words[0].is_title or words[0].lower_ == "the"):
+                    break
+                name = doc[words[0].i : colon.i]
+                rest = [t for t in item if t.i > colon.i and not t.is_space]
+                if not rest or not any(t.like_num or t.is_currency for t in rest):
+                    break
+                last = rest[-1] if not rest[-1].is_punct else rest[max(0, len(rest) - 2)]
+                amount = next(t for t in rest if t.like_num or t.is_currency)
+                c = Commitment(
+                    start=name.start_char, end=last.idx + len(last), verb_i=amount.i, cue=colon.text,
+                    cue_rule="pledge-list", action_verb="contribute",
+                    action_text=" ".join(doc[rest[0].i : last.i + 1].text.split()[:25]),
+                    scope_start=name.start, scope_end=last.i + 1, chain=[amount.i],
+                    actor_text=name.text, actor_start=name.start_char, actor_end=name.end_char,
+                )
+                condition = next((t for t in rest if t.lower_ in ("subject", "provided", "if", "conditional")), None)
+                if condition is not None:
+                    c.condition = _mention(doc, condition.i, last.i)
+                out.append(c)
+                item = _next_sentence(doc, item)
+        return out
+
+
 # ---------------------------------------------------------------- parse helpers
 def _rank(c: Commitment) -> tuple:
     return (c.actor_text is not None, c.strength == "firm", -(c.end - c.start))
@@ -757,8 +800,6 @@ def _mention(doc: Doc, first: int, last: int) -> Mention:
 
 
 def _is_list_marker(token: Token) -> bool:
-    from .line_segmenter import _LIST_MARKER
-
     return bool(_LIST_MARKER.match(token.text)) and token.i == sentence(token).start
 
 
@@ -790,4 +831,4 @@ def _list_item_verb(token: Token) -> bool:
         return True
     if token.tag_ in _NOT_ITEM_VERB:
         return False
-    return token.is_alpha and token.is_title and token.tag_ in ("NNP", "NN", "JJ", "RB")
+    return token.is_alpha and (token.is_title or token.is_lower) and token.tag_ in ("NNP", "NN", "NNS", "JJ", "RB")

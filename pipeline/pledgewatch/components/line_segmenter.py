@@ -61,6 +61,8 @@ class LineSegmenter(Pipe):
 
 def _split_label(doc: Doc, first) -> None:
     """Start a sentence after a speaker label ("Lin Qiao:", "Q:") or a dateline ("ISLAMABAD, Nov. 12 (Wire) -")."""
+    if _LIST_MARKER.match(first.text):
+        return  # "• Germany: EUR 180 million" is a list item, not a speaker label
     end = min(len(doc), first.i + 16)
     for i in range(first.i, end):
         token = doc[i]
