@@ -265,9 +265,16 @@ class ActorResolver(Pipe):
         first = header[0] if header else (0, 0)
         in_title = {m[2] for m in mentions if first[0] <= m[0] < first[1]}
         parties = [n for n in named if n in in_title and self.kind.get(n) in ("state", "organisation", "group")]
-        if len(parties) > 1 and any(w in title for w in _JOINT_TITLE_WORDS):
+        title_line = text[first[0] : first[1]].strip().lower()
+        if len(parties) > 1 and (_JOINT_TITLE.search(title_line) or title_line.startswith(_JOINT_TITLE_WORDS)):
+            bodies = [n for n in parties if self.kind.get(n) in ("organisation", "group")]
+            if len(bodies) == 1 and _SUMMIT_TITLE.search(title_line):
+                return bodies  # a group's communiqué names its host, not a second party
             return parties
         if named:  # a known actor named in the title block is the surest sign of who speaks
+            bodies = [n for n in named if self.kind.get(n) in ("organisation", "group")]
+            if bodies and _SUMMIT_TITLE.search(title):
+                named = bodies  # "Pacific Islands Forum Leaders Meeting: Honiara Communiqué" -- not the host
             return [max(named, key=lambda n: (counts[n], -named.index(n)))]
         # only the title block: a body sentence naming "the Government of X" says nothing about who speaks
         government = next((m for a, b in header for m in [_GOVERNMENT_OF.search(text, a, b)] if m), None)
@@ -290,8 +297,25 @@ class ActorResolver(Pipe):
                     if counts[name] >= 2:
                         named.append(name)
         if not named:
-            return []
+            return self._opening_actor(text, header, mentions, counterpart)
         return [max(named, key=lambda n: (counts[n], -named.index(n)))]
+
+    def _opening_actor(self, text: str, header, mentions, counterpart) -> list[str]:
+        """Last resort: the first known actor of the opening paragraph ("The Bank Board of the Czech National
+        Bank met ...", "State House, Nairobi - the President received a call ..."), leaving out whoever the
+        title names as the other side of a call or meeting."""
+        if _OPINION.search(text[:400]):
+            return []  # a columnist's "we" is not the first country the column names
+        body = _body_start(text)
+        end = text.find("\n\n", body + 1)
+        end = body + 600 if end < 0 else min(end, body + 600)
+        others = set()
+        if counterpart:
+            others = {m[2] for m in mentions if any(a <= m[0] < b for a, b in header) and _after_counterpart(text, header, m[0])}
+        for start, _, canonical in mentions:
+            if body <= start < end and canonical not in others:
+                return [canonical]
+        return []
 
     def _issuer(self, doc: Doc, header) -> str | None:
         """The organisation that announces, in the first body sentence: "X (today) announced / unveiled ..."."""
@@ -368,6 +392,8 @@ class ActorResolver(Pipe):
             return [(text, "first_person")]
         if head.lower_ in _PRONOUNS:
             previous = self._previous_actor(doc, c.actor_start, mentions)
+            if previous and previous.split()[0].lower() in self.words["state_bodies"]:
+                previous = self._previous_actor(doc, c.actor_start, mentions, states_only=True) or previous
             if previous and len(speakers) == 1 and (
                 previous.lower() in self.words["organ_nouns"] or previous.split()[0].lower() == speakers[0].split()[0].lower()
             ):
@@ -400,7 +426,9 @@ class ActorResolver(Pipe):
         if inside:
             return inside[0][2]
         for token in span:
-            if token.text in self.adjectives and (head.lower_ in self.words["agent_nouns"] or head.ent_type_):
+            if token.text in self.adjectives and (
+                head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["party_nouns"] or head.ent_type_
+            ):
                 return self.adjectives[token.text]
         low = head.lemma_.lower()
         if low in self.words["non_agent_nouns"] or head.lower_ in self.words["non_agent_nouns"]:
@@ -533,8 +561,11 @@ _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|the|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_OPINION = re.compile(r"(?:^|\n)\s*(?:by\s+[A-Z]|opinion\b|analysis\b|op-ed\b|comment\b|editorial\b|column\b)", re.I)
+_SUMMIT_TITLE = re.compile(r"\b(?:communiqu|declaration|summit|leaders|ministerial|meeting|conference|council)", re.I)
 _MEETING_TITLE = re.compile(r"\b(?:call|conversation|meeting|talks|meets|met|speaks|spoke|visit)\b")
 _COUNTERPART = re.compile(r"\bwith\b")
+_JOINT_TITLE = re.compile(r"\b(?:joint|between|bilateral)\b")
 _JOINT_TITLE_WORDS = ("joint", "between", "bilateral", "memorandum", "agreement", "declaration", "arrangement",
                       "partnership", "treaty", "accord", "communiqu")
 
@@ -567,6 +598,18 @@ def _speaker_name(name: str, lowered_text: str, organs: set[str], documents: set
     return name
 
 
+def _body_start(text: str) -> int:
+    """Where the running text begins: the first line that reads as a sentence rather than a title,
+    dateline or label."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        words = line.split()
+        if len(words) > 12 or (words and line.rstrip().endswith(".") and len(words) > 6):
+            return pos
+        pos += len(line)
+    return 0
+
+
 def _header_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the title block: up to three short non-empty lines, datelines left out."""
     out, pos, seen = [], 0, 0
@@ -577,6 +620,8 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
         seen += 1
         if seen > 3 or pos > _HEADER_CHARS or len(line.split()) > 40:
             break
+        if line.rstrip().endswith(".") and len(line.split()) > 12:
+            break  # body text has begun
         if not _DATELINE.search(line) and not line.lstrip().lower().startswith(("by ", "opinion", "analysis")):
             out.append((start, pos))
     return out
