@@ -38,6 +38,8 @@ def fake_extractor(model):
             if log:
                 with open(Path(log) / str(os.getpid()), "a", encoding="utf-8") as handle:
                     handle.write(f"{info.doc_id}\n")
+            if "KILL-THIS-WORKER" in text:
+                os._exit(3)  # a worker crashing in C, or killed by the OOM killer
             records, start = [], 0
             for line in text.split("\n"):
                 if " will " in line:
@@ -227,32 +229,17 @@ def test_existing_output_needs_resume_or_overwrite(tmp_path):
     assert summary.resumed == 1 and (tmp_path / "out.jsonl").read_bytes() == first
 
 
-def test_long_document_is_spread_over_the_workers(tmp_path, monkeypatch):
+def test_a_file_that_kills_its_worker_is_an_error_and_the_rest_complete(tmp_path):
     folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(f"{PLEDGE}\n")
-    paragraph = f"{PLEDGE}\n{FILLER}\n\n"
-    (folder / "big.txt").write_text("".join(f"Part {i}. {paragraph}" for i in range(2_000)))
-    (folder / "c.txt").write_text(f"{FILLER}\n{PLEDGE}\n")
-    log = tmp_path / "log"
-    log.mkdir()
-    monkeypatch.setenv("PLEDGEWATCH_FAKE_LOG", str(log))
-    monkeypatch.setenv("PLEDGEWATCH_FAKE_DELAY", "0.01")
-    run_batch(options(tmp_path, [folder], output=tmp_path / "one.jsonl", workers=1, chunk_chars=10_000))
-    run_batch(options(tmp_path, [folder], output=tmp_path / "two.jsonl", workers=2, chunk_chars=10_000))
-    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
-    records = read_jsonl(tmp_path / "two.jsonl")
-    big = [r for r in records if r["doc_id"] == "big.txt"]
-    assert len(big) == 2_000 and [r["id"] for r in big] == [f"big.txt:{n}" for n in range(1, 2_001)]
-    assert [r["doc_id"] for r in records] == ["a.txt"] + ["big.txt"] * 2_000 + ["c.txt"]
-    text = (folder / "big.txt").read_text()
-    assert all(text[r["span"]["start"] : r["span"]["end"]] == r["span"]["text"] == f"Part {n}. {PLEDGE}"
-               for n, r in enumerate(big))
-    workers = [p for p in log.iterdir() if p.name != str(os.getpid()) and "big.txt" in p.read_text()]
-    assert len(workers) == 2, "both workers parse chunks of the long document"
-    one = [{k: v for k, v in line.items() if k != "seconds"} for line in read_jsonl(tmp_path / "one.manifest.jsonl")]
-    two = [{k: v for k, v in line.items() if k != "seconds"} for line in read_jsonl(tmp_path / "two.manifest.jsonl")]
-    assert one == two and one[1]["records"] == 2_000
+    _many_files(folder, 12)
+    (folder / "doc005.txt").write_text(f"{PLEDGE}\nKILL-THIS-WORKER\n")
+    summary = run_batch(options(tmp_path, [folder], workers=2))
+    lines = read_jsonl(tmp_path / "out.manifest.jsonl")
+    assert [Path(line["path"]).name for line in lines] == [f"doc{i:03d}.txt" for i in range(12)]
+    assert [(line["status"], line["error"]) for line in lines if line["status"] != "ok"] == [
+        ("error", "worker process died on this file")]
+    assert lines[5]["status"] == "error" and summary.exit_code == 1
+    assert len(read_jsonl(tmp_path / "out.jsonl")) == sum(line["records"] for line in lines)
 
 
 @pytest.mark.parametrize("kind", ["csv", "jsonl"])
@@ -349,15 +336,30 @@ def test_resume_drops_half_written_lines(tmp_path):
     assert len(read_jsonl(manifest)) == 10
 
 
-def test_workers_one_and_two_give_identical_output(tmp_path):
+def test_workers_one_and_two_give_identical_output_and_share_a_long_document(tmp_path, monkeypatch):
     folder = tmp_path / "in"
     _many_files(folder, 40)
-    run_batch(options(tmp_path, [folder], output=tmp_path / "one.jsonl", workers=1))
-    run_batch(options(tmp_path, [folder], output=tmp_path / "two.jsonl", workers=2))
+    paragraph = f"{PLEDGE}\n{FILLER}\n\n"
+    (folder / "doc020-big.txt").write_text("".join(f"Part {i}. {paragraph}" for i in range(2_000)))
+    log = tmp_path / "log"
+    log.mkdir()
+    monkeypatch.setenv("PLEDGEWATCH_FAKE_LOG", str(log))
+    monkeypatch.setenv("PLEDGEWATCH_FAKE_DELAY", "0.005")
+    run_batch(options(tmp_path, [folder], output=tmp_path / "one.jsonl", workers=1, chunk_chars=10_000))
+    run_batch(options(tmp_path, [folder], output=tmp_path / "two.jsonl", workers=2, chunk_chars=10_000))
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
     one = [{k: v for k, v in line.items() if k != "seconds"} for line in read_jsonl(tmp_path / "one.manifest.jsonl")]
     two = [{k: v for k, v in line.items() if k != "seconds"} for line in read_jsonl(tmp_path / "two.manifest.jsonl")]
-    assert one == two
+    assert one == two and len(one) == 41 and one[20]["doc_id"] == "doc020-big.txt"
+
+    records = read_jsonl(tmp_path / "two.jsonl")
+    big = [r for r in records if r["doc_id"] == "doc020-big.txt"]
+    assert [r["id"] for r in big] == [f"doc020-big.txt:{n}" for n in range(1, 2_001)]
+    text = (folder / "doc020-big.txt").read_text()
+    assert all(text[r["span"]["start"] : r["span"]["end"]] == r["span"]["text"] == f"Part {n}. {PLEDGE}"
+               for n, r in enumerate(big))
+    workers = [p for p in log.iterdir() if p.name != str(os.getpid()) and "doc020-big.txt" in p.read_text()]
+    assert len(workers) == 2, "both workers parse chunks of the long document"
 
 
 def test_progress_lines_when_not_a_terminal(tmp_path, capsys):

@@ -895,7 +895,8 @@ def _results_in_order(groups: Iterator[list[DocTask]], options: BatchOptions, wo
                             if group is None:
                                 exhausted = True
                                 break
-                        units.append(_Unit(group, pool.submit(process_task, group, split_min)))
+                        units.append(_Unit(group, None))  # listed first: submit raises when the pool broke
+                        units[-1].future = pool.submit(process_task, group, split_min)
                         in_flight.append(units[-1].future)
                     if not units:
                         break
@@ -905,6 +906,7 @@ def _results_in_order(groups: Iterator[list[DocTask]], options: BatchOptions, wo
                             for item in unit.items:
                                 if isinstance(item, Split):
                                     splits.append(_SplitState(item, _chunk_runs(item, options.chunk_chars)))
+                                    splits.sort(key=lambda state: state.split.task.index)
                     progressed = False
                     while units and units[0].items is not None:
                         head = units[0]
