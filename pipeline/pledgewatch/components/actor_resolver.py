@@ -260,6 +260,10 @@ class ActorResolver(Pipe):
         for start, end, canonical in mentions:
             if counterpart and any(a <= start < b for a, b in header) and _after_counterpart(text, header, start):
                 continue
+            if in_header(start) and _LOCATIVE.search(text[max(0, start - 30) : start]):
+                continue  # "... contingent in the Republic of Niger": a place, not who speaks
+            if canonical not in self.kind:
+                continue  # a name the text defines (an acronym, a person) is what the title is about
             if in_header(start) and canonical not in named:
                 named.append(canonical)
         first = header[0] if header else (0, 0)
@@ -276,8 +280,20 @@ class ActorResolver(Pipe):
             if bodies and _SUMMIT_TITLE.search(title):
                 named = bodies  # "Pacific Islands Forum Leaders Meeting: Honiara Communiqué" -- not the host
             return [max(named, key=lambda n: (counts[n], -named.index(n)))]
+        adjectives = []  # "Statement on the drawdown of the Italian contingent": Italy speaks
+        for a, b in header:
+            for word in re.finditer(r"[A-Z][\w'’-]+(?= [\w])", text[a:b]):
+                canonical = self.adjectives.get(word.group(0))
+                if canonical and canonical not in adjectives and not _LOCATIVE.search(text[max(a, a + word.start() - 12) : a + word.start()]):
+                    adjectives.append(canonical)
+        if len(adjectives) == 1:
+            return adjectives
         # only the title block: a body sentence naming "the Government of X" says nothing about who speaks
-        government = next((m for a, b in header for m in [_GOVERNMENT_OF.search(text, a, b)] if m), None)
+        government = next(
+            (m for a, b in header for m in [_GOVERNMENT_OF.search(text, a, b)]
+             if m and not _LOCATIVE.search(text[max(a, m.start() - 12) : m.start()])),
+            None,
+        )
         if government:
             return [self._canonical(government.group(1))]
         issuer = self._issuer(doc, header)
@@ -365,6 +381,8 @@ class ActorResolver(Pipe):
             or (noun != head.lower_ and "the" in dets and not modified)
             or (noun != head.lower_ and head.is_title and not modified)
         ):
+            if len(speakers) == 1 and self.kind.get(speakers[0]) in ("group", "organisation"):
+                return [(speakers[0], "noun")]  # a group's "Leaders agreed", "Members will" is the group's
             parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions)
             if len(parties) > 1:
                 return [(p, "joint") for p in parties]
@@ -424,7 +442,12 @@ class ActorResolver(Pipe):
         head = span.root
         inside = [m for m in mentions if m[0] >= start and m[1] <= end]
         if inside:
-            return inside[0][2]
+            root_named = any(m[0] <= head.idx < m[1] for m in inside)
+            generic_head = head.lower_ in self.words["agent_nouns"] or head.lower_ in self.words["office_titles"] or \
+                _singular(head.lower_) in self.words["party_nouns"] or head.lower_ in self.words["state_bodies"]
+            if root_named or generic_head or not head.ent_type_:
+                return inside[0][2]
+            # "Lumenfold Labs UK": a name that merely contains a country's name is its own organisation
         for token in span:
             if token.text in self.adjectives and (
                 head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["party_nouns"] or head.ent_type_
@@ -453,11 +476,7 @@ class ActorResolver(Pipe):
                         return states[0]
                     if previous:
                         return previous
-                name = self._clean(ent)
-                for speaker in speakers:
-                    if speaker.split()[0].lower() == name.split()[0].lower():
-                        return speaker
-                return name
+                return self._clean(ent)
         if low in self.words["agent_nouns"]:
             if len(speakers) == 1:
                 return speakers[0]
@@ -486,7 +505,12 @@ class ActorResolver(Pipe):
         return best[1] if best else None
 
     def _recent_parties(self, doc: Doc, c: Commitment, mentions) -> list[str]:
-        counts = Counter(m[2] for m in mentions if m[1] <= c.start and self.kind.get(m[2]) in ("state", "organisation"))
+        """The two actors named most in the text before a "both sides" (states, organisations, and parties
+        the text itself defines, such as an armed group's acronym)."""
+        counts = Counter(
+            m[2] for m in mentions
+            if m[1] <= c.start and c.start - m[1] < 3000 and self.kind.get(m[2], "defined") in ("state", "organisation", "defined")
+        )
         return [name for name, _ in counts.most_common(2)]
 
     def _clean(self, span: Span) -> str:
@@ -560,7 +584,11 @@ _GOVERNMENT_OF = re.compile(
 _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
-_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|the|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|across|within)\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Federation|Principality|Sultanate)\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 _OPINION = re.compile(r"(?:^|\n)\s*(?:by\s+[A-Z]|opinion\b|analysis\b|op-ed\b|comment\b|editorial\b|column\b)", re.I)
 _SUMMIT_TITLE = re.compile(r"\b(?:communiqu|declaration|summit|leaders|ministerial|meeting|conference|council)", re.I)
 _MEETING_TITLE = re.compile(r"\b(?:call|conversation|meeting|talks|meets|met|speaks|spoke|visit)\b")
