@@ -505,7 +505,10 @@ class CommitmentDetector(Pipe):
             ) or not any(t.lower_ == "following" for t in sentence(token) if t.i < token.i):
                 continue
             item = _next_sentence(doc, sentence(token))
-            while item is not None and _starts_line(doc, item):
+            while item is not None:
+                if not _starts_line(doc, item):  # the parser split an item: its tail is no new item
+                    item = _next_sentence(doc, item)
+                    continue
                 words = [t for t in item if not (t.is_space or _LIST_MARKER.match(t.text) or _is_enumerator(t))]
                 colon = next((t for t in words[:8] if t.text == ":"), None)
                 if colon is None or not words or not (words[0].is_title or words[0].lower_ == "the"):
