@@ -122,3 +122,49 @@ def test_round_trip_keeps_the_relation_table(tmp_path):
     other.from_disk(tmp_path / "linker")
     assert other.relations == linker.relations
     assert type(other)(relations=None).from_bytes(linker.to_bytes()).relations == linker.relations
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The Ministry will keep a liaison office in Niamey for an initial period of 12 months.", "P12M"),
+        ("The Bank intends to hold the policy rate at 3.25% at least until the May 2026 meeting.", "2026-05"),
+        ("The Group will publish its transition plan, prepared in line with the ISSB standards, alongside its "
+         "2025 annual report in March 2026.", "2026-03"),
+        ("The Parties shall establish a Joint Committee, which shall meet within one year of signature.", "P1Y"),
+        ("The Board will convene a mid-term review of the Fund in the second half of 2027.", "2027"),
+    ],
+)
+def test_deadlines_the_parse_hides(extract, text, value):
+    r = _only(extract, text)
+    assert r.deadline is not None and r.deadline.value == value, (text, r.deadline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a finite relative or appositive clause in the past or present keeps its own time
+        "The minister vowed not to raise the VAT rate on basic foodstuffs, a pledge he broke within eighteen months.",
+        "The government will extend the subsidy scheme, which expired on 30 June 2025.",
+        "The Ministry will expand the programme that it launched in January 2024.",
+        # dates of the statement or of another act
+        "In 2019, the company pledged to phase out single-use plastics.",
+        "Ghana will implement the agreement signed on 3 March 2025.",
+        "The Council will apply the guidelines adopted in 2024 to all new projects.",
+        "The Commission will update the figures announced on 12 May 2025.",
+        # descriptions, names, titles and dated objects
+        "The Treasury will repay the arrears outstanding as of June 30, 2025.",
+        "The Union will support the Vision 2030 programme of the Kingdom.",
+        "The Commission will promote the aims of Agenda 2063 across the continent.",
+        'The ministry will publish a guide titled "Net Zero by 2040: A Roadmap for Industry".',
+        "The Government will fully fund the 2026 budget of the health service.",
+        "The Bank will publish the minutes of the May 2026 meeting.",
+        "The agency will continue the monitoring in place since March 2022.",
+        # the date of a condition
+        "The Union will impose further sanctions if Russia does not agree to a ceasefire by 31 July 2026.",
+        "Kenya will reopen the border crossing unless the talks collapse before 1 March 2026.",
+    ],
+)
+def test_reference_dates_of_other_clauses_and_names(extract, text):
+    r = _only(extract, text)
+    assert r.deadline is None and not r.time_bound, (text, r.deadline)

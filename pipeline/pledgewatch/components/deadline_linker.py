@@ -18,8 +18,9 @@ decide that, for every time expression in the commitment's sentence:
    to work towards Y": "by April" belongs to *convene*). The climb
 
    * stops with "reference date" when the expression pre-modifies a noun ("the 2030 Agenda", "a 2019
-     baseline", "2020 levels"), unless the noun is itself a period ("the 2026 reporting year", "the 2020-2023
-     replenishment period");
+     baseline", "2020 levels", "Vision 2030", "attend the May 2026 meeting"), unless the noun is itself a period
+     ("the 2026 reporting year", "the 2020-2023 replenishment period") or a dated event named by a deadline
+     relation ("until the May 2026 meeting", "before the 2027 elections");
    * crosses the object's nouns after a deadline relation (by, until, within, for, from): the parser often hangs
      "by June 2026" on the nearest noun of the object; after a point relation only when the date is not before
      the document date ("review progress at the Ministerial Meeting in 2027", but not "the crisis in 2008");
@@ -27,8 +28,15 @@ decide that, for every time expression in the commitment's sentence:
      participle or purpose clause: "the deposit held at the central bank *for another year*", "systems already
      installed *no later than 1 September 2026*") and the relation is a deadline relation. Point relations (on,
      in, at) never cross a verb: "the export control measures announced *on October 9*" keeps its date. A finite
-     adverbial clause is never crossed, nor a coordinated verb unless it forms one action with the action verb
-     (no subject or auxiliary of its own, and a shared object: "halting and reversing deforestation by 2030");
+     adverbial clause is never crossed ("if Russia does not agree to a ceasefire *by 31 July*": the condition's
+     date), nor a relative or appositive clause in the past or present ("..., a pledge he broke *within eighteen
+     months*", "the scheme, which expired on 30 June"); one with a modal or "to" is part of what is committed
+     ("a Joint Committee, which shall meet *within one year*", "the first meeting to be held *within 90 days*").
+     Nor is a coordinated verb crossed unless it forms one action with the action verb (no subject or auxiliary
+     of its own, and a shared object: "halting and reversing deforestation by 2030");
+   * treats a phrase the parser hung on a participle clause set off by commas, but which follows its closing
+     comma, as the main clause's ("publish its plan, prepared in line with the standards, alongside its report
+     *in March 2026*");
    * rejects point-time adjuncts of a past-tense verb: "pledged *in March 2023* to resettle..." dates the pledge,
      not the resettlement.
 
@@ -50,11 +58,13 @@ measures by May 14:") inherit the chapeau's deadline when they have none of thei
 the summit", "at our next Summit") are not time expressions and stay unresolved.
 
 ``time_bound`` is true exactly when a deadline was attached. ``Deadline.value`` is the tagger's TIMEX3 value
-("by the end of 2027" -> ``2027``) and ``Deadline.resolved`` the tagger's ``resolved`` (the calendar date the
+("by the end of 2027" -> ``2027``; a half or a season, which have no ISO 8601 value, gives its year:
+"in the second half of 2027" -> ``2027``) and ``Deadline.resolved`` the tagger's ``resolved`` (the calendar date the
 expression lands on, ``2027-12-31``), or document date + duration for "within"/"in".
 
 The linker is linear in the length of the document: time expressions are indexed by sentence once per
-document (bisect on token offsets) and sentence bounds come from :mod:`pledgewatch.sentences`.
+document (bisect on token offsets), sentence bounds come from :mod:`pledgewatch.sentences`, and ``doc.text``
+(rebuilt from the tokens on every access) is read once per call.
 """
 
 from __future__ import annotations
@@ -85,9 +95,18 @@ PERIOD_NOUNS = frozenset({
 })
 """Nouns that a year may pre-modify and still be a time: "the 2026 reporting year", "the 2020-2023 period"."""
 _POINT_ONLY = ("in", "on", "at", "with")
-_SKIPPED_BEFORE = frozenset({"the", "a", "an", "of"}) | PERIOD_NOUNS
+_SKIPPED_BEFORE = frozenset({
+    "the", "a", "an", "of", "initial", "additional", "further", "transitional", "transition", "extended", "grace",
+    "trial", "pilot", "implementation", "minimum", "maximum", "total", "fixed", "limited", "renewable", "another",
+}) | PERIOD_NOUNS
 """Words between a relation and its expression that do not change the relation: "over the period 2026-2030",
-"for a period of two years", "starting with the 2026 reporting year"."""
+"for an initial period of 12 months", "starting with the 2026 reporting year"."""
+EVENT_NOUNS = frozenset({
+    "meeting", "meetings", "summit", "session", "conference", "election", "elections", "review", "vote",
+    "referendum", "forum", "assembly", "congress", "plenary", "ministerial", "round", "cop", "games",
+})
+"""Dated events a deadline relation may name: "until the May 2026 meeting", "before the 2027 elections". With no
+relation of its own ("will attend the May 2026 meeting") the date only names the event."""
 _EDGE_BEFORE = (("the", "end", "of"), ("end", "of"), ("the", "close", "of"))
 """An edge the tagger left outside the expression ("before the end of May"): the deadline is the period's end."""
 _NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "amod", "npadvmod", "conj"}
@@ -100,7 +119,9 @@ _INNER_CLAUSE_DEPS = {"acl", "relcl", "advcl", "pcomp", "xcomp", "conj", "ccomp"
 _PREP_TAGS = {"IN", "TO"}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _RANGE = re.compile(r"^\s*(?:the\s+)?(\d{4})\s*(?:-|–|—|to|/)\s*(\d{2}|\d{4})\s*$", re.I)
-_RECURRING_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:each|every)\b", re.I)
+_COARSE = re.compile(r"\d{4}-(?:H[12]|SP|SU|FA|WI)$")
+"""Halves and seasons have no ISO 8601 value: a deadline in one carries its year (``resolved`` its last day)."""
+_RECURRING_AFTER = re.compile(r"\s*(?:of|in)\s+(?:each|every)\b", re.I)
 
 
 @Language.factory(
@@ -178,6 +199,7 @@ class DeadlineLinker(Pipe):
         if not commitments or not len(doc):
             return doc
         starts, _ = bounds(doc)
+        text = doc.text  # Doc.text rebuilds the string on every access: once per call
         offsets = [t.idx for t in doc]
         by_sentence: dict[int, list[tuple[TimeExpression, int, int]]] = {}
         for expr in doc._.time_expressions or []:
@@ -187,11 +209,12 @@ class DeadlineLinker(Pipe):
                 continue
             by_sentence.setdefault(starts[first], []).append((expr, first, end))
         for c in commitments:
-            found = self._governing(doc, by_sentence, starts, c, _targets(doc, c), c.start, c.end)
+            found = self._governing(doc, text, by_sentence, starts, c, _targets(doc, c), c.start, c.end)
             if not found and c.chapeau_start is not None and c.chapeau_end is not None:
                 chapeau = doc[c.chapeau_start : c.chapeau_end]
                 targets = {t.i for t in chapeau if t.pos_ in ("VERB", "AUX")}
-                found = self._governing(doc, by_sentence, starts, c, targets, chapeau.start_char, chapeau.end_char)
+                found = self._governing(doc, text, by_sentence, starts, c, targets, chapeau.start_char,
+                                        chapeau.end_char)
             if found:
                 best = _best(doc, found)
                 expr = best.expr
@@ -202,14 +225,14 @@ class DeadlineLinker(Pipe):
                 c.time_bound = True
         return doc
 
-    def _governing(self, doc: Doc, by_sentence, starts: list[int], c: Commitment, targets: set[int],
+    def _governing(self, doc: Doc, text: str, by_sentence, starts: list[int], c: Commitment, targets: set[int],
                    lo_char: int, hi_char: int) -> list[_Candidate]:
         if not targets:
             return []
         anchor = min(targets)
         out = []
         for expr, first, end in by_sentence.get(starts[anchor], ()):
-            if not _can_bind(doc, expr):
+            if not _can_bind(text, expr):
                 continue
             family, lead, edge = self._relation(doc, expr, first)
             if family is None:
@@ -220,7 +243,8 @@ class DeadlineLinker(Pipe):
             if doc[root].dep_ in _ARGUMENT_DEPS or family == "from" and expr.type == "DURATION":
                 continue  # "will be given 12 months to...", "after a week of clashes": not a time adjunct
             verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i)
-            if verdict is None and lo_char <= expr.start and expr.end <= hi_char and family in DEADLINE_FAMILIES:
+            nominal = future and doc[c.verb_i].pos_ not in ("VERB", "AUX")  # "Denmark: DKK 400 million, to be paid in 2026"
+            if verdict is None and lo_char <= expr.start and expr.end <= hi_char and (family in DEADLINE_FAMILIES or nominal):
                 verdict = _reaches_root_cleanly(doc[root], inside)
             if verdict:
                 out.append(_Candidate(expr, family, root, verdict == "direct", edge))
@@ -284,14 +308,14 @@ def _targets(doc: Doc, c: Commitment) -> set[int]:
     return targets
 
 
-def _can_bind(doc: Doc, expr: TimeExpression) -> bool:
+def _can_bind(text: str, expr: TimeExpression) -> bool:
     if is_vague(expr) or expr.type == "SET" or expr.value is None:
         return False
     if expr.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
         return False
     if expr.type == "DURATION" and "X" in expr.value:
         return False  # "in the coming weeks", "a period": no number
-    if _RECURRING_AFTER.match(doc.text[expr.end : expr.end + 20]):
+    if _RECURRING_AFTER.match(text, expr.end, expr.end + 20):
         return False  # "by March 31 of each year"
     return True
 
@@ -314,8 +338,9 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
     crossed = False
     if token.dep_ in _MODIFIER_DEPS and token.head.i not in inside:
         head = token.head
-        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERIOD_NOUNS:
-            return None  # "the 2030 Agenda", "a 2019 baseline", "from 2020 levels"
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERIOD_NOUNS and not (
+                deadline and head.lower_ in EVENT_NOUNS and head.head.i in inside and head.head.dep_ != "agent"):
+            return None  # "the 2030 Agenda", "a 2019 baseline", "from 2020 levels", "attend the May 2026 meeting"
         inside = inside | {head.i}
         token = head
     for _ in range(24):
@@ -328,13 +353,22 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
             return None
         if head.i not in inside:
             kind = _kind(head)
-            if kind == "clause":
+            if kind == "clause" and _closed_parenthetical(head, token):
+                kind = "noun"  # "the plan, prepared in line with X, alongside its report in March 2026"
+                if not deadline and not future:
+                    return None
+                crossed = True
+            elif kind == "clause":
+                if head.dep_ in ("relcl", "acl", "appos") and _finite_not_future(head):
+                    return None  # "..., a pledge he broke within eighteen months": a relative clause's own time
                 if not deadline or head.dep_ not in _INNER_CLAUSE_DEPS:
                     return None  # another clause's time ("the measures announced on October 9")
                 if head.dep_ == "conj" and not _shares_action(head, action):
                     return None  # a coordinated commitment's own deadline
                 if head.dep_ in ("advcl", "ccomp", "xcomp") and head.tag_ not in _NON_FINITE:
                     return None  # a finite clause of its own
+                if head.dep_ == "advcl" and (_own_subject(head) or any(c.dep_ == "mark" for c in head.children)):
+                    return None  # "if Russia does not agree to a ceasefire by 31 July": the condition's date
                 if _past(head) and head.dep_ not in ("acl", "relcl"):
                     return None
                 crossed = True
@@ -344,6 +378,36 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                 crossed = True
         token = head
     return None
+
+
+def _finite_not_future(verb: Token) -> bool:
+    """A finite verb with no modal or infinitive marker: "a pledge he broke", "which took effect", "that
+    expires". Such a relative clause narrates or describes, and its time is its own; a future or modal one
+    ("a Joint Committee, which shall meet within one year", "the first meeting to be held within 90 days") is
+    part of what is committed."""
+    if any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("MD", "TO") or c.lower_ == "to") for c in verb.children):
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or _own_subject(verb)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "TO" for c in verb.children)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _closed_parenthetical(verb: Token, child: Token) -> bool:
+    """A participle clause set off by commas ("the plan, prepared in line with the standards, alongside ...")
+    to which the parser hung a phrase that comes after its closing comma: that phrase belongs to the main
+    clause."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBG") or _own_subject(verb):
+        return False
+    before = verb.left_edge.i - 1
+    if before < 0 or verb.doc[before].text != ",":
+        return False
+    return any(c.text == "," and verb.i < c.i < child.left_edge.i for c in verb.children)
 
 
 def _kind(token: Token) -> str:
@@ -386,7 +450,9 @@ def _reaches_root_cleanly(token: Token, inside: set[int]) -> str | None:
         head = token.head
         if head.i == token.i:
             return "crossed"
-        if head.i not in inside and head.pos_ in ("VERB", "AUX") and head.tag_ != "VB":
+        if head.i not in inside and head.pos_ in ("VERB", "AUX") and (
+                head.tag_ != "VB" and not _infinitive(head) or _own_subject(head)
+                or any(c.dep_ == "mark" for c in head.children)):
             return None
         token = head
     return None
@@ -414,6 +480,8 @@ def _value(doc: Doc, candidate: _Candidate) -> str | None:
     or the end of a year range ("over the period 2026-2030" -> 2030, also when the tagger read one year of it)."""
     expr = candidate.expr
     token = doc[candidate.root]
+    if expr.value and _COARSE.match(expr.value):
+        return expr.value[:4]
     for text in (expr.text, token.text):
         m = _RANGE.match(text)
         if m and expr.value and expr.value[:4] in (m.group(1), m.group(1)[:2] + m.group(2)):
