@@ -133,6 +133,7 @@ def test_round_trip_keeps_the_relation_table(tmp_path):
          "2025 annual report in March 2026.", "2026-03"),
         ("The Parties shall establish a Joint Committee, which shall meet within one year of signature.", "P1Y"),
         ("The Board will convene a mid-term review of the Fund in the second half of 2027.", "2027"),
+        ("We will process every remaining case already referred to us by the agency by June 2026.", "2026-06"),
     ],
 )
 def test_deadlines_the_parse_hides(extract, text, value):

@@ -387,7 +387,9 @@ def _finite_not_future(verb: Token) -> bool:
     part of what is committed."""
     if any(c.dep_ in ("aux", "auxpass") and (c.tag_ in ("MD", "TO") or c.lower_ == "to") for c in verb.children):
         return False
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or _own_subject(verb)
+    if _own_subject(verb):
+        return True
+    return verb.dep_ == "relcl" and verb.tag_ in ("VBD", "VBZ", "VBP")  # an acl "VBD" is a mis-tagged participle
 
 
 def _infinitive(verb: Token) -> bool:
