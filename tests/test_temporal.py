@@ -44,6 +44,8 @@ def one(text: str, doc_date=DOC, **kwargs):
         ("in the 1990s", "the 1990s", "DATE", "199"),
         ("in the third quarter", "the third quarter", "DATE", "2025-Q3"),
         ("third-quarter profit", "third-quarter", "DATE", "2025-Q3"),
+        ("in the March quarter of 2027", "the March quarter of 2027", "DATE", "2027-Q1"),
+        ("in the September quarter", "the September quarter", "DATE", "2025-Q3"),
         ("next year", "next year", "DATE", "2026"),
         ("last year", "last year", "DATE", "2024"),
         ("this week", "this week", "DATE", "2025-W44"),
@@ -195,3 +197,18 @@ def test_rule_file_errors_name_the_problem(tmp_path):
     (tmp_path / "time_expressions.json").write_text("{ not json")
     with pytest.raises(TimeRulesError, match="time_expressions.json:1"):
         load_time_rules(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a quarter named without a year after the document date's quarter: this year's when the sentence looks
+        # ahead (a deadline, a commissive "agreed to"), last year's in narration
+        ("The leaders agreed to convene the committee before the end of the third quarter.", "2026-Q3"),
+        ("The committee will meet by the end of the third quarter.", "2026-Q3"),
+        ("Exports fell sharply at the end of the third quarter.", "2025-Q3"),
+        ("Exports fell sharply in the third quarter.", "2025-Q3"),
+    ],
+)
+def test_quarter_year_follows_the_sentence(text, value):
+    assert one(text, date(2026, 2, 17)).value == value

@@ -426,8 +426,10 @@ class TimeGrammar:
         }
 
     # ---------------------------------------------------------------------------------------------- tagging
-    def tag(self, text: str, doc_date: date | None = None, *, day_first: bool = False) -> list[TimeExpression]:
-        """Every time expression in ``text``, in text order, normalised against ``doc_date``."""
+    def tag(self, text: str, doc_date: date | None = None, *, day_first: bool = False,
+            tense: str | None = None) -> list[TimeExpression]:
+        """Every time expression in ``text``, in text order, normalised against ``doc_date``; ``tense`` ("future"
+        or "past") stands in for a tense cue the text lacks (the inner expression of "the end of ...")."""
         candidates = []
         hits: dict[str, list[tuple[int, int]]] = {}
         anchor_words = self.anchor_words
@@ -452,7 +454,7 @@ class TimeGrammar:
             for m in self.phrase_rx.finditer(text, lo, hi):
                 candidates.append((m.start(), -m.end(), -1, m))
         candidates.sort(key=lambda c: (c[0], c[1], c[2]))
-        state = _State(text, doc_date, day_first)
+        state = _State(text, doc_date, day_first, extras={"tense": tense} if tense else {})
         found: list[TimeExpression] = []
         last_end = 0
         for start, neg_end, order, m in candidates:
@@ -595,7 +597,7 @@ class TimeGrammar:
             hit = rx.search(right)
             if hit and (best is None or hit.start() < best[0]):
                 best = (hit.start(), label)
-        return best[1] if best else None
+        return best[1] if best else state.extras.get("tense")
 
     def _month(self, token: str | None) -> int | None:
         if not token:
@@ -808,6 +810,8 @@ class TimeGrammar:
             return int(g["qn"][1])
         if g.get("qn2"):
             return int(g["qn2"])
+        if g.get("mq"):  # "the March quarter": the quarter that ends in March
+            return (self.months[g["mq"].lower()] - 1) // 3 + 1
         word = (g.get("ord") or "").lower()
         if word[:1].isdigit():
             return int(word[0])
@@ -1000,7 +1004,11 @@ class TimeGrammar:
         inner_n = re.sub(r"(?i)^the\s+(?:current\s+|present\s+)?(?=(?:fiscal\s+|calendar\s+)?(?:year|month|week|decade|century|quarter|summer|winter|spring|autumn|fall)\b)",
                          "this ", inner)
         inner_state = _State(inner_n, state.doc_date, state.day_first, state.last_quarter, state.last_year)
-        found = [te for te in self.tag(inner_n, state.doc_date, day_first=state.day_first)]
+        tense = self._tense(state, m.start(), m.end())
+        before = re.search(r"(\w+)\s+(?:the\s+)?$", state.text[max(0, m.start() - 30):m.start()])
+        if mod == "END" and before and before.group(1).lower() in ("by", "before", "until", "till"):
+            tense = tense or "future"
+        found = self.tag(inner_n, state.doc_date, day_first=state.day_first, tense=tense)
         if not found:
             return None
         value = found[0].value
