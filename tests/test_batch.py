@@ -40,6 +40,10 @@ def fake_extractor(model):
                     handle.write(f"{info.doc_id}\n")
             if "KILL-THIS-WORKER" in text:
                 os._exit(3)  # a worker crashing in C, or killed by the OOM killer
+            once = os.environ.get("PLEDGEWATCH_FAKE_CRASH_ONCE")  # a path: the first process to see CRASH-ONCE dies
+            if once and "CRASH-ONCE" in text and not os.path.exists(once):
+                Path(once).touch()
+                os._exit(3)
             records, start = [], 0
             for line in text.split("\n"):
                 if " will " in line:
@@ -240,6 +244,23 @@ def test_a_file_that_kills_its_worker_is_an_error_and_the_rest_complete(tmp_path
         ("error", "worker process died on this file")]
     assert lines[5]["status"] == "error" and summary.exit_code == 1
     assert len(read_jsonl(tmp_path / "out.jsonl")) == sum(line["records"] for line in lines)
+
+
+def test_worker_dying_inside_a_split_document_neither_duplicates_nor_loses_records(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    paragraph = f"{PLEDGE}\n{FILLER}\n\n"
+    parts = [f"Part {i}. {paragraph}" for i in range(1_500)]
+    parts[1_200] = f"CRASH-ONCE {PLEDGE}\n\n"
+    (folder / "big.txt").write_text("".join(parts))
+    (folder / "small.txt").write_text(f"{PLEDGE}\n")
+    run_batch(options(tmp_path, [folder], output=tmp_path / "one.jsonl", workers=1, chunk_chars=10_000))
+    monkeypatch.setenv("PLEDGEWATCH_FAKE_CRASH_ONCE", str(tmp_path / "crashed"))
+    monkeypatch.setenv("PLEDGEWATCH_FAKE_DELAY", "0.005")
+    summary = run_batch(options(tmp_path, [folder], output=tmp_path / "two.jsonl", workers=2, chunk_chars=10_000))
+    assert (tmp_path / "crashed").exists() and summary.exit_code == 0
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert [line["records"] for line in read_jsonl(tmp_path / "two.manifest.jsonl")] == [1_500, 1]
 
 
 @pytest.mark.parametrize("kind", ["csv", "jsonl"])

@@ -799,29 +799,52 @@ def _groups(tasks: Iterable[DocTask], total: int, total_bytes: int, workers: int
 
 @dataclass
 class _SplitState:
-    """A :class:`Split` document in the batch process: its chunk runs still to send, and those sent."""
+    """A :class:`Split` document in the batch process: its chunk runs still to send, those sent, and how
+    far its records have been handed out. Records go out as soon as every chunk before them is done,
+    so the batch process never holds a long document's records (47,000 for 10 MB), only its text."""
 
     split: Split
     runs: deque
     futures: list = field(default_factory=list)
+    written: int = 0
+    taken: int = -1  # -1: the first chunk's records are not handed out yet; then runs consumed
+    seconds: float = 0.0
+    error: str | None = None
 
     @property
     def done(self) -> bool:
-        return not self.runs and all(future.done() for future in self.futures)
+        return self.error is not None or (not self.runs and self.taken == len(self.futures))
 
-    def finish(self) -> tuple[dict, list[str]]:
-        split, templates, seconds = self.split, list(self.split.first), self.split.seconds
-        for future in self.futures:
-            outcome = future.result()
+    def ready_lines(self) -> list[str]:
+        """The records whose turn has come (first chunk, then each finished run in order), rendered."""
+        templates: list[Template] = []
+        if self.taken < 0:
+            templates += self.split.first
+            self.taken, self.seconds = 0, self.split.seconds
+        while self.error is None and self.taken < len(self.futures) and self.futures[self.taken].done():
+            outcome = self.futures[self.taken].result()
+            self.futures[self.taken] = _CONSUMED
+            self.taken += 1
             if isinstance(outcome, str):
-                line = _manifest_line(split.task, "error", words=split.words, seconds=seconds, error=outcome)
-                return line, []
-            templates += outcome[0]
-            seconds += outcome[1]
-        lines = _render(templates)
-        line = _manifest_line(split.task, "ok", records=len(lines), words=split.words, seconds=seconds,
+                self.error = outcome
+            else:
+                templates += outcome[0]
+                self.seconds += outcome[1]
+        lines = _render(templates, first=self.written + 1)
+        self.written += len(lines)
+        return lines
+
+    def manifest_line(self) -> dict:
+        """The document's manifest line. A chunk that failed makes it an error; the records of the
+        chunks before it are already written, so ``records`` counts them (resume relies on it)."""
+        split = self.split
+        if self.error is not None:
+            return _manifest_line(split.task, "error", records=self.written, words=split.words,
+                                  seconds=self.seconds, error=self.error)
+        return _manifest_line(split.task, "ok", records=self.written, words=split.words, seconds=self.seconds,
                               warning=split.warning)
-        return line, lines
+
+
 
 
 @dataclass
@@ -832,18 +855,19 @@ class _Unit:
     future: Any
     items: list | None = None
     position: int = 0
+    retry: bool = False
 
 
 def _chunk_runs(split: Split, chunk_chars: int) -> deque:
-    """A split document's remaining chunks in runs of about TASK_CHUNK_CHARS characters."""
+    """A split document's remaining chunk spans in runs of about TASK_CHUNK_CHARS characters."""
     runs: deque = deque()
-    current: list[tuple[int, str]] = []
+    current: list[tuple[int, int]] = []
     size = 0
     for start, end in split.rest:
         if current and size + (end - start) > max(TASK_CHUNK_CHARS, chunk_chars):
             runs.append(current)
             current, size = [], 0
-        current.append((start, split.text[start:end]))
+        current.append((start, end))
         size += end - start
     if current:
         runs.append(current)
@@ -851,8 +875,9 @@ def _chunk_runs(split: Split, chunk_chars: int) -> deque:
 
 
 def _results_in_order(groups: Iterator[list[DocTask]], options: BatchOptions, workers: int
-                      ) -> Iterator[tuple[dict, list[str]]]:
-    """Process the task groups, yielding per-document results strictly in input order.
+                      ) -> Iterator[tuple[dict | None, list[str]]]:
+    """Process the task groups, yielding ``(manifest line, record lines)`` per document strictly in input
+    order; a split document's records may come first in pieces, as ``(None, record lines)``.
 
     At most ``workers * WINDOW_PER_WORKER`` tasks are in flight; the groups are drawn from their
     iterator only as the window frees up, so nothing is held for documents not yet reached. The
@@ -870,8 +895,9 @@ def _results_in_order(groups: Iterator[list[DocTask]], options: BatchOptions, wo
     context = multiprocessing.get_context("spawn")
     initargs = (options.extractor_factory, options.model, options.chunk_chars)
     window = workers * WINDOW_PER_WORKER
-    retry: deque[list[DocTask]] = deque()  # after a worker died: one file per task, never split
-    retried: set[int] = set()
+    retry: deque[list[DocTask]] = deque()  # after a worker died: one file per task, one at a time, unsplit
+    dead: set[int] = set()  # files that killed a worker while alone in flight
+    written: dict[int, int] = {}  # records of a split document already handed out when its worker died
     exhausted = False
     while retry or not exhausted:
         units: deque[_Unit] = deque()
@@ -884,19 +910,27 @@ def _results_in_order(groups: Iterator[list[DocTask]], options: BatchOptions, wo
                     in_flight += [f for s in splits for f in s.futures if not f.done()]
                     for state in splits:  # chunks of the earliest long document first
                         while state.runs and len(in_flight) < window:
-                            future = pool.submit(process_chunks, state.runs.popleft(), state.split.info)
+                            text = state.split.text
+                            pieces = [(start, text[start:end]) for start, end in state.runs.popleft()]
+                            future = pool.submit(process_chunks, pieces, state.split.info)
                             state.futures.append(future)
                             in_flight.append(future)
-                    while len(in_flight) < window and len(units) < 2 * window and (retry or not exhausted):
+                    isolating = bool(retry) or any(u.retry and not u.future.done() for u in units)
+                    while (len(in_flight) < (1 if isolating else window) and len(units) < 2 * window
+                           and (retry or not exhausted)):
                         if retry:
                             group, split_min = retry.popleft(), 0
+                            if group[0].index in dead:
+                                line = _manifest_line(group[0], "error", error="worker process died on this file")
+                                units.append(_Unit(group, _finished([(line, [])]), retry=True))
+                                continue
                         else:
                             group, split_min = next(groups, None), SPLIT_MIN_CHUNKS
                             if group is None:
                                 exhausted = True
                                 break
-                        units.append(_Unit(group, None))  # listed first: submit raises when the pool broke
-                        units[-1].future = pool.submit(process_task, group, split_min)
+                        units.append(_Unit(group, None, retry=split_min == 0))  # listed before submit,
+                        units[-1].future = pool.submit(process_task, group, split_min)  # which raises if broken
                         in_flight.append(units[-1].future)
                     if not units:
                         break
@@ -914,10 +948,22 @@ def _results_in_order(groups: Iterator[list[DocTask]], options: BatchOptions, wo
                             item = head.items[head.position]
                             if isinstance(item, Split):
                                 state = next(s for s in splits if s.split is item)
+                                lines = state.ready_lines()
                                 if not state.done:
+                                    if lines:
+                                        progressed = True
+                                        yield None, lines  # more of this document to come
                                     break
                                 splits.remove(state)
-                                item = state.finish()
+                                item = state.manifest_line(), lines
+                            elif head.group[head.position].index in written:
+                                # retried after its records began to go out: hand out only the rest
+                                # (the same records: chunking and dating do not depend on the split)
+                                done_before = written.pop(head.group[head.position].index)
+                                line, lines = item
+                                if line["status"] != "ok":
+                                    line = {**line, "records": done_before}
+                                item = line, lines[done_before:]
                             head.position += 1
                             progressed = True
                             yield item
@@ -930,17 +976,29 @@ def _results_in_order(groups: Iterator[list[DocTask]], options: BatchOptions, wo
                         wait(in_flight, return_when=FIRST_COMPLETED)
             return
         except BrokenProcessPool:
-            # A worker died (killed, out of memory, crashed in C). Retry the unfinished files in a fresh
-            # pool, one file per task and unsplit; a file that kills a worker twice is an error.
+            # A worker died (killed, out of memory, crashed in C). The unfinished files are retried in a
+            # fresh pool one at a time, unsplit: a file that kills a worker while alone in flight is
+            # reported as an error, and no other file is blamed for it.
+            for unit in units:
+                if unit.retry and unit.future is not None and unit.future.done() and unit.future.exception():
+                    dead.add(unit.group[0].index)
+            for state in splits:
+                if state.written:
+                    written[state.split.task.index] = state.written
             unfinished = [task for unit in units for task in unit.group[unit.position:]]
-            first = unfinished[0] if unfinished else (retry[0][0] if retry else None)
-            singles = deque([task] for task in unfinished)
-            if first is not None and first.index in retried and unfinished and unfinished[0] is first:
-                yield _manifest_line(first, "error", error="worker process died on this file"), []
-                singles.popleft()
-            if first is not None:
-                retried.add(first.index)
-            retry = singles + retry
+            retry = deque([task] for task in unfinished) + retry
+
+
+def _finished(result: Any):
+    """A future that is already done, with ``result``."""
+    from concurrent.futures import Future
+
+    future: Future = Future()
+    future.set_result(result)
+    return future
+
+
+_CONSUMED = _finished(None)
 
 
 def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSummary:
@@ -1028,6 +1086,8 @@ def run_batch(options: BatchOptions, *, stderr: TextIO | None = None) -> BatchSu
                 if records:
                     out.write("".join(r + "\n" for r in records).encode("utf-8"))
                     out.flush()
+                if line is None:  # the first records of a long document; its manifest line comes later
+                    continue
                 man.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
                 man.flush()
                 summary.add(line)
