@@ -23,7 +23,9 @@
    process, chunk after chunk, with the same records.
 3. **Write**, per document and in input order: its records to ``OUT`` (one JSON line each), flushed;
    then its manifest line, flushed. The manifest line is the commit point: a document is complete
-   exactly when its manifest line is.
+   exactly when its manifest line is. A split document's records go out in pieces as its chunks finish
+   in order (the batch process never holds them all); if a later chunk fails, the document is an
+   ``error`` whose ``records`` counts those already written.
 
 **Resume.** After a crash (``kill -9`` included) every complete line of both files is valid.
 ``--resume`` keeps the complete manifest lines, truncates a half-written one, truncates ``OUT`` to the
