@@ -46,6 +46,7 @@ def one(text: str, doc_date=DOC, **kwargs):
         ("third-quarter profit", "third-quarter", "DATE", "2025-Q3"),
         ("in the March quarter of 2027", "the March quarter of 2027", "DATE", "2027-Q1"),
         ("in the September quarter", "the September quarter", "DATE", "2025-Q3"),
+        ("within the first year of the term", "the first year", "DURATION", "P1Y"),
         ("next year", "next year", "DATE", "2026"),
         ("last year", "last year", "DATE", "2024"),
         ("this week", "this week", "DATE", "2025-W44"),

@@ -1138,6 +1138,8 @@ class TimeGrammar:
                 return None
             if amount != "X" and amount != 1 and low not in ("a", "an") and not unit_word.endswith("s") and "-" not in m.group(0) and not re.search(r"\d", low) and unit in ("D", "W", "M", "Y") and False:
                 return None
+        elif (g.get("rel") or "").lower().endswith(("first", "initial", "opening")) and not unit_word.endswith("s"):
+            amount = 1  # "within the first year of the term"
         else:
             amount = "X"
         if g.get("half") and amount != "X":
