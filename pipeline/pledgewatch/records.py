@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.tokens import Doc
 
 from .commitment import Commitment
-from .sentences import sentence as sentence_of
+from . import doc_cache
+from .doc_cache import sentence as sentence_of
 
 SCHEMA_VERSION = "1.0"
 
@@ -168,7 +169,7 @@ def _record(doc: Doc, text: str, ordinal: int, c: Commitment) -> CommitmentRecor
 
 def from_doc(doc: Doc) -> list[CommitmentRecord]:
     """Build the validated records of a processed ``Doc``, numbered in text order from 1."""
-    text = doc.text  # Doc.text rebuilds the string on every access: take it once
+    text = doc_cache.text(doc)
     return [_record(doc, text, i, c) for i, c in enumerate(doc._.commitments or [], start=1)]
 
 

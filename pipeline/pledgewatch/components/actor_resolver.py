@@ -32,6 +32,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from .. import patterns as rule_files
+from .. import doc_cache
 from ..commitment import Commitment
 
 _LEGAL_SUFFIX = re.compile(
@@ -125,7 +126,7 @@ class ActorResolver(Pipe):
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
         mentions = self._mentions(doc)
         doc._.speakers = self._speakers(doc, mentions)
-        text = doc.text  # Doc.text rebuilds the string on every access: take it once
+        text = doc_cache.text(doc)
         out: list[Commitment] = []
         for c in doc._.commitments or []:
             resolved = self._resolve(doc, text, c, mentions)
@@ -219,7 +220,7 @@ class ActorResolver(Pipe):
     def _acronym_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
         """Mentions of acronyms the text defines ("the Patriotic Resistance Coalition (CRP)"), named by the
         defined name, unless the alias table knows the acronym already."""
-        text = doc.text
+        text = doc_cache.text(doc)
         if "(" not in text:
             return []
         defined = {}
@@ -247,7 +248,7 @@ class ActorResolver(Pipe):
         ..."); an organisation or place of the title block named again in the text, or for a board or
         committee the institution the text names most. Datelines and bylines are left out.
         """
-        text = doc.text
+        text = doc_cache.text(doc)
         defined = _WE_DEFINITION.search(text, 0, 3000)
         if defined:
             return [self._canonical(_LEGAL_SUFFIX.sub("", defined.group(1)).strip(" ,"))]

@@ -33,7 +33,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import patterns as rule_files
 from ..commitment import Commitment, Mention
-from ..sentences import sentence
+from .. import doc_cache
+from ..doc_cache import sentence
+from ..fast_match import AnchoredMatcher
 from .line_segmenter import _LIST_MARKER
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
@@ -85,11 +87,8 @@ class CommitmentDetector(Pipe):
         self.cues = [rule_files.CueRule.model_validate(c).model_dump() for c in cues]
         self.lexicons = lexicons
         self.words = {key: {w.lower() for w in values} for key, values in lexicons.items()}
-        self.matcher = Matcher(self.vocab)
-        self._rule_by_key = {}
-        for rule in self.cues:
-            self.matcher.add(rule["id"], [rule["pattern"]])
-            self._rule_by_key[self.vocab.strings[rule["id"]]] = rule
+        self.matcher = AnchoredMatcher(self.vocab, [(rule["id"], rule["pattern"]) for rule in self.cues])
+        self._rule_by_key = {self.vocab.strings[rule["id"]]: rule for rule in self.cues}
 
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -495,7 +494,7 @@ class CommitmentDetector(Pipe):
         """Pledging conferences list their pledges as "Name: amount" items under a chapeau such as "The
         following pledges were announced:"; each item is that donor's commitment to contribute."""
         out = []
-        text = doc.text
+        text = doc_cache.text(doc)
         if ":" not in text:
             return out
         pledge_words = self.words["pledge_nouns"] | {"contribution", "contributions"}
@@ -711,7 +710,7 @@ def _in_headline(token: Token) -> bool:
     doc = token.doc
     span = doc.user_data.get(_HEADLINE_KEY)
     if span is None:
-        text = doc.text
+        text = doc_cache.text(doc)
         stripped = text.lstrip()
         start = len(text) - len(stripped)
         end = text.find("\n", start)

@@ -83,7 +83,8 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
 from ..commitment import Commitment, Deadline, TimeExpression
-from ..sentences import bounds
+from .. import doc_cache
+from ..doc_cache import bounds
 from ..temporal import add_duration, is_vague, load_time_rules
 
 DEADLINE_FAMILIES = ("by", "until", "within", "for", "from")
@@ -121,6 +122,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _RANGE = re.compile(r"^\s*(?:the\s+)?(\d{4})\s*(?:-|–|—|to|/)\s*(\d{2}|\d{4})\s*$", re.I)
 _COARSE = re.compile(r"\d{4}-(?:H[12]|SP|SU|FA|WI)$")
 """Halves and seasons have no ISO 8601 value: a deadline in one carries its year (``resolved`` its last day)."""
+_SPAN_AFTER = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:\d|[A-Z])")
 _RECURRING_AFTER = re.compile(r"\s*(?:of|in)\s+(?:each|every)\b", re.I)
 
 
@@ -199,7 +201,7 @@ class DeadlineLinker(Pipe):
         if not commitments or not len(doc):
             return doc
         starts, _ = bounds(doc)
-        text = doc.text  # Doc.text rebuilds the string on every access: once per call
+        text = doc_cache.text(doc)
         offsets = [t.idx for t in doc]
         by_sentence: dict[int, list[tuple[TimeExpression, int, int]]] = {}
         for expr in doc._.time_expressions or []:
@@ -242,6 +244,8 @@ class DeadlineLinker(Pipe):
             future = _not_past(expr, doc._.doc_date)
             if doc[root].dep_ in _ARGUMENT_DEPS or family == "from" and expr.type == "DURATION":
                 continue  # "will be given 12 months to...", "after a week of clashes": not a time adjunct
+            if _scope_of_a_name(doc[root], lead, expr):
+                continue  # "the Roadmap to 2030", "the Budget for 2027", "the year to March 2025"
             verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i)
             nominal = future and doc[c.verb_i].pos_ not in ("VERB", "AUX")  # "Denmark: DKK 400 million, to be paid in 2026"
             if verdict is None and lo_char <= expr.start and expr.end <= hi_char and (family in DEADLINE_FAMILIES or nominal):
@@ -249,6 +253,11 @@ class DeadlineLinker(Pipe):
             if verdict:
                 out.append(_Candidate(expr, family, root, verdict == "direct", edge))
         return out
+
+    def _ends_with_phrase(self, words: list[tuple[str, int]]) -> bool:
+        """The words end with a relation phrase of two or more words ("as of"), which skipping would break."""
+        lowered = tuple(w for w, _ in words[-4:])
+        return any(len(p) > 1 and lowered[-len(p):] == p for p, _ in self._table())
 
     def _relation(self, doc: Doc, expr: TimeExpression, first: int) -> tuple[str | None, set[int], bool]:
         """The relation family introducing ``expr``, the token indices of its words (they count as part of the
@@ -265,7 +274,7 @@ class DeadlineLinker(Pipe):
                 words, edge = words[: -len(phrase)], True
                 break
         skipped: set[int] = set()
-        while words and words[-1][0] in _SKIPPED_BEFORE:
+        while words and words[-1][0] in _SKIPPED_BEFORE and not self._ends_with_phrase(words):
             skipped.add(words.pop()[1])
         if edge or skipped:
             skipped |= set(range(words[-1][1] + 1 if words else first, first))
@@ -284,6 +293,9 @@ class DeadlineLinker(Pipe):
                             return "from", lead | {j for _, j in words[len(words) - n - m : len(words) - n]}, edge
                 if phrase == ("with",):
                     return None, lead, edge
+                at = words[len(words) - n][1] - 1
+                if not _temporal_use(doc, phrase, at, expr):
+                    return None, lead, edge
                 if family == "within" and not duration:
                     family = "on"
                 elif family in ("during", "on") and duration:
@@ -292,6 +304,57 @@ class DeadlineLinker(Pipe):
         if any(doc[j].tag_ in _PREP_TAGS for j in skipped | {first - 1} if j >= 0):
             return None, set(), edge
         return ("for" if duration else "on"), skipped, edge
+
+
+_NOT_TEMPORAL_BEFORE = frozenset({
+    "compared", "comparison", "relative", "according", "pursuant", "equivalent", "similar", "close", "back",
+    "contrary", "due", "thanks", "owing", "proportion", "ratio",
+})
+"""Words that make the next "to"/"with"/"from" no time relation: "a 30% cut relative to 2005", "compared to 2019"."""
+_BASELINE_BEFORE = frozenset({"%", "percent", "cent", "pc", "percentage", "points", "levels"})
+"""A "from" + year after a quantity names a baseline: "cut emissions by 45% from 2019" (but "raise tariffs by 7
+percent from January 1, 2026" starts on a day)."""
+_IN_A_SPAN_BEFORE = frozenset({"time", "first", "highest", "lowest", "largest", "biggest", "worst", "best"})
+""""in" + duration after these measures a span, not a deadline: "for the first time in ten years"."""
+
+
+def _temporal_use(doc: Doc, phrase: tuple[str, ...], at: int, expr: TimeExpression) -> bool:
+    """False when the relation phrase ending right before ``expr`` (its first word follows token ``at``) is not
+    used as a time relation here: a comparison ("relative to 2005"), a baseline ("45% from 2019"), a status date
+    ("arrears outstanding as of June 30, 2025", read when the date is not in the future), a span ("the first
+    time in ten years")."""
+    before = doc[at].lower_ if at >= 0 else ""
+    if before in _NOT_TEMPORAL_BEFORE:
+        return False
+    if phrase == ("from",) and re.fullmatch(r"\d{4}", expr.value or "") and (
+            before in _BASELINE_BEFORE or doc[at].like_num if at >= 0 else False):
+        return False
+    if phrase == ("in",) and expr.type == "DURATION" and (before in _IN_A_SPAN_BEFORE or doc[at].tag_ == "JJS"
+                                                          if at >= 0 else False):
+        return False
+    if phrase in (("as", "of"), ("as", "at")) and not _not_past(expr, doc._.doc_date):
+        return False
+    return True
+
+
+SCOPE_NOUNS = frozenset({
+    "agenda", "vision", "roadmap", "strategy", "plan", "programme", "program", "pathway", "framework", "budget",
+    "outlook", "forecast", "forecasts", "projection", "projections", "scenario", "estimates", "accounts",
+})
+"""Nouns a "to"/"for" + date names the span of ("the Roadmap to 2030", "the Budget for 2027"), like a title's
+proper nouns ("Pathway to 2050"); with a period noun "to" dates a report ("the year to March 2025")."""
+
+
+def _scope_of_a_name(token: Token, lead: set[int], expr: TimeExpression) -> bool:
+    """True when the expression (``token`` is its root) follows a bare "to"/"for" right after a plan's name or,
+    for "to", a period noun: the date is the span of what is named, not a deadline for the action. Read from
+    the words, not the parse, which hangs "to 2030" on the verb as often as on the noun."""
+    doc = token.doc
+    first = min(lead) if lead else token.i
+    if expr.type == "DURATION" or len(lead) != 1 or first < 1 or doc[first].lower_ not in ("to", "for"):
+        return False
+    noun = doc[first - 1]
+    return noun.lower_ in SCOPE_NOUNS or doc[first].lower_ == "to" and noun.lower_ in PERIOD_NOUNS
 
 
 def _targets(doc: Doc, c: Commitment) -> set[int]:
@@ -315,8 +378,10 @@ def _can_bind(text: str, expr: TimeExpression) -> bool:
         return False
     if expr.type == "DURATION" and "X" in expr.value:
         return False  # "in the coming weeks", "a period": no number
-    if _RECURRING_AFTER.match(text, expr.end, expr.end + 20):
-        return False  # "by March 31 of each year"
+    if expr.type != "DURATION" and _RECURRING_AFTER.match(text, expr.end, expr.end + 20):
+        return False  # "by March 31 of each year" (but "within two days of each decision" binds)
+    if _SPAN_AFTER.match(text, expr.end, expr.end + 20) and expr.text.lower().split()[-1] in PERIOD_NOUNS:
+        return False  # "for the year to March 2025", "the six months ended 30 June": a reporting period
     return True
 
 
@@ -346,8 +411,9 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
     for _ in range(24):
         head = token.head
         if head.i in targets:
-            if family in ("on", "during") and _past(head):
-                return None  # "pledged in March 2023 to...": the date of the pledge
+            if family in ("on", "during") and _past(head) and not crossed:
+                return None  # "pledged in March 2023 to...": the date of the pledge (not "committed to a
+                # reduction in the deficit over 2026-27", where the date is the object's)
             return "crossed" if crossed else "direct"
         if head.i == token.i:
             return None
@@ -367,7 +433,9 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                     return None  # a coordinated commitment's own deadline
                 if head.dep_ in ("advcl", "ccomp", "xcomp") and head.tag_ not in _NON_FINITE:
                     return None  # a finite clause of its own
-                if head.dep_ == "advcl" and (_own_subject(head) or any(c.dep_ == "mark" for c in head.children)):
+                if head.dep_ == "advcl" and (_own_subject(head) or any(
+                        c.dep_ == "mark" or c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "VBD", "MD")
+                        for c in head.children)):
                     return None  # "if Russia does not agree to a ceasefire by 31 July": the condition's date
                 if _past(head) and head.dep_ not in ("acl", "relcl"):
                     return None
@@ -432,6 +500,8 @@ def _shares_action(verb: Token, action: int) -> bool:
     "will halt all attacks from midnight and pull weapons back within 72 hours"."""
     if verb.head.i != action or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
         return False
+    if any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children):
+        return True  # "develop a framework and present it to the Assembly no later than February 2027"
     return not any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.head.children)
 
 

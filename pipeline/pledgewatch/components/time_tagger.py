@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from .. import doc_cache
 from .. import extensions  # noqa: F401  (registers the ._ attributes)
 from ..temporal import RULES_FILE, TimeGrammar, TimeRules, detect_doc_date, load_time_rules
 
@@ -110,8 +111,8 @@ class TimeTagger(Pipe):
         when = doc._.doc_date
         doc_date = date.fromisoformat(str(when)[:10]) if when else None
         if doc_date is None and self.detect_doc_date:
-            doc_date = detect_doc_date(doc.text, day_first=self.day_first, rules=grammar)
+            doc_date = detect_doc_date(doc_cache.text(doc), day_first=self.day_first, rules=grammar)
             if doc_date is not None:
                 doc._.doc_date = doc_date.isoformat()
-        doc._.time_expressions = grammar.tag(doc.text, doc_date, day_first=self.day_first)
+        doc._.time_expressions = grammar.tag(doc_cache.text(doc), doc_date, day_first=self.day_first)
         return doc

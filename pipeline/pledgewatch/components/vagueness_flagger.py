@@ -24,7 +24,9 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .. import patterns as rule_files
-from ..sentences import sentence
+from .. import doc_cache
+from ..doc_cache import sentence
+from ..fast_match import AnchoredMatcher
 from ..commitment import Commitment, Flag, Mention
 
 _QUANTITY_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -117,11 +119,8 @@ class VaguenessFlagger(Pipe):
 
     def _set_rules(self, cues: list[dict]) -> None:
         self.cues = [rule_files.ScopedCue.model_validate(c).model_dump() for c in cues]
-        self.matcher = Matcher(self.vocab)
-        self._by_key = {}
-        for cue in self.cues:
-            self.matcher.add(cue["id"], [cue["pattern"]])
-            self._by_key[self.vocab.strings[cue["id"]]] = cue
+        self.matcher = AnchoredMatcher(self.vocab, [(cue["id"], cue["pattern"]) for cue in self.cues])
+        self._by_key = {self.vocab.strings[cue["id"]]: cue for cue in self.cues}
 
     def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
@@ -151,10 +150,8 @@ class VaguenessFlagger(Pipe):
         commitments = doc._.commitments or []
         if not commitments:
             return doc
-        matches = []
-        for a, b in _clause_windows(doc, commitments):
-            # cues only matter inside commitments' clauses: match there, not over the whole document
-            matches.extend((self._by_key[key], a + start, a + end) for key, start, end in self.matcher(doc[a:b]))
+        # cues only matter inside commitments' clauses: match there, not over the whole document
+        matches = [(self._by_key[key], start, end) for key, start, end in self.matcher(doc, _clause_windows(doc, commitments))]
         pseudo: set[int] = set()
         terminate: set[int] = set()
         for cue, start, end in matches:
@@ -177,7 +174,7 @@ class VaguenessFlagger(Pipe):
         qents = [e for e in doc.ents if e.label_ in _QUANTITY_ENTS]
         qent_starts = [e.start for e in qents]
         taken_all = {i for e in qents for i in range(e.start, e.end)}
-        text = doc.text  # Doc.text rebuilds the whole string on every access
+        text = doc_cache.text(doc)
         for c in commitments:
             lo = c.scope_start if c.scope_start is not None else sentence(doc[c.verb_i]).start
             hi = c.scope_end if c.scope_end is not None else sentence(doc[c.verb_i]).end

@@ -1,0 +1,48 @@
+"""Per-document facts that spaCy recomputes on every access, computed once.
+
+``Doc.text`` joins every token's text on each access, and ``Token.sent`` searches the document's sentences on
+each call; a component that asks either per cue or per commitment becomes quadratic in the document's
+length. The components ask here instead. The cache is keyed weakly by the ``Doc`` (nothing is added to
+``doc.user_data``, so serialised documents stay as they were) and checked against the document's length.
+"""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc, Span, Token
+
+_TEXT: "WeakKeyDictionary[Doc, tuple[int, str]]" = WeakKeyDictionary()
+_BOUNDS: "WeakKeyDictionary[Doc, tuple[list[int], list[int]]]" = WeakKeyDictionary()
+
+
+def text(doc: Doc) -> str:
+    """``doc.text``, built once per document."""
+    cached = _TEXT.get(doc)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    value = doc.text
+    _TEXT[doc] = (len(doc), value)
+    return value
+
+
+def bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token index: the start and the end (exclusive) of its sentence."""
+    cached = _BOUNDS.get(doc)
+    if cached is not None and len(cached[0]) == len(doc):
+        return cached
+    starts = [0] * len(doc)
+    ends = [len(doc)] * len(doc)
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                starts[i] = sent.start
+                ends[i] = sent.end
+    _BOUNDS[doc] = (starts, ends)
+    return starts, ends
+
+
+def sentence(token: Token) -> Span:
+    """The sentence ``token`` is in (``token.sent``, without the search)."""
+    starts, ends = bounds(token.doc)
+    return token.doc[starts[token.i] : ends[token.i]]
