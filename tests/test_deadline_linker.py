@@ -134,6 +134,14 @@ def test_round_trip_keeps_the_relation_table(tmp_path):
         ("The Parties shall establish a Joint Committee, which shall meet within one year of signature.", "P1Y"),
         ("The Board will convene a mid-term review of the Fund in the second half of 2027.", "2027"),
         ("We will process every remaining case already referred to us by the agency by June 2026.", "2026-06"),
+        ("The authorities have committed to a reduction in the primary deficit of 3 percent of GDP over 2026-27.",
+         "2027"),
+        ("The Commission will develop a soil health framework and present it to the Assembly no later than "
+         "February 2027.", "2027-02"),
+        ("The Government will adopt a Climate Act within the first year of the term.", "P1Y"),
+        ("The board will explain any deviation in a written statement within two days of each decision.", "P2D"),
+        ("Provided the pledges made today are disbursed by the end of April, WFP will restore full rations in all "
+         "camps from May.", "2026-05"),
     ],
 )
 def test_deadlines_the_parse_hides(extract, text, value):
@@ -169,3 +177,34 @@ def test_deadlines_the_parse_hides(extract, text, value):
 def test_reference_dates_of_other_clauses_and_names(extract, text):
     r = _only(extract, text)
     assert r.deadline is None and not r.time_bound, (text, r.deadline)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Government will cut emissions by 30 percent relative to 2005.",
+        "The company will reduce its water use by 25% from 2019.",
+        "The Ministry will publish the Roadmap to 2030 for the steel industry.",
+        "The Council will table the Budget for 2027 in Parliament.",
+        "The Bank will publish its results for the year to March 2025.",
+        "The Treasury will settle the arrears as of June 30, 2025.",
+        "The Government will, for the first time in ten years, raise the minimum wage.",
+    ],
+)
+def test_comparisons_baselines_and_named_spans(extract, text):
+    r = _only(extract, text)
+    assert r.deadline is None and not r.time_bound, (text, r.deadline)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The Government will extend the moratorium on new licences to December 2026.", "2026-12"),
+        ("The Treasury will keep the fuel duty freeze for 2026.", "2026"),
+        ("The Government will apply the lower tariff as of 1 January 2026.", "2026-01-01"),
+        ("The Ministry will cut the backlog by half in two years.", "P2Y"),
+    ],
+)
+def test_the_same_words_as_deadlines(extract, text, value):
+    r = _only(extract, text)
+    assert r.deadline is not None and r.deadline.value == value, (text, r.deadline)
