@@ -220,3 +220,28 @@ def test_pledge_list_items_are_each_donors_commitment(extract):
 def test_lowercase_bullets_under_a_chapeau(extract):
     text = "The Council will:\n• plant more trees in the city's poorest neighbourhoods;\n• publish an annual progress report each June.\n"
     assert [r.action.verb for r in extract(text)] == ["plant", "publish"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts warned that splinter groups would likely continue attacks along the border.",
+        "European Commission press release\n\nOnce adopted, the Regulation will be published in the Official Journal.\n",
+        "Electricity demand in the European Union will continue to grow.",
+    ],
+)
+def test_forecasts_and_descriptions_of_laws(extract, text):
+    assert extract(text) == []
+
+
+def test_central_bank_named_after_its_state_is_its_own_actor(extract):
+    r = _one(extract("The Bank of Mongolia will continue to allow greater exchange rate flexibility."))
+    assert r.actor.canonical == "Bank of Mongolia"
+
+
+def test_contracting_parties_are_the_title_parties(extract):
+    text = (
+        "Agreement between the Republic of Colombia and the Republic of Finland on Investment\n\n"
+        "Each Contracting Party shall pay compensation without delay.\n"
+    )
+    assert sorted(r.actor.canonical for r in extract(text)) == ["Colombia", "Finland"]

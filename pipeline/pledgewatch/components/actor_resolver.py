@@ -292,7 +292,8 @@ class ActorResolver(Pipe):
         # only the title block: a body sentence naming "the Government of X" says nothing about who speaks
         government = next(
             (m for a, b in header for m in [_GOVERNMENT_OF.search(text, a, b)]
-             if m and not _LOCATIVE.search(text[max(a, m.start() - 12) : m.start()])),
+             if m and not _LOCATIVE.search(text[max(a, m.start() - 12) : m.start()])
+             and not (counterpart and _after_counterpart(text, header, m.start()))),
             None,
         )
         if government:
@@ -375,7 +376,7 @@ class ActorResolver(Pipe):
         head = span.root
         speakers = doc._.speakers or []
         dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") and t.i < head.i}
-        modified = any(t.dep_ in ("amod", "compound") for t in span if t.i < head.i)
+        modified = any(t.dep_ in ("amod", "compound") and t.lower_ not in self.words["party_modifiers"] for t in span if t.i < head.i)
         noun = _singular(head.lower_)
         if noun in self.words["party_nouns"] and (
             dets & {"each", "both", "neither", "either", "a", "an", "any", "no", "two", "all", "three"}
@@ -409,6 +410,10 @@ class ActorResolver(Pipe):
             if counts:
                 return [(counts.most_common(1)[0][0], "first_person")]
             return [(text, "first_person")]
+        if head.lower_ in self.words["group_nouns"] and span[0].lower_ == "the":
+            defined = self._previous_defined(c.actor_start, mentions)
+            if defined:
+                return [(defined, "noun")]  # "the group", "the coalition": the armed group the text named
         if head.lower_ in _PRONOUNS:
             previous = self._previous_actor(doc, c.actor_start, mentions)
             if previous and previous.split()[0].lower() in self.words["state_bodies"]:
@@ -441,12 +446,18 @@ class ActorResolver(Pipe):
         if span is None:
             return None
         head = span.root
-        inside = [m for m in mentions if m[0] >= start and m[1] <= end]
+        inside = [m for m in mentions if m[0] >= start and m[1] <= end
+                  and not _LOCATIVE.search(doc_cache.text(doc)[max(start, m[0] - 30) : m[0]])]  # "the Embassy in Seoul"
         if inside:
             root_named = any(m[0] <= head.idx < m[1] for m in inside)
+            own_body = head.lower_ in self.words["independent_bodies"] and head.ent_type_ == "ORG"
             generic_head = head.lower_ in self.words["agent_nouns"] or head.lower_ in self.words["office_titles"] or \
                 _singular(head.lower_) in self.words["party_nouns"] or head.lower_ in self.words["state_bodies"]
-            if root_named or generic_head or not head.ent_type_:
+            if root_named:
+                return inside[0][2]
+            if own_body:  # "the Bank of Mongolia" is the central bank, not the state
+                return self._clean(span)
+            if generic_head:
                 return inside[0][2]
             # "Lumenfold Labs UK": a name that merely contains a country's name is its own organisation
         for token in span:
@@ -504,6 +515,16 @@ class ActorResolver(Pipe):
             if orgs and (best is None or orgs[-1].end_char > best[0]):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
+
+    def _previous_defined(self, before: int, mentions) -> str | None:
+        """The nearest organisation the text itself defined (by an acronym) before ``before``."""
+        ends = [m[1] for m in mentions]
+        i = bisect_right(ends, before) - 1
+        while i >= 0 and before - mentions[i][1] < 2000:
+            if mentions[i][2] not in self.kind:
+                return mentions[i][2]
+            i -= 1
+        return None
 
     def _recent_parties(self, doc: Doc, c: Commitment, mentions) -> list[str]:
         """The two actors named most in the text before a "both sides" (states, organisations, and parties
@@ -579,7 +600,8 @@ _DATELINE = re.compile(
     re.I,
 )
 _GOVERNMENT_OF = re.compile(
-    r"\b(?:City|Town|County|Municipality|Borough|Government|Republic|Kingdom|Commonwealth|State) of (?:the )?"
+    r"\b(?:City|Town|County|Municipality|Borough|Government|Republic|Kingdom|Commonwealth|State|Governor|Mayor|Premier|"
+    r"President|Prime Minister|Chief Minister) of (?:the )?"
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and))*)"
 )
 _WE_DEFINITION = re.compile(

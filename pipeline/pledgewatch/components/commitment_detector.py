@@ -273,8 +273,8 @@ class CommitmentDetector(Pipe):
         """Verbs that describe a state or need rather than an act ("will require $1 trillion"), discourse
         verbs under an intention ("I want to stress that ..."), fulfilling a pledge stated as a noun (the
         pledge itself is the commitment), and chapeaux ("commits to the following targets:")."""
-        if action.lemma_ in self.words["non_action_verbs"]:
-            return True
+        if action.lemma_ in self.words["non_action_verbs"] and _object(action) is None:
+            return True  # "demand will grow" (but "grow revenue" is an act)
         if kind == "intention" and action.lemma_ in self.words["discourse_verbs"]:
             return True
         obj = _object(action)
@@ -292,6 +292,8 @@ class CommitmentDetector(Pipe):
             return True
         if any(c.tag_ in ("WP", "WRB") and c.lower_ in ("what", "how", "why", "whether") and c.i < anchor.i for c in anchor.children):
             return True  # "how the company will make ...", "What the Fund will deliver"
+        if any(c.lower_ in self.words["prediction_adverbs"] for c in anchor.children):
+            return True  # "splinter groups would likely continue attacks": a forecast
         top = anchor
         while top.dep_ == "conj" and top.head != top:
             top = top.head
@@ -371,6 +373,8 @@ class CommitmentDetector(Pipe):
                         # speaker, or the one whose words are reported); the resolver decides
                         if verb.lemma_ in self.words["non_commissive_passives"] or not _modal(verb):
                             return [], False
+                        if subject.lemma_.lower() in self.words["instrument_nouns"]:
+                            return [], False  # "the Regulation will be published": what a law does, not who acts
                         negative = any(t.lower_ in ("no", "neither") and t.dep_ == "det" for t in subject.children)
                         return [], "implied-negative" if negative else "implied"
                     subject = agent
