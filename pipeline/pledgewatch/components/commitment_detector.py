@@ -465,9 +465,9 @@ class CommitmentDetector(Pipe):
             if negated_item:
                 head = words[1]
             if not (_list_item_verb(head) or (negated_item and head.is_alpha and head.tag_ not in _NOT_ITEM_VERB)) or any(
-                t.tag_ == "MD" for t in sent
-            ):
-                break
+                c.tag_ == "MD" or c.dep_ in _SUBJECTS for c in sent.root.children if c.i < head.i or c.tag_ == "MD"
+            ) and sent.root != head:
+                break  # a full clause with its own subject or modal is no item of the chapeau
             for act in [head] + self._coordinated_actions(head):
                 for subject in subjects or [None]:
                     commitment = self._build(doc, rule, cue, head, act, [act], None, True, rule["strength"],
