@@ -308,6 +308,8 @@ class ActorResolver(Pipe):
             if ent.label_ in ("ORG", "GPE") and in_header(ent.start_char):
                 if counterpart and _after_counterpart(text, header, ent.start_char):
                     continue
+                if any(w.lower() in self.words["instrument_nouns"] for w in ent.text.split()):
+                    continue  # "the Subsea Infrastructure Resilience Regulation" issues nothing
                 name = _speaker_name(self._clean(ent), lowered, self.words["organ_nouns"], self.words["document_nouns"])
                 if (name and name.split()[0].lower() not in self.words["document_nouns"] and name not in named
                         and not any(name.lower() in n.lower() for n in named)):
@@ -642,11 +644,11 @@ def _speaker_name(name: str, lowered_text: str, organs: set[str], documents: set
     words = name.split()
     if not words or words[-1].lower() not in documents:
         return name
-    for n in range(len(words) - 1, 0, -1):
+    for n in range(1, len(words)):  # "Bellmont Housing Emergency Plan" -> "Bellmont"
         part = " ".join(words[:n])
-        if words[n - 1].lower() not in documents and lowered_text.count(part.lower()) >= 2:
+        if words[n - 1].lower() not in documents and lowered_text.count(part.lower()) >= 3:
             return part
-    return name
+    return ""  # the name of a document, not of whoever issued it
 
 
 def _body_start(text: str) -> int:
