@@ -63,7 +63,8 @@ def test_missing_evidence_is_an_error():
 
 
 # Floors a little under the scores measured on the held-out test split (see README, "Quality").
-FLOORS = {"f1": 0.80, "actor_accuracy": 0.72, "polarity_accuracy": 0.95, "trap_rate": 0.05}
+FLOORS = {"f1": 0.88, "actor_accuracy": 0.84, "polarity_accuracy": 0.96, "time_bound_accuracy": 0.93,
+          "deadline_value_accuracy": 0.87, "vague_f1": 0.77, "trap_rate": 0.04}
 
 
 @pytest.mark.slow
@@ -71,8 +72,8 @@ def test_corpus_test_split_floor(nlp):
     report = evaluate_corpus(CORPUS / "docs" / "test", CORPUS / "gold" / "test", nlp=nlp, traps=CORPUS / "traps" / "test")
     s = report.summary()
     print(json.dumps(s))
-    assert s["gold"] >= 300
+    assert s["gold"] >= 500
     assert s["detection"]["f1"] >= FLOORS["f1"]
-    assert s["actor_accuracy"] >= FLOORS["actor_accuracy"]
-    assert s["polarity_accuracy"] >= FLOORS["polarity_accuracy"]
+    for key in ("actor_accuracy", "polarity_accuracy", "time_bound_accuracy", "deadline_value_accuracy", "vague_f1"):
+        assert s[key] >= FLOORS[key], key
     assert s["trap_rate"] <= FLOORS["trap_rate"]
