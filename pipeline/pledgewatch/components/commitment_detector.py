@@ -499,10 +499,11 @@ class CommitmentDetector(Pipe):
         following pledges were announced:"; each item is that donor's commitment to contribute."""
         out = []
         text = doc_cache.text(doc)
-        if ":" not in text:
+        if ":" not in text or "following" not in text.lower():
             return out
         pledge_words = self.words["pledge_nouns"] | {"contribution", "contributions"}
-        for token in doc:
+        colons = [doc.char_span(m.start(), m.end()) for m in re.finditer(":", text)]
+        for token in (span[0] for span in colons if span is not None):
             if token.text != ":" or token.lemma_ == "" or not any(
                 t.lemma_.lower() in pledge_words for t in sentence(token) if t.i < token.i
             ) or not any(t.lower_ == "following" for t in sentence(token) if t.i < token.i):
