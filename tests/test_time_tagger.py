@@ -75,8 +75,8 @@ def test_initialize_with_patterns_dict():
 
 def test_to_disk_round_trip_carries_rules(nlp, tmp_path, monkeypatch):
     nlp.to_disk(tmp_path / "pipeline")
-    saved = json.loads((tmp_path / "pipeline" / "pledgewatch_time_tagger" / "time_expressions.json").read_text())
-    assert saved["rules"]
+    saved = json.loads((tmp_path / "pipeline" / "pledgewatch_time_tagger" / "state.json").read_text())
+    assert saved["rules"]["rules"] and saved["cfg"]["day_first"] is False
     monkeypatch.setenv("PLEDGEWATCH_PATTERNS", str(tmp_path / "nowhere"))
     loaded = spacy.load(tmp_path / "pipeline")
     assert [t.text for t in loaded(TEXT)._.time_expressions] == [t.text for t in nlp(TEXT)._.time_expressions]

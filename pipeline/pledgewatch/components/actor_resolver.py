@@ -18,19 +18,17 @@ dropped. Coordinated subjects ("China and the United States agreed ...") list ea
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left, bisect_right
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
+from ..serialization import JSONState
 from .. import patterns as rule_files
 from .. import doc_cache
 from ..commitment import Commitment
@@ -53,7 +51,7 @@ def make_actor_resolver(nlp: Language, name: str, drop_unresolved: bool) -> "Act
     return ActorResolver(nlp.vocab, name=name, drop_unresolved=drop_unresolved, tokenizer=nlp.tokenizer)
 
 
-class ActorResolver(Pipe):
+class ActorResolver(JSONState, Pipe):
     """Give every commitment a canonical actor, split joint ones, drop those with no one to commit."""
 
     def __init__(self, vocab, name: str = "pledgewatch_actor_resolver", *, drop_unresolved: bool = True, tokenizer=None):
@@ -98,27 +96,12 @@ class ActorResolver(Pipe):
             return self.tokenizer(text)
         return Doc(self.vocab, words=_split(text))
 
-    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "actors.jsonl", self.actors)
-        srsly.write_json(path / "lexicons.json", self.lexicons)
-        srsly.write_json(path / "cfg", {"drop_unresolved": self.drop_unresolved})
+    def get_state(self) -> dict:
+        return {"actors": self.actors, "lexicons": self.lexicons, "drop_unresolved": self.drop_unresolved}
 
-    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "ActorResolver":
-        path = Path(path)
-        self.drop_unresolved = srsly.read_json(path / "cfg")["drop_unresolved"]
-        self._set_rules(list(srsly.read_jsonl(path / "actors.jsonl")), srsly.read_json(path / "lexicons.json"))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps({"actors": self.actors, "lexicons": self.lexicons, "drop": self.drop_unresolved}).encode()
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "ActorResolver":
-        cfg = json.loads(data)
-        self.drop_unresolved = cfg["drop"]
-        self._set_rules(cfg["actors"], cfg["lexicons"])
-        return self
+    def set_state(self, state: dict) -> None:
+        self.drop_unresolved = state["drop_unresolved"]
+        self._set_rules(state["actors"], state["lexicons"])
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:

@@ -20,17 +20,15 @@ resolver, which runs next and drops commitments without a real actor.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
+from ..serialization import JSONState
 from .. import patterns as rule_files
 from ..commitment import Commitment, Mention
 from .. import doc_cache
@@ -54,7 +52,7 @@ def make_commitment_detector(nlp: Language, name: str, max_span_tokens: int) -> 
     return CommitmentDetector(nlp.vocab, name=name, max_span_tokens=max_span_tokens)
 
 
-class CommitmentDetector(Pipe):
+class CommitmentDetector(JSONState, Pipe):
     """Propose one :class:`~pledgewatch.commitment.Commitment` per cue, action and subject."""
 
     def __init__(self, vocab, name: str = "pledgewatch_commitment_detector", *, max_span_tokens: int = 80):
@@ -90,27 +88,12 @@ class CommitmentDetector(Pipe):
         self.matcher = AnchoredMatcher(self.vocab, [(rule["id"], rule["pattern"]) for rule in self.cues])
         self._rule_by_key = {self.vocab.strings[rule["id"]]: rule for rule in self.cues}
 
-    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "commitment_cues.jsonl", self.cues)
-        srsly.write_json(path / "lexicons.json", self.lexicons)
-        srsly.write_json(path / "cfg", {"max_span_tokens": self.max_span_tokens})
+    def get_state(self) -> dict:
+        return {"cues": self.cues, "lexicons": self.lexicons, "max_span_tokens": self.max_span_tokens}
 
-    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "CommitmentDetector":
-        path = Path(path)
-        self.max_span_tokens = srsly.read_json(path / "cfg")["max_span_tokens"]
-        self._set_rules(list(srsly.read_jsonl(path / "commitment_cues.jsonl")), srsly.read_json(path / "lexicons.json"))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps({"cues": self.cues, "lexicons": self.lexicons, "max_span_tokens": self.max_span_tokens}).encode()
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "CommitmentDetector":
-        cfg = json.loads(data)
-        self.max_span_tokens = cfg["max_span_tokens"]
-        self._set_rules(cfg["cues"], cfg["lexicons"])
-        return self
+    def set_state(self, state: dict) -> None:
+        self.max_span_tokens = state["max_span_tokens"]
+        self._set_rules(state["cues"], state["lexicons"])
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:

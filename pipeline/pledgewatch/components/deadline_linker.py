@@ -69,20 +69,17 @@ document (bisect on token offsets), sentence bounds come from :mod:`pledgewatch.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
 
 from ..commitment import Commitment, Deadline, TimeExpression
+from ..serialization import JSONState
 from .. import doc_cache
 from ..doc_cache import bounds
 from ..temporal import add_duration, is_vague, load_time_rules
@@ -145,7 +142,7 @@ class _Candidate:
     edge: bool = False
 
 
-class DeadlineLinker(Pipe):
+class DeadlineLinker(JSONState, Pipe):
     """Pick, for every commitment, the time expression that binds the committed action."""
 
     def __init__(self, name: str = "pledgewatch_deadline_linker", *, relations: dict[str, list[str]] | None = None):
@@ -177,23 +174,12 @@ class DeadlineLinker(Pipe):
             self._set_relations(load_time_rules(None).relations)
         return self._phrases
 
-    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg", {"relations": self.relations})
+    def get_state(self) -> dict:
+        return {"relations": self.relations}
 
-    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "DeadlineLinker":
-        relations = srsly.read_json(Path(path) / "cfg").get("relations")
+    def set_state(self, state: dict) -> None:
+        relations = state.get("relations")
         self.__init__(self.name, relations=relations if isinstance(relations, dict) else None)
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps({"relations": self.relations}).encode()
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "DeadlineLinker":
-        relations = json.loads(data).get("relations")
-        self.__init__(self.name, relations=relations if isinstance(relations, dict) else None)
-        return self
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:

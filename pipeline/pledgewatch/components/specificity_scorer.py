@@ -21,14 +21,12 @@ cooperation" 0.0 (vague).
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-from typing import Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
+
+from ..serialization import JSONState
 
 DEFAULT_WEIGHTS = {
     "NO_DEADLINE": 0.25,
@@ -51,7 +49,7 @@ def make_specificity_scorer(nlp: Language, name: str, weights: dict[str, float],
     return SpecificityScorer(name=name, weights=weights, vague_below=vague_below, specific_from=specific_from)
 
 
-class SpecificityScorer(Pipe):
+class SpecificityScorer(JSONState, Pipe):
     """Score and label every commitment from its flags."""
 
     def __init__(self, name: str = "pledgewatch_specificity_scorer", *, weights=DEFAULT_WEIGHTS,
@@ -72,18 +70,8 @@ class SpecificityScorer(Pipe):
                 c.label = "partial"
         return doc
 
-    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg", self.cfg)
+    def get_state(self) -> dict:
+        return self.cfg
 
-    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "SpecificityScorer":
-        self.cfg = srsly.read_json(Path(path) / "cfg")
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(self.cfg).encode()
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "SpecificityScorer":
-        self.cfg = json.loads(data)
-        return self
+    def set_state(self, state: dict) -> None:
+        self.cfg = state

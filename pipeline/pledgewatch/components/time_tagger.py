@@ -15,19 +15,16 @@ its own rules and loads without the ``patterns/`` folder.
 
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
-from typing import Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .. import doc_cache
+from ..serialization import JSONState
 from .. import extensions  # noqa: F401  (registers the ._ attributes)
-from ..temporal import RULES_FILE, TimeGrammar, TimeRules, detect_doc_date, load_time_rules
+from ..temporal import TimeGrammar, TimeRules, detect_doc_date, load_time_rules
 
 
 @Language.factory(
@@ -39,7 +36,7 @@ def make_time_tagger(nlp: Language, name: str, detect_doc_date: bool, day_first:
     return TimeTagger(name=name, detect_doc_date=detect_doc_date, day_first=day_first)
 
 
-class TimeTagger(Pipe):
+class TimeTagger(JSONState, Pipe):
     """Find and normalise time expressions (DATE, TIME, DURATION, SET) with pledgewatch's rule grammar."""
 
     def __init__(self, name: str = "pledgewatch_time_tagger", *, detect_doc_date: bool = True,
@@ -79,31 +76,13 @@ class TimeTagger(Pipe):
     def _cfg(self) -> dict:
         return {"detect_doc_date": self.detect_doc_date, "day_first": self.day_first}
 
-    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        if self.rules is not None:
-            srsly.write_json(path / RULES_FILE, self.rules.model_dump())
-        srsly.write_json(path / "cfg", self._cfg())
+    def get_state(self) -> dict:
+        return {"cfg": self._cfg(), "rules": self.rules.model_dump() if self.rules is not None else None}
 
-    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "TimeTagger":
-        path = Path(path)
-        cfg = srsly.read_json(path / "cfg")
-        self.detect_doc_date, self.day_first = cfg["detect_doc_date"], cfg["day_first"]
-        if (path / RULES_FILE).is_file():
-            self._set_rules(load_time_rules(path / RULES_FILE))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        rules = self.rules.model_dump() if self.rules is not None else None
-        return json.dumps({"cfg": self._cfg(), "rules": rules}).encode()
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "TimeTagger":
-        payload = json.loads(data)
-        self.detect_doc_date, self.day_first = payload["cfg"]["detect_doc_date"], payload["cfg"]["day_first"]
-        if payload["rules"] is not None:
-            self._set_rules(load_time_rules(payload["rules"]))
-        return self
+    def set_state(self, state: dict) -> None:
+        self.detect_doc_date, self.day_first = state["cfg"]["detect_doc_date"], state["cfg"]["day_first"]
+        if state["rules"] is not None:
+            self._set_rules(load_time_rules(state["rules"]))
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:

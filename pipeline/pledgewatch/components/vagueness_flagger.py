@@ -12,17 +12,15 @@ review, audit, inspection, monitoring, schedule) and adds the flags that follow 
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from pathlib import Path
-from typing import Iterable
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from ..serialization import JSONState
 from .. import patterns as rule_files
 from .. import doc_cache
 from ..doc_cache import sentence
@@ -79,7 +77,7 @@ def make_vagueness_flagger(nlp: Language, name: str, checkable_verbs: list[str],
                             firm_cues=firm_cues)
 
 
-class VaguenessFlagger(Pipe):
+class VaguenessFlagger(JSONState, Pipe):
     """Attach flags, quantities and verification mechanisms to every commitment.
 
     A cue modifies a commitment when it lies inside the commitment's clause and its reach, in its direction,
@@ -122,27 +120,12 @@ class VaguenessFlagger(Pipe):
         self.matcher = AnchoredMatcher(self.vocab, [(cue["id"], cue["pattern"]) for cue in self.cues])
         self._by_key = {self.vocab.strings[cue["id"]]: cue for cue in self.cues}
 
-    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / "vagueness_cues.jsonl", self.cues)
-        srsly.write_json(path / "cfg", self.cfg)
+    def get_state(self) -> dict:
+        return {"cues": self.cues, "cfg": self.cfg}
 
-    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "VaguenessFlagger":
-        path = Path(path)
-        if (path / "cfg").is_file():
-            self.cfg.update(srsly.read_json(path / "cfg"))
-        self._set_rules(list(srsly.read_jsonl(path / "vagueness_cues.jsonl")))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps({"cues": self.cues, "cfg": self.cfg}).encode()
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "VaguenessFlagger":
-        loaded = json.loads(data)
-        self.cfg.update(loaded.get("cfg", {}))
-        self._set_rules(loaded["cues"])
-        return self
+    def set_state(self, state: dict) -> None:
+        self.cfg.update(state.get("cfg", {}))
+        self._set_rules(state["cues"])
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.cues:
