@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jsonlines
 from spacy.language import Language
 
 from .api import DocContext, extract_docs
@@ -28,19 +29,18 @@ DOC_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 
 
 def _read_jsonl(path: Path) -> list[dict]:
+    """Gold or trap lines from a JSONL file or a folder of them; a bad line is an error naming file and line."""
     files = sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
     rows = []
     for file in files:
-        with file.open(encoding="utf-8") as fh:
-            for lineno, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise ValueError(f"{file}:{lineno}: not JSON ({err.msg})") from None
-                if "file" not in rows[-1]:
-                    raise ValueError(f"{file}:{lineno}: no 'file' field")
+        with jsonlines.open(file) as reader:
+            try:
+                for row in reader.iter(type=dict, skip_empty=True):
+                    if "file" not in row:
+                        raise ValueError(f"{file}: a line has no 'file' field: {json.dumps(row)[:80]}")
+                    rows.append(row)
+            except jsonlines.InvalidLineError as err:
+                raise ValueError(f"{file}:{err.lineno}: not a JSON object") from None
     return rows
 
 
