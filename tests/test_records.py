@@ -85,3 +85,21 @@ def test_saved_pipeline_reproduces_records(nlp, tmp_path, monkeypatch):
     before = [r.model_dump() for r in pledgewatch.extract(EXAMPLE, nlp=nlp, doc_date="2025-11-01")]
     after = [r.model_dump() for r in pledgewatch.extract(EXAMPLE, nlp=reloaded, doc_date="2025-11-01")]
     assert before == after and before
+
+
+def test_long_text_is_parsed_in_pieces_with_whole_text_offsets(nlp):
+    import pledgewatch
+    from pledgewatch.api import DocContext, extract_docs
+
+    paragraph = (
+        "Lisbon, 3 March 2026\n\nThe Government will open two reception centres by June 2026. "
+        "Prices will rise. Portugal will not raise the fuel levy this year.\n\n"
+    )
+    text = paragraph * 6
+    whole = pledgewatch.extract(text, doc_id="long", nlp=nlp)
+    [(context, pieces)] = list(extract_docs([(text, DocContext(doc_id="long"))], nlp=nlp, chunk_chars=300))
+    assert [r.model_dump() for r in pieces] == [r.model_dump() for r in whole]
+    assert [r.id for r in pieces] == [f"long:{i}" for i in range(1, len(whole) + 1)]
+    for r in pieces:
+        assert text[r.span.start : r.span.end] == r.span.text
+    assert context.doc_date == "2026-03-03"

@@ -15,7 +15,9 @@ from typing import Iterable, Iterator
 
 from spacy.language import Language
 
+from .io.chunking import chunk_spans, shift_record
 from .nlp import load
+from .temporal import detect_doc_date
 from .records import CommitmentRecord, from_doc
 
 
@@ -69,10 +71,41 @@ def extract_docs(
     *,
     nlp: Language,
     batch_size: int = 16,
+    chunk_chars: int = 100_000,
 ) -> Iterator[tuple[DocContext, list[CommitmentRecord]]]:
-    """Stream ``(context, records)`` for ``(text, context)`` pairs, in input order."""
-    pending = ((make_doc(nlp, text, context), context) for text, context in items)
-    for doc, context in nlp.pipe(pending, as_tuples=True, batch_size=batch_size):
+    """Stream ``(context, records)`` for ``(text, context)`` pairs, in input order.
+
+    A text longer than ``chunk_chars`` is parsed in pieces cut between paragraphs or sentences
+    (:func:`pledgewatch.io.chunking.chunk_spans`); its records come back with offsets into the whole text
+    and ids numbered across the whole document, and its dateline dates every piece.
+    """
+    def pieces():
+        for text, context in items:
+            spans = chunk_spans(text, chunk_chars)
+            if len(spans) > 1 and context.doc_date is None:
+                context.doc_date = _dateline(nlp, text[: spans[0][1]])
+            for number, (start, end) in enumerate(spans):
+                yield make_doc(nlp, text[start:end], context), (context, start, number == len(spans) - 1)
+
+    collected: list[CommitmentRecord] = []
+    for doc, (context, offset, last) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         if context.doc_date is None and doc._.doc_date is not None:
             context.doc_date = doc._.doc_date
-        yield context, from_doc(doc)
+        records = from_doc(doc)
+        if offset or collected:
+            records = [CommitmentRecord.model_validate(shift_record(r.model_dump(), offset)) for r in records]
+        collected.extend(records)
+        if last:
+            for ordinal, record in enumerate(collected, start=1):
+                record.id = f"{context.doc_id or 'doc'}:{ordinal}"
+            yield context, collected
+            collected = []
+
+
+def _dateline(nlp: Language, head: str) -> str | None:
+    """The document date its first piece states, read the way the time tagger reads it."""
+    if "pledgewatch_time_tagger" not in nlp.pipe_names:
+        return None
+    tagger = nlp.get_pipe("pledgewatch_time_tagger")
+    found = detect_doc_date(head, day_first=tagger.day_first, rules=tagger.grammar)
+    return found.isoformat() if found else None

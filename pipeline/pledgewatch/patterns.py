@@ -19,6 +19,13 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
+def describe(err: ValidationError) -> str:
+    """A validation error on one line: where in the data it is, and what is wrong ("pattern.0: ...")."""
+    first = err.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "value"
+    return f"{where}: {first['msg']}"
+
+
 class PatternError(ValueError):
     """A rule file is missing or malformed; the message names the file and line."""
 
@@ -104,9 +111,7 @@ def _read_jsonl(path: Path, model: type[BaseModel]) -> list[BaseModel]:
             try:
                 rules.append(model.model_validate_json(line))
             except ValidationError as err:
-                first = err.errors()[0]
-                where = ".".join(str(p) for p in first["loc"])
-                raise PatternError(f"{path}:{lineno}: {where}: {first['msg']}") from None
+                raise PatternError(f"{path}:{lineno}: {describe(err)}") from None
     return rules
 
 

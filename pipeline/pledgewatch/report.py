@@ -30,6 +30,7 @@ from typing import Iterable, Literal
 
 from pydantic import ValidationError
 
+from .patterns import describe
 from .records import CommitmentRecord
 
 GroupBy = Literal["actor", "document", "date", "flag"]
@@ -111,9 +112,7 @@ def read_records(paths: Iterable[str | Path]) -> list[CommitmentRecord]:
                 try:
                     records.append(CommitmentRecord.model_validate_json(line))
                 except ValidationError as err:
-                    first = err.errors()[0]
-                    where = ".".join(str(p) for p in first["loc"]) or "line"
-                    raise ReportError(f"{path}:{lineno}: not a commitment record ({where}: {first['msg']})") from None
+                    raise ReportError(f"{path}:{lineno}: not a commitment record ({describe(err)})") from None
     return records
 
 

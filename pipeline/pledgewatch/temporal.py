@@ -52,6 +52,7 @@ from typing import Callable, Iterable, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .commitment import TimeExpression
+from .patterns import describe
 
 RULES_FILE = "time_expressions.json"
 
@@ -182,9 +183,7 @@ def load_time_rules(source: str | Path | dict | None = None) -> TimeRules:
     try:
         rules = TimeRules.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"])
-        raise TimeRulesError(f"{where}: {loc}: {first['msg']}") from None
+        raise TimeRulesError(f"{where}: {describe(err)}") from None
     try:
         TimeGrammar(rules)
     except re.error as err:

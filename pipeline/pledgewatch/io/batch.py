@@ -61,6 +61,7 @@ from typing import Any, Callable, Iterable, Iterator, TextIO
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from pledgewatch.io.chunking import DEFAULT_CHUNK_CHARS, chunk_spans, shift_record
+from pledgewatch.patterns import describe
 from pledgewatch.io.readers import SUPPORTED_SUFFIXES, ReadError, read_document
 
 __all__ = [
@@ -380,9 +381,7 @@ def load_meta(path: Path) -> dict[str, MetaRow]:
         try:
             row = MetaRow.model_validate(data)
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(part) for part in first["loc"])
-            raise BatchUsageError(f"--meta {path}:{number}: {where}: {first['msg']}") from None
+            raise BatchUsageError(f"--meta {path}:{number}: {describe(error)}") from None
         table[row.path] = row
         table.setdefault(os.path.abspath(row.path), row)
         if not os.path.isabs(row.path):
