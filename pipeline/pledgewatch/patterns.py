@@ -59,7 +59,6 @@ class CueRule(_Rule):
     """
 
     id: str
-    label: str = "COMMITMENT_CUE"
     kind: Literal["modal", "commissive", "intention", "nominal", "negative_nominal", "progressive"]
     pattern: list[dict[str, Any]]
     anchor: int = 0
