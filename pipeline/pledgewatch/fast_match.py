@@ -1,10 +1,12 @@
-"""Run a spaCy ``Matcher`` only where a pattern can start.
+"""A spaCy ``Matcher`` that does most of its work in numpy.
 
-The ``Matcher`` evaluates every pattern at every token; with a few dozen rule patterns that costs as much as
-a statistical component. Nearly every rule pattern starts with a token constrained by ``LOWER`` or ``LEMMA``
-(a word or a word list), so the positions where any pattern can start are found in one vectorised pass over
-``doc.to_array``, and the matcher runs on short windows from there. The matches are the same as a full run,
-as long as no match is longer than ``max_length`` tokens.
+The ``Matcher`` evaluates every pattern at every token, and every ``IN`` list through a Python predicate; with
+a few dozen rule patterns that costs as much as a statistical component. Nearly every rule pattern is a fixed
+run of tokens constrained by plain attributes (``LOWER``, ``LEMMA``, ``POS``, ``TAG``, ``DEP``, ``ORTH``, each
+a value or an ``IN``/``NOT_IN`` list). Those are matched here with one vectorised pass over ``doc.to_array``
+per attribute list: the same matches the ``Matcher`` finds, at a fraction of the cost. The few patterns left
+(repeated or optional tokens, other attributes) go to a real ``Matcher``, run only on short windows around
+the tokens where they can start.
 """
 
 from __future__ import annotations
@@ -12,24 +14,37 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, TAG
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.matcher import Matcher
+from spacy.symbols import IDS
 from spacy.tokens import Doc
+
+_COLUMNS = {"ORTH": 0, "TEXT": 0, "LOWER": 1, "LEMMA": 2, "POS": 3, "TAG": 4, "DEP": 5}
+_ARRAY_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP]
+
+# one token test: (column, sorted keys, negated)
+Test = tuple[int, tuple[int, ...], bool]
 
 
 class AnchoredMatcher:
-    """A ``Matcher`` that runs only around the tokens where its patterns can match.
+    """Matches of token patterns as ``(key, start, end)``, like ``Matcher``, but mostly vectorised.
 
-    Each pattern is anchored on one of its required tokens constrained by ``LOWER``, ``ORTH``, ``LEMMA``
-    (or, failing those, ``TAG``):
-    the one whose words are least often stop words ("principle" in "in principle", "other" in "and
-    other"), among the tokens at a fixed offset from the pattern's start. A pattern with no such token
-    makes the matcher run everywhere. Windows reach as far as the longest pattern, counting a repeated
-    token (``*``, ``+``) as ``max_repeat`` tokens: a longer match is cut.
+    A pattern whose tokens each carry only plain attributes (no ``OP`` but ``"1"``) is matched in numpy.
+    Any other pattern is anchored on one of its required tokens constrained by ``LOWER``, ``ORTH``,
+    ``LEMMA`` (or, failing those, ``TAG``): the one whose words are least often stop words, among the
+    tokens at a fixed offset from the pattern's start; the ``Matcher`` runs on windows from there. Windows
+    reach as far as the longest such pattern, counting a repeated token (``*``, ``+``) as ``max_repeat``
+    tokens: a longer match is cut. A pattern with no anchor makes the matcher run everywhere.
     """
 
     def __init__(self, vocab, patterns: Iterable[tuple[str, list[dict[str, Any]]]], *, max_repeat: int = 4):
+        # fixed patterns: per token, the rows of the distinct attribute tests it must pass
+        self.fixed: list[tuple[int, list[list[int]]]] = []
+        self._rows: dict[Test, int] = {}
+        self._negated: list[int] = []
+        self._by_value: dict[int, dict[int, list[int]]] = {}  # column -> attribute value -> rows it passes
         self.matcher = Matcher(vocab)
+        self.has_rest = False
         self.max_length = 1
         self.back = 0
         lowers: set[str] = set()
@@ -37,6 +52,12 @@ class AnchoredMatcher:
         tags: set[str] = set()
         anchored = True
         for key, pattern in patterns:
+            tests = _fixed_tests(vocab, pattern)
+            if tests is not None:
+                rows = [[self._test_row(test) for test in token_tests] for token_tests in tests]
+                self.fixed.append((vocab.strings.add(key), rows))
+                continue
+            self.has_rest = True
             self.matcher.add(key, [pattern])
             self.max_length = max(self.max_length, sum(max_repeat if t.get("OP") in ("*", "+") else 1 for t in pattern))
             choice = _anchor(vocab, pattern)
@@ -58,15 +79,78 @@ class AnchoredMatcher:
         self.tag_keys = numpy.array(sorted(strings.add(w) for w in tags), dtype="uint64") if anchored else None
 
     def __call__(self, doc: Doc, ranges: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int, int]]:
-        """Matches as (key, start, end) in document positions, within ``ranges`` when given."""
-        ranges = [(0, len(doc))] if ranges is None else list(ranges)
+        """Matches as (key, start, end) in document positions, each inside one of ``ranges`` when given."""
+        ranges = _merged([(0, len(doc))] if ranges is None else ranges)
+        if not ranges or not len(doc):
+            return []
+        array = doc.to_array(_ARRAY_ATTRS).astype("uint64", copy=False)
+        out = self._fixed_matches(array, ranges) if self.fixed else []
+        if self.has_rest:
+            out.extend(self._matcher_matches(doc, array, ranges))
+        out.sort(key=lambda m: (m[1], m[2]))
+        return out
+
+    def _test_row(self, test: Test) -> int:
+        row = self._rows.get(test)
+        if row is None:
+            row = self._rows[test] = len(self._rows)
+            column, keys, negated = test
+            table = self._by_value.setdefault(column, {})
+            for value in keys:
+                table.setdefault(value, []).append(row)
+            if negated:
+                self._negated.append(row)
+        return row
+
+    def _passes(self, array: numpy.ndarray) -> numpy.ndarray:
+        """Which token passes which test, as a (tests, tokens) boolean array.
+
+        Each column's distinct values are looked up once in a table from value to tests, instead of one
+        set-membership pass over the document per test.
+        """
+        passes = numpy.zeros((len(self._rows), len(array)), dtype=bool)
+        for column, table in self._by_value.items():
+            values, where = numpy.unique(array[:, column], return_inverse=True)
+            rows, cols = [], []
+            for j, value in enumerate(values.tolist()):
+                for row in table.get(value, ()):
+                    rows.append(row)
+                    cols.append(j)
+            if rows:
+                seen = numpy.zeros((len(self._rows), len(values)), dtype=bool)
+                seen[rows, cols] = True
+                passes |= seen[:, where.ravel()]
+        if self._negated:
+            passes[self._negated] = ~passes[self._negated]
+        return passes
+
+    def _fixed_matches(self, array: numpy.ndarray, ranges: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        n = len(array)
+        limit = numpy.zeros(n, dtype="int64")  # the end of the range a start lies in (0: in none)
+        for a, b in ranges:
+            limit[a:b] = b
+        passes = self._passes(array)
+        positions = numpy.arange(n)
+        out = []
+        for key, tests in self.fixed:
+            length = len(tests)
+            if length > n:
+                continue
+            last = n - length + 1
+            ok = positions[:last] + length <= limit[:last]
+            for offset, rows in enumerate(tests):
+                for row in rows:
+                    ok &= passes[row, offset : last + offset]
+            out.extend((key, int(s), int(s) + length) for s in numpy.flatnonzero(ok))
+        return out
+
+    def _matcher_matches(self, doc: Doc, array: numpy.ndarray, ranges: list[tuple[int, int]]):
         if self.lower_keys is None:
             windows = ranges
         else:
-            array = doc.to_array([LOWER, LEMMA, TAG])
-            hits = numpy.isin(array[:, 0], self.lower_keys) | numpy.isin(array[:, 1], self.lemma_keys)
+            hits = numpy.isin(array[:, 1], self.lower_keys) | numpy.isin(array[:, 2], self.lemma_keys)
             if len(self.tag_keys):
-                hits |= numpy.isin(array[:, 2], self.tag_keys)
+                hits |= numpy.isin(array[:, 4], self.tag_keys)
             anchors = numpy.flatnonzero(hits)
             windows = []
             for a, b in ranges:
@@ -77,15 +161,53 @@ class AnchoredMatcher:
                     else:
                         windows.append((lo, hi))
         seen = set()
-        out = []
         for a, b in windows:
             for key, start, end in self.matcher(doc[a:b]):
                 match = (key, a + start, a + end)
                 if match not in seen:
                     seen.add(match)
-                    out.append(match)
-        out.sort(key=lambda m: (m[1], m[2]))
-        return out
+                    yield match
+
+
+def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted((a, b) for a, b in ranges if b > a):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _fixed_tests(vocab, pattern: list[dict[str, Any]]) -> list[list[Test]] | None:
+    """The pattern as per-token attribute tests, or None when it needs the real ``Matcher``."""
+    tokens = []
+    for spec in pattern:
+        tests = []
+        for attr, value in spec.items():
+            if attr == "OP" and value == "1":
+                continue
+            column = _COLUMNS.get(attr)
+            if column is None:
+                return None
+            if isinstance(value, str):
+                words, negated = [value], False
+            elif isinstance(value, dict) and len(value) == 1 and set(value) <= {"IN", "NOT_IN"}:
+                (op, words), = value.items()
+                negated = op == "NOT_IN"
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    return None
+            else:
+                return None
+            if attr == "POS":
+                if not all(w in IDS for w in words):
+                    return None
+                keys = tuple(sorted(IDS[w] for w in words))
+            else:
+                keys = tuple(sorted(vocab.strings.add(w) for w in words))
+            tests.append((column, keys, negated))
+        tokens.append(tests)
+    return tokens or None
 
 
 def _anchor(vocab, pattern: list[dict[str, Any]]) -> tuple[int, str, list[str]] | None:
