@@ -245,3 +245,44 @@ def test_contracting_parties_are_the_title_parties(extract):
         "Each Contracting Party shall pay compensation without delay.\n"
     )
     assert sorted(r.actor.canonical for r in extract(text)) == ["Colombia", "Finland"]
+
+
+@pytest.mark.parametrize(
+    "text, verb, actor",
+    [
+        # an institution named after its state is its own actor, and its organs and "the Bank" are it
+        ("Statement of the Monetary Policy Committee of the Central Bank of Iceland\nDate: 2026-02-04\n\n"
+         "The Monetary Policy Committee of the Central Bank of Iceland decided to lower rates. "
+         "The Committee stands ready to tighten the monetary stance if inflation rises. "
+         "The Bank will publish an updated forecast on 20 May 2026.\n", "publish", "Central Bank of Iceland"),
+        ("Statement of the Monetary Policy Committee of the Central Bank of Iceland\nDate: 2026-02-04\n\n"
+         "The Monetary Policy Committee of the Central Bank of Iceland decided to lower rates. "
+         "The Committee stands ready to tighten the monetary stance if inflation rises.\n", "tighten", "Central Bank of Iceland"),
+        # the pronoun of a reported clause is whoever reports it
+        ("Ankara, 9 October 2025\n\nTürkiye will host the talks. The Greek side informed us that it will submit "
+         "its proposals on confidence-building measures by the end of this month.\n", "submit", "Greece"),
+        # "the authorities" in an international organisation's press release are the country's
+        ("IMF Staff Reaches Staff-Level Agreement with Jordan on the Fifth Review\nWashington, DC - December 10, 2025\n\n"
+         "An IMF team led by Ms. Ana Ruiz visited Amman. The IMF welcomed the progress of Jordan. "
+         "The authorities will continue to clear domestic arrears to suppliers.\n", "clear", "Jordan"),
+        # "the company" in a news report is the firm it is about, not the country in the headline
+        ("Stratocore pledges 2.1 billion euros for Romanian data centres\nBUCHAREST, Jan 14 (Reuters) - Cloud "
+         "provider Stratocore will invest 2.1 billion euros in data centres in Romania, Stratocore said. "
+         "The company promised to source all of the electricity for the campus from renewable sources.\n",
+         "source", "Stratocore"),
+        # a manifesto's "we" is the party
+        ("A FAIR DEAL FOR EVERY ISLAND\nThe Harbour Party — General Election Manifesto\n\n"
+         "We will build 2,000 affordable homes on public land by 2030.\n", "build", "Harbour Party"),
+        # a provincial budget's "we" is the province, not the minister's portfolio
+        ("2026-2027 Budget Speech\nDelivered by the Honourable Claire Thibodeau, Minister of Finance and Treasury Board\n"
+         "Fredericton, March 17, 2026\n\nMr. Speaker, I rise today to present the 2026-2027 budget for the Province "
+         "of New Brunswick, a budget for families across the province.\n\nWe will open 30 new clinics by March 31, 2027.\n",
+         "open", "New Brunswick"),
+        # a state's name inside a place's name is no state
+        ("Kogi State Government\nLokoja, 2 October 2025\n\nFloods hit the Niger Delta and Nigeria's capital. "
+         "The federal government will release 15 billion naira for reconstruction.\n", "release", "Nigeria"),
+    ],
+)
+def test_actor_from_document_context(extract, text, verb, actor):
+    hits = [r for r in extract(text) if r.action.verb == verb]
+    assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]

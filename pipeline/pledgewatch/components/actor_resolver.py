@@ -36,6 +36,7 @@ from ..commitment import Commitment
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings)$"
 )
+_DELIBERATIVE = {"committee", "board", "council", "conference"}  # organs that decide for their institution
 _PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
 _HEADER_CHARS = 400
 _ACTOR_ENTS = {"ORG", "GPE", "NORP", "PERSON", "FAC"}
@@ -112,7 +113,7 @@ class ActorResolver(JSONState, Pipe):
         text = doc_cache.text(doc)
         out: list[Commitment] = []
         for c in doc._.commitments or []:
-            resolved = self._resolve(doc, text, c, mentions)
+            resolved = self._resolve(doc, text, c, mentions, out[-1] if out else None)
             if not resolved:
                 if not self.drop_unresolved:
                     out.append(c)
@@ -140,6 +141,9 @@ class ActorResolver(JSONState, Pipe):
                 found.append((span.start_char, span.end_char, self.vocab.strings[key]))
         found.extend(self._acronym_mentions(doc, found))
         found.extend(self._person_mentions(doc, found))
+        found.extend(self._institution_mentions(doc, found))
+        text = doc_cache.text(doc)
+        found = [m for m in found if not (self.kind.get(m[2]) == "state" and _in_place_name(text, m[0], m[1], self.words["place_words"]))]
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         kept, last_end = [], -1
         for m in found:
@@ -200,6 +204,26 @@ class ActorResolver(JSONState, Pipe):
             return []
         return [(t.idx, t.idx + len(t), people[t.text]) for t in doc if t.text in people and t.is_title]
 
+    def _institution_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
+        """Institutions named after a state ("the Central Bank of Iceland", "the Supreme Court of Kenya",
+        "the Development Bank of Southern Africa"): the whole name is the actor, not the state in it."""
+        text = doc_cache.text(doc)
+        out = []
+        for start, end, canonical in known:
+            if self.kind.get(canonical) != "state":
+                continue
+            found = _INSTITUTION_OF.search(text, max(0, start - 80), start)
+            if found and found.group(2).lower() in self.words["independent_bodies"]:
+                name = re.sub(r"^(?:The|THE)\s+", "", found.group(1))
+                begin = found.end(1) - len(name)
+                out.append((begin, end, f"{name} of {text[found.end():end]}".strip()))
+        return out
+
+    def _institution(self, name: str) -> bool:
+        """A name :meth:`_institution_mentions` made ("Central Bank of Iceland")."""
+        head, sep, _ = name.partition(" of ")
+        return bool(sep) and head.split()[-1].lower() in self.words["independent_bodies"] and name not in self.kind
+
     def _acronym_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
         """Mentions of acronyms the text defines ("the Patriotic Resistance Coalition (CRP)"), named by the
         defined name, unless the alias table knows the acronym already."""
@@ -236,6 +260,10 @@ class ActorResolver(JSONState, Pipe):
         if defined:
             return [self._canonical(_LEGAL_SUFFIX.sub("", defined.group(1)).strip(" ,"))]
         header = _header_lines(text)
+        for a, b in header[:2]:  # "Moviment Flimkien General Election Manifesto": the party speaks
+            party = _MANIFESTO.search(text, a, b)
+            if party:
+                return [self._canonical(_LEGAL_SUFFIX.sub("", party.group(1) or party.group(2)).strip(" ,:-–—"))]
         in_header = lambda start: any(a <= start < b for a, b in header)
         counts = Counter(m[2] for m in mentions)
         title = " ".join(text[a:b] for a, b in header).lower()
@@ -246,7 +274,7 @@ class ActorResolver(JSONState, Pipe):
                 continue
             if in_header(start) and _LOCATIVE.search(text[max(0, start - 30) : start]):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
-            if canonical not in self.kind:
+            if canonical not in self.kind and not self._institution(canonical):
                 continue  # a name the text defines (an acronym, a person) is what the title is about
             if in_header(start) and canonical not in named:
                 named.append(canonical)
@@ -291,6 +319,8 @@ class ActorResolver(JSONState, Pipe):
             if ent.label_ in ("ORG", "GPE") and in_header(ent.start_char):
                 if counterpart and _after_counterpart(text, header, ent.start_char):
                     continue
+                if _PORTFOLIO.search(text, max(0, ent.start_char - 80), ent.start_char):
+                    continue  # "Minister of Finance and Treasury Board": a portfolio, not who speaks
                 if any(w.lower() in self.words["instrument_nouns"] for w in ent.text.split()):
                     continue  # "the Subsea Infrastructure Resilience Regulation" issues nothing
                 name = _speaker_name(self._clean(ent), lowered, self.words["organ_nouns"], self.words["document_nouns"])
@@ -300,6 +330,10 @@ class ActorResolver(JSONState, Pipe):
                     if counts[name] >= 2:
                         named.append(name)
         if not named:
+            body = _body_start(text)
+            local = _LOCAL_GOVERNMENT.search(text, body, body + 600)  # "... for the Province of New Brunswick"
+            if local:
+                return [self._canonical(local.group(1))]
             return self._opening_actor(text, header, mentions, counterpart)
         return [max(named, key=lambda n: (counts[n], -named.index(n)))]
 
@@ -351,7 +385,7 @@ class ActorResolver(JSONState, Pipe):
                 return canonical
         return name
 
-    def _resolve(self, doc: Doc, text: str, c: Commitment, mentions) -> list[tuple[str, str]]:
+    def _resolve(self, doc: Doc, text: str, c: Commitment, mentions, last: Commitment | None = None) -> list[tuple[str, str]]:
         if c.actor_start is None:
             return self._implied(doc, text, c, mentions)
         span = doc.char_span(c.actor_start, c.actor_end, alignment_mode="expand")
@@ -400,6 +434,14 @@ class ActorResolver(JSONState, Pipe):
             if defined:
                 return [(defined, "noun")]  # "the group", "the coalition": the armed group the text named
         if head.lower_ in _PRONOUNS:
+            reporters = self._reporting_subjects(doc, head, mentions, speakers)
+            if reporters:
+                kind = "joint" if len(reporters) > 1 else "pronoun"
+                return [(name, kind) for name in reporters]
+            if (last is not None and last.actor_canonical and not last.co_actors and last.actor_start is not None
+                    and 0 <= c.actor_start - last.end < 400 and head.lower_ in ("it", "they")
+                    and not self._named_between(text, last.end, c.actor_start, mentions)):
+                return [(last.actor_canonical, "pronoun")]  # "The authorities will ... They will not ...": same subject
             previous = self._previous_actor(doc, c.actor_start, mentions)
             if previous and previous.split()[0].lower() in self.words["state_bodies"]:
                 previous = self._previous_actor(doc, c.actor_start, mentions, states_only=True) or previous
@@ -409,9 +451,50 @@ class ActorResolver(JSONState, Pipe):
                 previous = speakers[0]
             return [(previous, "pronoun")] if previous else []
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
-        if name and len(speakers) == 1 and speakers[0].lower().startswith(name.lower() + " "):
-            name = speakers[0]  # a short form of the speaker's name ("Corvanta" for "Corvanta Biotherapeutics")
-        return [(name, "name")] if name else []
+        return [(self._as_speaker(name, speakers), "name")] if name else []
+
+    def _as_speaker(self, name: str, speakers: list[str]) -> str:
+        """The speaker's own name for a short form of it ("Corvanta" for "Corvanta Biotherapeutics") and for
+        its deciding organ ("the Monetary Policy Committee" of the bank that speaks)."""
+        if len(speakers) != 1 or name == speakers[0]:
+            return name
+        words = name.lower().split()
+        if speakers[0].lower().startswith(name.lower() + " "):
+            return speakers[0]
+        if words[-1] in _DELIBERATIVE and name not in self.kind and self.kind.get(speakers[0]) != "state":
+            return speakers[0]
+        return name
+
+    def _named_between(self, text: str, start: int, end: int, mentions) -> bool:
+        """Whether a known actor is named as a subject-like noun between two commitments (then "it" may be it)."""
+        return any(start <= m[0] < end and not _LOCATIVE.search(text[max(0, m[0] - 30) : m[0]]) for m in mentions)
+
+    def _reporting_subjects(self, doc: Doc, pronoun, mentions, speakers: list[str]) -> list[str]:
+        """"The Greek side informed us that it will ...", "Estonia and Lithuania confirmed that they will ...":
+        the pronoun of a reported clause is whoever reports it, when that is a named actor."""
+        if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        clause = pronoun.head
+        while clause.dep_ == "conj" and clause.head != clause:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_ not in self.words["speech_verbs"]:
+            return []
+        subject = next((t for t in clause.head.children if t.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ == "PRON":
+            return []
+        heads = [subject] + ([t for t in subject.conjuncts if t.i > subject.i] if pronoun.lower_ == "they" else [])
+        names = []
+        for h in heads:
+            first = min([h, *(t.left_edge for t in h.lefts if t.dep_ not in ("cc", "punct"))], key=lambda t: t.i)
+            last = h if h.conjuncts else h.right_edge
+            name = self._name(doc, first.idx, last.idx + len(last), mentions, speakers)
+            if name and (name not in self.kind and not any(m[2] == name for m in mentions) and not self._institution(name)
+                         and name.lower() in self.words["agent_nouns"] | self.words["organ_nouns"]):
+                return []  # "The bank said it would ...": a bare noun names no one; the fallbacks do better
+            name = name and self._as_speaker(name, speakers)
+            if name and name not in names:
+                names.append(name)
+        return names if len(names) == len(heads) else []
 
     def _implied(self, doc: Doc, text: str, c: Commitment, mentions) -> list[tuple[str, str]]:
         """The actor of an agentless passive ("tariffs will be eliminated"): whoever's words are reported,
@@ -446,23 +529,52 @@ class ActorResolver(JSONState, Pipe):
                 return inside[0][2]
             # "Lumenfold Labs UK": a name that merely contains a country's name is its own organisation
         for token in span:
-            if token.text in self.adjectives and (
-                head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["party_nouns"] or head.ent_type_
+            if token.text in self.adjectives and (  # not "U.S. cloud provider Stratocore": a firm's nationality
+                head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["party_nouns"]
+                or head.lower_ in self.words["state_bodies"]
             ):
                 return self.adjectives[token.text]
         low = head.lemma_.lower()
         if low in self.words["non_agent_nouns"] or head.lower_ in self.words["non_agent_nouns"]:
             return None
         states = [s for s in speakers if self.kind.get(s) in ("state", "city", None)]
-        if len(speakers) == 1 and (low in self.words["state_bodies"] or low in self.words["agent_nouns"]) and span[0].lower_ == "the":
-            return speakers[0]
+        named_body = any(t.pos_ == "PROPN" and t.dep_ in ("compound", "amod") and t.head == head for t in span)  # "the Financial Regulatory Commission"
+        if span[0].lower_ == "the" and low == "bank":
+            bank = self._bank(doc, mentions)  # "the central bank", "the Bank": the one the text names
+            if bank:
+                return bank
+        if span[0].lower_ == "the" and low in self.words["government_nouns"] and any(
+                t.lower_ in ("federal", "national", "central", "union") for t in span):
+            state = self._main_state(doc, mentions)  # a state's or province's text: "the Federal Government"
+            if state:
+                return state
+        if span[0].lower_ == "the" and len(speakers) == 1 and not named_body:
+            speaker_kind = self.kind.get(speakers[0])
+            if low in self.words["government_nouns"] and not self._governmental(speakers[0]):
+                # "the authorities" in the IMF's press release: the country's, not the Fund's
+                state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
+                if state:
+                    return state
+            elif low in self.words["company_nouns"] and speaker_kind in ("state", "city"):
+                company = self._previous_company(doc, start, mentions)  # "the company" in a news report
+                if company:
+                    return company
+            elif low in self.words["state_bodies"] or low in self.words["agent_nouns"]:
+                return speakers[0]
         if len(speakers) == 1 and self.kind.get(speakers[0]) != "state" and low in self.words["organ_nouns"]:
             return speakers[0]
         if low in self.words["state_bodies"] or any(t.lower_ in self.words["state_bodies"] for t in span if t.is_title):
             if head.lower_ in self.words["state_bodies"] or span[0].lower_ in ("the",) or head.ent_type_ == "ORG":
+                if len(states) == 1 and self.kind.get(states[0]) is None:
+                    # "Poland's Ministry of Climate said" in a think tank's report: Poland, not the think tank
+                    here = self._previous_actor(doc, start, mentions, states_only=True, window=start - span.sent.start_char + 1)
+                    if here:
+                        return here
                 if len(states) == 1:
                     return states[0]
                 previous = self._previous_actor(doc, start, mentions, states_only=True)
+                if previous is None and low in self.words["government_nouns"] and not speakers:
+                    previous = self._main_state(doc, mentions)  # an opinion piece's "the government"
                 if previous:
                     return previous
         for ent in _ents_at(head):
@@ -480,26 +592,77 @@ class ActorResolver(JSONState, Pipe):
             previous = self._previous_actor(doc, start, mentions)
             if previous and low in self.words["state_bodies"]:
                 return previous
+            if _singular(low) in self.words["office_titles"]:  # "ministers vowed": whose ministers
+                state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
+                if state:
+                    return state
             return _title_case(re.sub(r"^(the|a|an)\s+", "", span.text.strip(), flags=re.I))
         if head.pos_ == "PROPN" and head.is_title and low not in self.words["non_agent_nouns"]:
             return self._clean(span)
         return None
 
-    def _previous_actor(self, doc: Doc, before: int, mentions, *, states_only: bool = False) -> str | None:
-        """The nearest actor named before ``before`` (within a few sentences)."""
+    def _previous_actor(self, doc: Doc, before: int, mentions, *, states_only: bool = False, window: int = 800) -> str | None:
+        """The nearest actor named before ``before`` (within ``window`` characters: a few sentences)."""
         best = None
         ends = [m[1] for m in mentions]  # mentions are in text order and do not overlap
         i = bisect_right(ends, before) - 1
-        while i >= 0 and before - mentions[i][1] < 800:
-            if not states_only or self.kind.get(mentions[i][2]) == "state":
+        text = doc_cache.text(doc)
+        while i >= 0 and before - mentions[i][1] < window:
+            start = mentions[i][0]
+            if _LOCATIVE.search(text[max(0, start - 30) : start]):
+                pass  # "at the conference in Paris, the government pledged": a place, not an actor
+            elif not states_only or self.kind.get(mentions[i][2]) == "state":
                 best = (mentions[i][1], mentions[i][2])
                 break
             i -= 1
         if not states_only:
-            orgs = [e for e in _ents_before(doc, before, 800) if e.label_ == "ORG" and not (e.text.isupper() and len(e.text) <= 5)]
+            orgs = [e for e in _ents_before(doc, before, window) if e.label_ == "ORG" and not (e.text.isupper() and len(e.text) <= 5)]
             if orgs and (best is None or orgs[-1].end_char > best[0]):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
+
+    def _previous_company(self, doc: Doc, before: int, mentions) -> str | None:
+        """The firm a "the company" refers to: of the names before ``before`` that the alias table does not
+        know (states, cities and organisations are no company), the one the text repeats most, else the
+        nearest."""
+        text = doc_cache.text(doc)
+        candidates: list[str] = []
+        for ent in _ents_before(doc, before, 3000):
+            if ent.label_ not in ("ORG", "PERSON") or (ent.label_ == "PERSON" and len(ent) > 1):
+                continue  # a one-word "person" is often a firm the NER did not know ("Stratocore")
+            name = self._clean(ent)
+            words = name.split()
+            if not words or name in self.kind or words[0].lower() in self.words["state_bodies"] or self._canonical(name) in self.kind:
+                continue
+            if name in candidates:
+                candidates.remove(name)
+            candidates.append(name)
+        if not candidates:
+            return None
+        return max(reversed(candidates), key=lambda n: text.count(n.split()[0]))
+
+    def _governmental(self, name: str) -> bool:
+        """Whether a speaker can have ministries and authorities: a state or city, or an unknown name that is
+        not an institution, a firm or an organ ("New Brunswick", not "Carbon Ledger Institute")."""
+        kind = self.kind.get(name)
+        if kind is not None:
+            return kind in ("state", "city")
+        last = name.lower().split()[-1] if name.split() else ""
+        bodies = self.words["independent_bodies"] | self.words["organ_nouns"] | self.words["company_nouns"]
+        return not (last in bodies or self._institution(name) or last in ("institute", "initiative", "network", "alliance", "forum"))
+
+    def _bank(self, doc: Doc, mentions) -> str | None:
+        """The bank the text names most: a central bank in the alias table or a "Bank of X" it names."""
+        counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "bank" or (
+            self._institution(m[2]) and m[2].partition(" of ")[0].split()[-1].lower() == "bank"))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _main_state(self, doc: Doc, mentions) -> str | None:
+        """The state the document names most (places after "in", "at" left out), if it names one at all."""
+        text = doc_cache.text(doc)
+        counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "state"
+                         and not _LOCATIVE.search(text[max(0, m[0] - 30) : m[0]]))
+        return counts.most_common(1)[0][0] if counts else None
 
     def _previous_defined(self, before: int, mentions) -> str | None:
         """The nearest organisation the text itself defined (by an acronym) before ``before``."""
@@ -585,7 +748,7 @@ _DATELINE = re.compile(
     re.I,
 )
 _GOVERNMENT_OF = re.compile(
-    r"\b(?:City|Town|County|Municipality|Borough|Government|Republic|Kingdom|Commonwealth|State|Governor|Mayor|Premier|"
+    r"\b(?:City|Town|County|Municipality|Borough|Province|Region|Canton|Prefecture|Territory|Government|Republic|Kingdom|Commonwealth|State|Governor|Mayor|Premier|"
     r"President|Prime Minister|Chief Minister) of (?:the )?"
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and))*)"
 )
@@ -593,6 +756,17 @@ _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_LOCAL_GOVERNMENT = re.compile(
+    r"\b(?:City|Town|County|Municipality|Borough|Province|Canton|Prefecture|Territory) of "
+    r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of))*)"
+)
+_MANIFESTO = re.compile(
+    r"(?m)(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:The\s+|the\s+)?((?!General\b|Election\b)(?:[A-Z][\w'’.-]+\s+){1,4}?)(?:[-–—:|]\s*)?(?:(?:General|National|Federal|Local|Municipal|"
+    r"Parliamentary|Presidential|European|State|Provincial)\s+)?(?:Election\s+)?(?:Manifesto|Platform)\b"
+    r"|\b(?:Manifesto|Platform) of (?:the )?((?:[A-Z][\w'’.-]+\s*){1,4})"
+)
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Ministry|Department)\s+(?:of|for)\s+(?:(?:the\s+)?[A-Z][\w'’-]+,?\s+(?:and\s+)?)*$")
+_INSTITUTION_OF = re.compile(r"((?:[A-Z][\w'’-]+ ){0,3}([A-Z][\w'’-]+)) of (?:the )?$")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|across|within)\s+(?:the\s+)?(?:(?:Republic|Kingdom|State|Federation|Principality|Sultanate)\s+of\s+(?:the\s+)?)?$",
     re.I,
@@ -604,6 +778,13 @@ _COUNTERPART = re.compile(r"\bwith\b")
 _JOINT_TITLE = re.compile(r"\b(?:joint|between|bilateral)\b")
 _JOINT_TITLE_WORDS = ("joint", "between", "bilateral", "memorandum", "agreement", "declaration", "arrangement",
                       "partnership", "treaty", "accord", "communiqu")
+
+
+def _in_place_name(text: str, start: int, end: int, place_words: set[str]) -> bool:
+    """A state's name inside a place's: "the Niger Delta", "River Niger", "Jordan Valley"."""
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 20])
+    before = re.search(r"\b([A-Z][a-z]+)\s+(?:of\s+(?:the\s+)?)?$", text[max(0, start - 20) : start])
+    return bool(after and after.group(1).lower() in place_words) or bool(before and before.group(1).lower() in place_words)
 
 
 def _after_counterpart(text: str, header, start: int) -> bool:
