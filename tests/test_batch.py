@@ -365,7 +365,7 @@ def test_workers_one_and_two_give_identical_output_and_share_a_long_document(tmp
     log = tmp_path / "log"
     log.mkdir()
     monkeypatch.setenv("PLEDGEWATCH_FAKE_LOG", str(log))
-    monkeypatch.setenv("PLEDGEWATCH_FAKE_DELAY", "0.005")
+    monkeypatch.setenv("PLEDGEWATCH_FAKE_DELAY", "0.03")
     run_batch(options(tmp_path, [folder], output=tmp_path / "one.jsonl", workers=1, chunk_chars=10_000))
     run_batch(options(tmp_path, [folder], output=tmp_path / "two.jsonl", workers=2, chunk_chars=10_000))
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()

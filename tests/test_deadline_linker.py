@@ -77,6 +77,9 @@ def test_point_date_of_a_past_pledge_is_not_its_deadline(extract):
         "The two governments will sign the agreement in due course.",
         "The United States and Peru intend to sign the Agreement in the coming weeks.",
         "The Participants will review the list of controlled items annually.",
+        # a rate is a recurrence, and "N days of demand" an amount
+        "Estonia will allocate at least 0.25 per cent of GDP a year to military assistance.",
+        "The Ministry will maintain a stockpile of protective equipment sufficient for 90 days of national demand.",
     ],
 )
 def test_vague_and_recurring_times_never_bind(extract, text):
@@ -208,3 +211,12 @@ def test_comparisons_baselines_and_named_spans(extract, text):
 def test_the_same_words_as_deadlines(extract, text, value):
     r = _only(extract, text)
     assert r.deadline is not None and r.deadline.value == value, (text, r.deadline)
+
+
+def test_misparsed_bullet_verb_keeps_its_line_and_deadline(extract):
+    text = ("Under the Arrangement, Ecuador will:\n\n- Accept export certificates issued by the Canadian Food "
+            "Inspection Agency for beef, pork and poultry by the end of the second quarter of 2026, without additional "
+            "inspections;\n")
+    r = _only(extract, text)
+    assert r.span.text.startswith("Accept export certificates") and r.span.text.endswith("additional inspections")
+    assert r.deadline is not None and r.deadline.value == "2026-Q2" and r.deadline.relation == "by"

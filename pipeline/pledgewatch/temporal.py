@@ -1172,10 +1172,11 @@ class TimeGrammar:
             return "SET", f"XXXX-WXX-{self.weekdays[g['weekdays'].lower()[:-1]]}", None
         unit_word = g["unit"].lower()
         each = " ".join(g["each"].lower().split())
-        if each == "a" and not re.search(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dozen|times|once|twice|"
-                                        r"several|few|many))\s+(?:[\w$-]+\s+){0,2}$",
-                                        state.text[max(0, m.start() - 40):m.start()], re.I):
-            return None
+        before = state.text[max(0, m.start() - 60):m.start()]
+        if each == "a" and (not re.search(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dozen|times|once|twice|"
+                                         r"several|few|many))\s+(?:[\w$-]+\s+){0,4}$", before, re.I)
+                            or re.search(r"\b(?:for|within|in|over|after|about|than|under|at|by|of|to|from|during)\s+$", before, re.I)):
+            return None  # a rate ("0.25 per cent of GDP a year"), not "for a year"
         every_other = "other" in each
         amount = 2 if every_other else 1
         if g.get("num"):

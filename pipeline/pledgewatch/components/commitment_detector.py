@@ -455,9 +455,9 @@ class CommitmentDetector(JSONState, Pipe):
                 for subject in subjects or [None]:
                     commitment = self._build(doc, rule, cue, head, act, [act], None, True, rule["strength"],
                                              _negated(act) or words[0].lower_ in ("not", "never"), primary=True)
-                    if act is head and head.pos_ != "VERB":
-                        # a mis-tagged bullet verb ("Grant full market access ...") has no useful subtree:
-                        # the item is the whole line
+                    if act is head and (head.pos_ != "VERB" or head.dep_ in _NOUN_DEPS):
+                        # a mis-tagged or mis-parsed bullet verb ("Grant full market access ...", "Accept" as a
+                        # compound of "export certificates") has no useful subtree: the item is the whole line
                         commitment.action_verb = head.lower_
                         last = sent.end - 1
                         while last > head.i and (doc[last].is_space or doc[last].is_punct or doc[last].lower_ == "and"):
@@ -797,6 +797,9 @@ def _next_sentence(doc: Doc, sent: Span) -> Span | None:
     if sent.end >= len(doc):
         return None
     return sentence(doc[sent.end])
+
+
+_NOUN_DEPS = {"compound", "amod", "nmod", "dep", "npadvmod", "nsubj", "nsubjpass", "dobj", "pobj", "appos"}
 
 
 def _starts_line(doc: Doc, sent: Span) -> bool:

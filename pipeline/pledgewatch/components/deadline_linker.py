@@ -286,10 +286,29 @@ class DeadlineLinker(JSONState, Pipe):
                     family = "on"
                 elif family in ("during", "on") and duration:
                     family = "for"
+                if family == "for" and duration and _measures_an_amount(doc, expr):
+                    return None, lead, edge
                 return family, lead, edge
         if any(doc[j].tag_ in _PREP_TAGS for j in skipped | {first - 1} if j >= 0):
             return None, set(), edge
         return ("for" if duration else "on"), skipped, edge
+
+
+_MEASURED_AFTER = frozenset({
+    "demand", "consumption", "supply", "supplies", "imports", "exports", "cover", "coverage", "reserves", "needs",
+    "requirements", "use", "usage", "output", "production", "leave", "stock", "stocks", "fuel", "food", "water",
+})
+"""After "for N days of", nouns that make the duration an amount: "a stockpile sufficient for 90 days of demand"."""
+
+
+def _measures_an_amount(doc: Doc, expr: TimeExpression) -> bool:
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    for token in doc[span.end + 1 : span.end + 4]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token.lower_ in _MEASURED_AFTER
+    return False
 
 
 _NOT_TEMPORAL_BEFORE = frozenset({
@@ -343,11 +362,21 @@ def _scope_of_a_name(token: Token, lead: set[int], expr: TimeExpression) -> bool
     return noun.lower_ in SCOPE_NOUNS or doc[first].lower_ == "to" and noun.lower_ in PERIOD_NOUNS
 
 
+_MISPARSED_VERB_DEPS = {"compound", "amod", "nmod", "npadvmod", "nsubj", "nsubjpass", "dobj", "pobj", "appos"}
+
+
 def _targets(doc: Doc, c: Commitment) -> set[int]:
     """The action verb and the chain verbs above it, not the verbs it is coordinated with."""
     chain = set(c.chain) | {c.verb_i}
     targets = {c.verb_i}
     token = doc[c.verb_i]
+    if token.pos_ == "VERB" and token.dep_ in _MISPARSED_VERB_DEPS:
+        # a bullet's verb the parser made a noun's modifier ("- Accept export certificates ... by June"):
+        # the item's root stands in for it
+        while token.head.i != token.i and len(targets) < 12:
+            token = token.head
+            targets.add(token.i)
+        return targets
     for _ in range(12):
         if token.dep_ == "conj" or token.head.i == token.i:
             break
