@@ -46,6 +46,9 @@ DEFAULT_CHECKABLE_VERBS = [
     "refinance", "register", "reinstate", "rely", "remove", "reopen", "repair", "repeal", "report", "require",
     "resume", "review", "scrap", "second", "sell", "send", "sign", "source", "submit", "suspend", "target",
     "terminate", "transfer", "treat", "use", "waive", "withdraw",
+    "accept", "add", "admit", "cease", "connect", "decommission", "deliver", "import", "index", "install", "plant",
+    "procure", "readmit", "recruit", "release", "return", "ship", "shut", "stop", "subscribe", "table", "tender",
+    "train", "vaccinate",
 ]
 """Discrete acts: whether they happened can be checked without a number ("cancel the tariffs", "sign it")."""
 
@@ -232,6 +235,8 @@ class VaguenessFlagger(JSONState, Pipe):
         if c.quantities or c.verification is not None:
             gone = set(self.cfg["neutralised_by_quantity"])
             flags = [f for f in flags if not ((f.code in gone or f.rule in gone) and self._answered(doc, text, f, c))]
+        if _has_target(doc[c.verb_i], time_chars):  # "raise tariffs to cost-recovery levels", "cut waits to under six months"
+            flags = [f for f in flags if not (f.code == "UNQUANTIFIED" and doc[c.verb_i].idx <= f.start < doc[c.verb_i].idx + len(doc[c.verb_i]))]
         if doc[c.verb_i].lemma_.lower() in self.cfg["checkable_verbs"]:
             flags = [f for f in flags if not (f.code == "VAGUE_ACTION" and f.rule == "cooperation")]
         if c.polarity == "negative":
@@ -324,6 +329,22 @@ class VaguenessFlagger(JSONState, Pipe):
             if token.ent_type_ in _NAMED_ENTS or (token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "NORP", "PERSON", "")):
                 return True
         return False
+
+
+_TARGET_NOUNS = {"level", "levels", "zero", "neutral", "parity", "target", "targets", "benchmark", "rate", "ceiling", "floor"}
+
+
+def _has_target(verb, time_chars) -> bool:
+    """A change verb with a stated end point: "to" + a number, a time span or a level ("to cost-recovery levels")."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to" or prep.i < verb.i:
+            continue
+        for token in prep.subtree:
+            if token.i == prep.i:
+                continue
+            if token.like_num or token.lower_ in _TARGET_NOUNS or any(ts <= token.idx < te for ts, te in time_chars):
+                return True
+    return False
 
 
 def _clause_windows(doc: Doc, commitments: list[Commitment], pad: int = 8) -> list[tuple[int, int]]:
