@@ -220,3 +220,27 @@ def test_misparsed_bullet_verb_keeps_its_line_and_deadline(extract):
     r = _only(extract, text)
     assert r.span.text.startswith("Accept export certificates") and r.span.text.endswith("additional inspections")
     assert r.deadline is not None and r.deadline.value == "2026-Q2" and r.deadline.relation == "by"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another clause's act, or the condition's date
+        "Both sides agreed to reopen the labour market under a revised Memorandum of Understanding, which shall be "
+        "signed by the respective ministries no later than 31 December 2025.",
+        "The Government will not apply the measure retroactively to offtake contracts signed before 1 January 2026.",
+        "Zimbabwe will honour existing offtake agreements, provided that the volumes exported do not exceed those "
+        "notified to the Ministry by 31 March 2026.",
+        "The World Bank will provide up to $300 million in grant financing, subject to approval by its board in June 2026.",
+    ],
+)
+def test_dates_of_other_clauses_and_conditions_are_not_deadlines(extract, text):
+    records = extract(text, doc_date=DOC_DATE)
+    main = [r for r in records if r.action.verb in ("reopen", "apply", "honour", "provide")]
+    assert main and all(r.deadline is None for r in main), [(r.action.verb, r.deadline) for r in records]
+
+
+def test_participle_with_by_keeps_the_actions_deadline(extract):
+    r = _only(extract, "The Uzbek side will introduce a simplified registration procedure for pharmaceutical "
+                       "products manufactured in India by 1 July 2026.")
+    assert r.deadline is not None and r.deadline.value == "2026-07-01"

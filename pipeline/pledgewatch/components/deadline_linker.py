@@ -232,6 +232,10 @@ class DeadlineLinker(JSONState, Pipe):
                 continue  # "will be given 12 months to...", "after a week of clashes": not a time adjunct
             if _scope_of_a_name(doc[root], lead, expr):
                 continue  # "the Roadmap to 2030", "the Budget for 2027", "the year to March 2025"
+            preposition = doc[min(lead)].lower_ if lead else ""
+            if _in_a_clause_of_its_own(doc[root], targets, preposition) or _after_condition(doc, c.verb_i, first):
+                continue  # "contracts signed before 1 January 2026", "a MoU, which shall be signed by ...",
+                # "subject to approval by its board in June": another act's time, or the condition's
             verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i)
             nominal = future and doc[c.verb_i].pos_ not in ("VERB", "AUX")  # "Denmark: DKK 400 million, to be paid in 2026"
             if verdict is None and lo_char <= expr.start and expr.end <= hi_char and (family in DEADLINE_FAMILIES or nominal):
@@ -518,6 +522,50 @@ def _shares_action(verb: Token, action: int) -> bool:
     if any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children):
         return True  # "develop a framework and present it to the Assembly no later than February 2027"
     return not any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.head.children)
+
+
+_CONDITION_AFTER_VERB = re.compile(
+    r"\b(?:subject to|provided that|providing that|on condition that|conditional on|contingent on|as long as|if|unless)\b")
+
+
+def _after_condition(doc: Doc, verb_i: int, first: int) -> bool:
+    """A condition opens between the action and the expression: the date is the condition's."""
+    if first <= verb_i + 1:
+        return False
+    between = doc[verb_i + 1 : first]
+    if any(t.text in (";", ".") for t in between):
+        return False
+    return _CONDITION_AFTER_VERB.search(between.text.lower()) is not None
+
+
+def _in_object_of(token: Token, targets: set[int]) -> bool:
+    """Whether ``token`` lies inside the direct object of a target verb."""
+    for _ in range(12):
+        if token.dep_ == "dobj" and token.head.i in targets:
+            return True
+        if token.head.i == token.i or token.head.i in targets:
+            return False
+        token = token.head
+    return False
+
+
+def _in_a_clause_of_its_own(token: Token, targets: set[int], preposition: str) -> bool:
+    """The expression sits in a relative clause with its own modal on the way to the action ("reopen the market
+    under a new MoU, which shall be signed no later than ..."; but not one about the object the action creates:
+    "establish a Joint Committee, which shall meet within one year"), or dates a participle with "before"/"after" ("contracts signed
+    before 1 January 2026"). A participle with "by" or "in" is left to the parse, which often hangs the
+    action's own deadline there ("products manufactured in India by 1 July 2026")."""
+    for _ in range(24):
+        head = token.head
+        if head.i in targets or head.i == token.i:
+            return False
+        created = _in_object_of(head.head, targets)  # "establish a Committee (of ...), which shall meet within a year"
+        if head.dep_ in ("relcl", "acl") and head.pos_ in ("VERB", "AUX") and (
+                any(c.tag_ == "MD" for c in head.children) and not created
+                or head.dep_ == "acl" and head.tag_ == "VBN" and preposition in ("before", "after", "prior")):
+            return True
+        token = head
+    return False
 
 
 def _not_past(expr: TimeExpression, doc_date: str | None) -> bool:
