@@ -286,3 +286,18 @@ def test_contracting_parties_are_the_title_parties(extract):
 def test_actor_from_document_context(extract, text, verb, actor):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
+    text = ("Paraguay will:\n"
+            "- Eliminate tariffs on 98 percent of United States exports within two years.\n"
+            "- Accept vehicles built to U.S. safety standards, and will not require additional conformity testing.\n"
+            "- Refrain from imposing digital services taxes that discriminate against U.S. companies.\n"
+            "- Purchase more U.S. liquefied petroleum gas, ethanol, and other energy products.\n\n"
+            "Paraguay will also prohibit the importation of goods produced by forced labor.\n")
+    records = extract(text, doc_date="2025-11-13")
+    verbs = {r.action.verb: r for r in records}
+    assert {"eliminate", "accept", "impose", "purchase", "prohibit"} <= set(verbs), list(verbs)
+    assert verbs["impose"].polarity == "negative" and verbs["purchase"].polarity == "positive"
+    assert all(r.actor.canonical == "Paraguay" for r in records)
+    assert len([r for r in records if r.action.verb == "prohibit"]) == 1  # the paragraph is no list item

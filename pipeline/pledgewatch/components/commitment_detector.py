@@ -447,14 +447,22 @@ class CommitmentDetector(JSONState, Pipe):
             negated_item = head.lower_ in ("not", "never") and len(words) > 1
             if negated_item:
                 head = words[1]
+            modal = any(c.tag_ == "MD" for c in sent.root.children)
             if not (_list_item_verb(head) or (negated_item and head.is_alpha and head.tag_ not in _NOT_ITEM_VERB)) or any(
-                c.tag_ == "MD" or c.dep_ in _SUBJECTS for c in sent.root.children if c.i < head.i or c.tag_ == "MD"
+                (c.tag_ == "MD" and c.i < head.i) or (c.dep_ in _SUBJECTS and (c.i < head.i or c.i == head.i and modal))
+                for c in sent.root.children
             ) and sent.root != head:
-                break  # a full clause with its own subject or modal is no item of the chapeau
+                # a full clause with its own subject or modal ("Peru will also prohibit ...") is no item of the
+                # chapeau; a subject or modal after the item's verb is the parser's ("Accept vehicles built to
+                # ..., and will not require ..." read with "vehicles" as subject)
+                break
             for act in [head] + self._coordinated_actions(head):
+                chain, negative = [act], _negated(act) or words[0].lower_ in ("not", "never")
+                if act.lemma_ in self.words["refrain_verbs"] and _complement(act) is not None:
+                    chain, act, negative = [act, _complement(act)], _complement(act), True  # "- Refrain from imposing ..."
                 for subject in subjects or [None]:
-                    commitment = self._build(doc, rule, cue, head, act, [act], None, True, rule["strength"],
-                                             _negated(act) or words[0].lower_ in ("not", "never"), primary=True)
+                    commitment = self._build(doc, rule, cue, head, act, chain, None, True, rule["strength"],
+                                             negative, primary=True)
                     if act is head and (head.pos_ != "VERB" or head.dep_ in _NOUN_DEPS):
                         # a mis-tagged or mis-parsed bullet verb ("Grant full market access ...", "Accept" as a
                         # compound of "export certificates") has no useful subtree: the item is the whole line
