@@ -301,3 +301,36 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
     assert verbs["impose"].polarity == "negative" and verbs["purchase"].polarity == "positive"
     assert all(r.actor.canonical == "Paraguay" for r in records)
     assert len([r for r in records if r.action.verb == "prohibit"]) == 1  # the paragraph is no list item
+
+
+@pytest.mark.parametrize(
+    "text, verb, actors",
+    [
+        # the parties behind "officials of both governments" and "the Ministries of Defence of the Parties"
+        ("Joint Statement between Malaysia and Bangladesh\n22 September 2025\n\n"
+         "Officials of both governments will follow up on the outcomes of the talks.\n", "follow", {"Malaysia", "Bangladesh"}),
+        # "they" after a joint commitment is the same parties
+        ("Joint Statement between Malaysia and Bangladesh\n22 September 2025\n\n"
+         "Both sides agreed to reopen the labour market. They agreed to launch negotiations on a free trade "
+         "agreement in the first half of 2026.\n", "launch", {"Malaysia", "Bangladesh"}),
+        # a multi-word demonym before a state body
+        ("G20 Health Ministers' Declaration\n21 November 2025\n\nThe South African Presidency will convene a "
+         "high-level meeting on antimicrobial resistance in the first quarter of 2026.\n", "convene", {"South Africa"}),
+        # an acronym names what its letters spell, not the organ that adopted the text
+        ("Climate Pledge\n\nAdopted by the Rectors' Conference of the Alpine Universities Alliance (AUA)\n\n"
+         "The AUA will reach net-zero Scope 1 and Scope 2 emissions across all member campuses by 2035.\n",
+         "reach", {"Alpine Universities Alliance"}),
+        # a reported clause the parser hangs on the addressee
+        ("Briefing by the Spokesperson of the Ministry of Foreign Affairs of Kazakhstan\nAstana, 12 February 2026\n\n"
+         "During consultations in Kabul in January, the Afghan side assured our delegation that it would guarantee "
+         "the security of the railway route.\n", "guarantee", {"Afghanistan"}),
+        # a ministry's strategy speaks for the state the text is about
+        ("National Critical Minerals Strategy 2026-2035\n\nMinistry of Mines and Minerals Development\nDate: 2025-12-02\n\n"
+         "Zambia produced 821,000 tonnes of copper in 2024. The Government will not grant mining licences within "
+         "national parks. Zambia will raise national copper output to three million tonnes a year by 2031.\n",
+         "grant", {"Zambia"}),
+    ],
+)
+def test_actor_from_parties_and_names(extract, text, verb, actors):
+    hits = [r for r in extract(text) if r.action.verb == verb]
+    assert {r.actor.canonical for r in hits} == actors, [(r.actor.canonical, r.action.verb) for r in extract(text)]

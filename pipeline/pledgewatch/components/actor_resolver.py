@@ -232,7 +232,7 @@ class ActorResolver(JSONState, Pipe):
             return []
         defined = {}
         for m in _ACRONYM_DEFINITION.finditer(text):
-            full = re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip()
+            full = _spelled_by(re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip(), m.group(2))
             defined.setdefault(m.group(2), full)
         if not defined:
             return []
@@ -323,7 +323,7 @@ class ActorResolver(JSONState, Pipe):
                     continue  # "Minister of Finance and Treasury Board": a portfolio, not who speaks
                 if any(w.lower() in self.words["instrument_nouns"] for w in ent.text.split()):
                     continue  # "the Subsea Infrastructure Resilience Regulation" issues nothing
-                name = _speaker_name(self._clean(ent), lowered, self.words["organ_nouns"], self.words["document_nouns"])
+                name = _speaker_name(self._clean(ent), text, self.words["organ_nouns"], self.words["document_nouns"])
                 if (name and name.split()[0].lower() not in self.words["document_nouns"] and name not in named
                         and not any(name.lower() in n.lower() for n in named)):
                     counts[name] = lowered.count(name.split()[0].lower())
@@ -334,6 +334,11 @@ class ActorResolver(JSONState, Pipe):
             local = _LOCAL_GOVERNMENT.search(text, body, body + 600)  # "... for the Province of New Brunswick"
             if local:
                 return [self._canonical(local.group(1))]
+            if any(len(words) > 2 and words[0].lower() in self.words["government_nouns"] and words[1] == "of"
+                   for words in (text[a:b].split() for a, b in header)):
+                state = self._main_state(doc, mentions)  # "Ministry of Mines and Minerals Development": its state's
+                if state:
+                    return [state]
             return self._opening_actor(text, header, mentions, counterpart)
         return [max(named, key=lambda n: (counts[n], -named.index(n)))]
 
@@ -391,12 +396,20 @@ class ActorResolver(JSONState, Pipe):
         span = doc.char_span(c.actor_start, c.actor_end, alignment_mode="expand")
         if span is None:
             return []
-        text = span.text.strip()
+        phrase = span.text.strip()
         head = span.root
         speakers = doc._.speakers or []
         dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") and t.i < head.i}
         modified = any(t.dep_ in ("amod", "compound") and t.lower_ not in self.words["party_modifiers"] for t in span if t.i < head.i)
         noun = _singular(head.lower_)
+        of_parties = next((p for p in span if p.i > head.i and p.dep_ == "pobj" and p.head.lower_ == "of"
+                           and _singular(p.lower_) in self.words["party_nouns"]
+                           and (p.lower_ != _singular(p.lower_) or any(d.lower_ in ("both", "each", "two") for d in p.children))), None)
+        if of_parties is not None and (head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["state_bodies"]):
+            # "Officials of both governments", "The Ministries of Defence of the Parties": the parties
+            span, head = doc[of_parties.left_edge.i : of_parties.i + 1], of_parties
+            dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") and t.i < head.i}
+            modified, noun = False, _singular(head.lower_)
         if noun in self.words["party_nouns"] and (
             dets & {"each", "both", "neither", "either", "a", "an", "any", "no", "two", "all", "three"}
             or (noun != head.lower_ and "the" in dets and not modified)
@@ -404,19 +417,26 @@ class ActorResolver(JSONState, Pipe):
         ):
             if len(speakers) == 1 and self.kind.get(speakers[0]) in ("group", "organisation"):
                 return [(speakers[0], "noun")]  # a group's "Leaders agreed", "Members will" is the group's
-            parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions)
+            states_only = noun in ("government", "country", "state", "nation")
+            parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=states_only)
             if len(parties) > 1:
                 return [(p, "joint") for p in parties]
             if len(speakers) == 1:
                 return [(speakers[0], "noun")]
-            return [(_title_case(re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)), "joint")]
+            return [(_title_case(re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)), "joint")]
         if head.lower_ in self.words["first_person"] or (
             span[0].lower_ in ("our", "my") and head.lower_ in (self.words["agent_nouns"] | self.words["soft_nominals"] | self.words["pledge_nouns"])
         ):
-            if c.reported_speaker and c.reported_cue:
-                start = text.rfind(c.reported_speaker, max(0, c.start - 2000), c.end + 400)
+            if c.reported_speaker and c.reported_cue and c.reported_speaker.lower() not in _PRONOUNS:
+                found = re.search(rf"\b{re.escape(c.reported_speaker)}\b", text[c.end : c.end + 400])
+                found_before = list(re.finditer(rf"\b{re.escape(c.reported_speaker)}\b", text[max(0, c.start - 2000) : c.start]))
+                start = c.end + found.start() if found else (max(0, c.start - 2000) + found_before[-1].start() if found_before else -1)
                 if start >= 0:
                     said_by = self._name(doc, start, start + len(c.reported_speaker), mentions, speakers)
+                    person = doc.char_span(start, start + len(c.reported_speaker), alignment_mode="expand")
+                    if said_by and len(speakers) == 1 and said_by not in self.kind and person is not None and \
+                            person.root.ent_type_ == "PERSON":
+                        said_by = speakers[0]  # the chief executive's "we" is the company's
                     if said_by:
                         return [(said_by, "first_person")]
             if speakers:
@@ -428,7 +448,7 @@ class ActorResolver(JSONState, Pipe):
             counts = Counter(m[2] for m in mentions)
             if counts:
                 return [(counts.most_common(1)[0][0], "first_person")]
-            return [(text, "first_person")]
+            return [(phrase, "first_person")]
         if head.lower_ in self.words["group_nouns"] and span[0].lower_ == "the":
             defined = self._previous_defined(c.actor_start, mentions)
             if defined:
@@ -438,10 +458,14 @@ class ActorResolver(JSONState, Pipe):
             if reporters:
                 kind = "joint" if len(reporters) > 1 else "pronoun"
                 return [(name, kind) for name in reporters]
-            if (last is not None and last.actor_canonical and not last.co_actors and last.actor_start is not None
+            if (last is not None and last.actor_canonical and last.actor_start is not None
                     and 0 <= c.actor_start - last.end < 400 and head.lower_ in ("it", "they")
+                    and (head.lower_ == "they" or not last.co_actors)
                     and not self._named_between(text, last.end, c.actor_start, mentions)):
-                return [(last.actor_canonical, "pronoun")]  # "The authorities will ... They will not ...": same subject
+                # "The authorities will ... They will not ...", "Both sides agreed ... They agreed ...": same subject
+                if last.co_actors:
+                    return [(name, "joint") for name in [last.actor_canonical, *last.co_actors]]
+                return [(last.actor_canonical, "pronoun")]
             previous = self._previous_actor(doc, c.actor_start, mentions)
             if previous and previous.split()[0].lower() in self.words["state_bodies"]:
                 previous = self._previous_actor(doc, c.actor_start, mentions, states_only=True) or previous
@@ -449,7 +473,7 @@ class ActorResolver(JSONState, Pipe):
                 previous.lower() in self.words["organ_nouns"] or previous.split()[0].lower() == speakers[0].split()[0].lower()
             ):
                 previous = speakers[0]
-            return [(previous, "pronoun")] if previous else []
+            return [(self._as_speaker(previous, speakers), "pronoun")] if previous else []
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
         return [(self._as_speaker(name, speakers), "name")] if name else []
 
@@ -459,8 +483,8 @@ class ActorResolver(JSONState, Pipe):
         if len(speakers) != 1 or name == speakers[0]:
             return name
         words = name.lower().split()
-        if speakers[0].lower().startswith(name.lower() + " "):
-            return speakers[0]
+        if speakers[0].lower().startswith(name.lower() + " ") or speakers[0].lower().endswith(" " + name.lower()):
+            return speakers[0]  # "Corvanta" for "Corvanta Biotherapeutics", "the Union" for the European Union
         if words[-1] in _DELIBERATIVE and name not in self.kind and self.kind.get(speakers[0]) != "state":
             return speakers[0]
         return name
@@ -477,9 +501,14 @@ class ActorResolver(JSONState, Pipe):
         clause = pronoun.head
         while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_ not in self.words["speech_verbs"]:
+        reporting = clause.head
+        if clause.dep_ == "acl" and clause.head.dep_ in ("dobj", "dative") and any(c.dep_ == "mark" for c in clause.children):
+            reporting = clause.head.head  # "assured our delegation that it would ...", parsed as the delegation's clause
+        elif clause.dep_ != "ccomp":
             return []
-        subject = next((t for t in clause.head.children if t.dep_ == "nsubj"), None)
+        if reporting.lemma_ not in self.words["speech_verbs"]:
+            return []
+        subject = next((t for t in reporting.children if t.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ == "PRON":
             return []
         heads = [subject] + ([t for t in subject.conjuncts if t.i > subject.i] if pronoun.lower_ == "they" else [])
@@ -528,12 +557,14 @@ class ActorResolver(JSONState, Pipe):
             if generic_head:
                 return inside[0][2]
             # "Lumenfold Labs UK": a name that merely contains a country's name is its own organisation
-        for token in span:
-            if token.text in self.adjectives and (  # not "U.S. cloud provider Stratocore": a firm's nationality
-                head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["party_nouns"]
-                or head.lower_ in self.words["state_bodies"]
-            ):
-                return self.adjectives[token.text]
+        if (head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["party_nouns"]
+                or head.lower_ in self.words["state_bodies"]):  # not "U.S. cloud provider Stratocore": a firm's nationality
+            for token in span:
+                pair = f"{token.text} {token.nbor().text}" if token.i + 1 < span.end else ""
+                if pair in self.adjectives:  # "the South African Presidency", "North Korean officials"
+                    return self.adjectives[pair]
+                if token.text in self.adjectives:
+                    return self.adjectives[token.text]
         low = head.lemma_.lower()
         if low in self.words["non_agent_nouns"] or head.lower_ in self.words["non_agent_nouns"]:
             return None
@@ -674,12 +705,13 @@ class ActorResolver(JSONState, Pipe):
             i -= 1
         return None
 
-    def _recent_parties(self, doc: Doc, c: Commitment, mentions) -> list[str]:
+    def _recent_parties(self, doc: Doc, c: Commitment, mentions, *, states_only: bool = False) -> list[str]:
         """The two actors named most in the text before a "both sides" (states, organisations, and parties
-        the text itself defines, such as an armed group's acronym)."""
+        the text itself defines, such as an armed group's acronym); only states for "the two Governments"."""
+        kinds = ("state",) if states_only else ("state", "organisation", "defined")
         counts = Counter(
             m[2] for m in mentions
-            if m[1] <= c.start and c.start - m[1] < 3000 and self.kind.get(m[2], "defined") in ("state", "organisation", "defined")
+            if m[1] <= c.start and c.start - m[1] < 3000 and self.kind.get(m[2], "defined") in kinds
         )
         return [name for name, _ in counts.most_common(2)]
 
@@ -756,6 +788,7 @@ _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _LOCAL_GOVERNMENT = re.compile(
     r"\b(?:City|Town|County|Municipality|Borough|Province|Canton|Prefecture|Territory) of "
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of))*)"
@@ -780,6 +813,19 @@ _JOINT_TITLE_WORDS = ("joint", "between", "bilateral", "memorandum", "agreement"
                       "partnership", "treaty", "accord", "communiqu")
 
 
+def _spelled_by(full: str, acronym: str) -> str:
+    """The part of a definition the acronym spells: "Rectors' Conference of the Alpine Universities Alliance
+    (AUA)" defines "Alpine Universities Alliance"."""
+    words = full.split()
+    for k in range(len(words)):
+        if not words[k][0].isupper():
+            continue
+        initials = "".join(w[0] for w in words[k:] if w[0].isupper())
+        if initials.upper() == acronym.upper():
+            return " ".join(words[k:])
+    return full
+
+
 def _in_place_name(text: str, start: int, end: int, place_words: set[str]) -> bool:
     """A state's name inside a place's: "the Niger Delta", "River Niger", "Jordan Valley"."""
     after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 20])
@@ -796,21 +842,23 @@ def _after_counterpart(text: str, header, start: int) -> bool:
     return False
 
 
-def _speaker_name(name: str, lowered_text: str, organs: set[str], documents: set[str]) -> str:
+def _speaker_name(name: str, text: str, organs: set[str], documents: set[str]) -> str:
     """The institution a title-block name stands for.
 
     "Bank Board of the Czech National Bank" is the bank ("<organ> of the X" -> X); a name that runs on
     into the document's title ("Lumenfold Frontier AI Safety Commitments") is cut to its longest leading
     part the text uses again ("Lumenfold")."""
+    lowered_text = text.lower()
     head, sep, rest = name.partition(" of the ")
     if sep and head.split() and head.split()[-1].lower() in organs:
         name = rest
     words = name.split()
     if not words or words[-1].lower() not in documents:
         return name
-    for n in range(1, len(words)):  # "Bellmont Housing Emergency Plan" -> "Bellmont"
-        part = " ".join(words[:n])
-        if words[n - 1].lower() not in documents and lowered_text.count(part.lower()) >= 3:
+    for n in range(1, len(words)):  # "Bellmont Housing Emergency Plan" -> "Bellmont" (not "National" from
+        part = " ".join(words[:n])    # "National Critical Minerals Strategy": the text must use it as a name)
+        if words[n - 1].lower() not in documents and lowered_text.count(part.lower()) >= 3 and \
+                len(re.findall(rf"[a-z,] {re.escape(part)}\b(?!\s+[A-Z])", text)) >= 1:
             return part
     return ""  # the name of a document, not of whoever issued it
 
@@ -839,6 +887,8 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
             break
         if line.rstrip().endswith(".") and len(line.split()) > 12:
             break  # body text has begun
+        if _SECTION_HEADING.match(line):
+            continue  # "I. ENERGY SECURITY AND COMPETITIVENESS": a part of the text, not its title
         if not _DATELINE.search(line) and not line.lstrip().lower().startswith(("by ", "opinion", "analysis")):
             out.append((start, pos))
     return out
