@@ -334,3 +334,37 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
 def test_actor_from_parties_and_names(extract, text, verb, actors):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert {r.actor.canonical for r in hits} == actors, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text, verb, actors",
+    [
+        ("Donors, including Germany and Saudi Arabia, pledged a combined USD 500 million at the pledging session.",
+         "pledge", {"Germany", "Saudi Arabia"}),
+        ("Donors including Sweden and Ireland pledged to double their contributions to the Haiti Humanitarian Fund.",
+         "double", {"Sweden", "Ireland"}),
+    ],
+)
+def test_a_group_including_named_actors_is_those_actors(extract, text, verb, actors):
+    hits = [r for r in extract(text) if r.action.verb == verb]
+    assert {r.actor.canonical for r in hits} == actors, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text, verbs",
+    [
+        # a commissive chapeau with "the following" governs its bullets; "cut" read as a past form is still an item
+        ('Kittiwake Shipping Group ("Kittiwake") publishes its plan.\n\nOur targets\n\nKittiwake Shipping Group commits '
+         'to the following targets, approved by the Board:\n'
+         '• reduce the greenhouse gas intensity of our fleet by 40 percent by 2030;\n'
+         '• cut absolute Scope 1 and Scope 2 emissions by 30 percent by 2032;\n'
+         '• reach net-zero greenhouse gas emissions across our operations by 2045.\n', {"reduce", "cut", "reach"}),
+        # "(" cut off from "i) establish ..." by the segmenter still opens an item
+        ("Praia Declaration\n\n4. The ECOWAS Commission shall:\n(i) establish a regional early-warning platform on "
+         "irregular migration and trafficking in persons within twelve months;\n(ii) prepare a model law on the "
+         "protection of migrant workers;\n", {"establish", "prepare"}),
+    ],
+)
+def test_chapeau_items(extract, text, verbs):
+    found = {r.action.verb for r in extract(text)}
+    assert found == verbs, found

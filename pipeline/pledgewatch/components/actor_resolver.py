@@ -401,6 +401,9 @@ class ActorResolver(JSONState, Pipe):
         speakers = doc._.speakers or []
         dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") and t.i < head.i}
         modified = any(t.dep_ in ("amod", "compound") and t.lower_ not in self.words["party_modifiers"] for t in span if t.i < head.i)
+        included = self._included(doc, head, mentions, speakers)
+        if included:
+            return [(name, "joint" if len(included) > 1 else "name") for name in included]
         noun = _singular(head.lower_)
         of_parties = next((p for p in span if p.i > head.i and p.dep_ == "pobj" and p.head.lower_ == "of"
                            and _singular(p.lower_) in self.words["party_nouns"]
@@ -476,6 +479,29 @@ class ActorResolver(JSONState, Pipe):
             return [(self._as_speaker(previous, speakers), "pronoun")] if previous else []
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
         return [(self._as_speaker(name, speakers), "name")] if name else []
+
+    def _included(self, doc: Doc, head, mentions, speakers: list[str]) -> list[str]:
+        """"Donors, including Germany and Saudi Arabia, pledged ...": the actors the group is said to include
+        (all of them must be nameable, else the group stays the actor)."""
+        if head.lower_ not in self.words["agent_nouns"] and head.lower_ == _singular(head.lower_):
+            return []
+        for prep in head.children:
+            such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+            if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like") or such_as):
+                continue
+            first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if first is None:
+                return []
+            names = []
+            for member in [first, *first.conjuncts]:
+                left = min([member, *(t.left_edge for t in member.lefts if t.dep_ not in ("cc", "punct"))], key=lambda t: t.i)
+                name = self._name(doc, left.idx, member.idx + len(member), mentions, speakers)
+                if not name or name.lower() in self.words["agent_nouns"]:
+                    return []
+                if name not in names:
+                    names.append(name)
+            return names
+        return []
 
     def _as_speaker(self, name: str, speakers: list[str]) -> str:
         """The speaker's own name for a short form of it ("Corvanta" for "Corvanta Biotherapeutics") and for

@@ -233,8 +233,12 @@ class CommitmentDetector(JSONState, Pipe):
                 chain.append(inner)
                 action = inner
                 negative = any(_negated(t) for t in chain if t.lemma_ not in self.words["litotes_verbs"])
-        if _in_condition(anchor) or self._blocked(anchor, cue) or self._not_an_action(action, kind):
+        if _in_condition(anchor) or self._blocked(anchor, cue):
             return None
+        if self._not_an_action(action, kind):
+            # "Kittiwake commits to the following targets, approved by the Board:" governs the items below
+            following = any(t.lower_ == "following" for t in action.subtree) and _ends_with_colon(action)
+            return "chapeau" if following and kind in ("commissive", "intention") else None
         subjects, agentive = self._subjects(doc, anchor, action, cue)
         actions = [action] + self._coordinated_actions(action)
         out = []
@@ -318,6 +322,8 @@ class CommitmentDetector(JSONState, Pipe):
         for conj in action.conjuncts:
             if conj.i < action.i or conj.pos_ not in ("VERB", "AUX"):
                 continue
+            if conj.tag_ == "VBG" and action.tag_ != "VBG":
+                continue  # "a platform on irregular migration and trafficking in persons": a noun, not a second act
             if any(c.dep_ in _SUBJECTS for c in conj.children):
                 continue
             if any(c.tag_ == "MD" or (c.dep_ == "aux" and c.lower_ in ("has", "have", "had", "did")) for c in conj.children):
@@ -436,13 +442,16 @@ class CommitmentDetector(JSONState, Pipe):
             subjects = [_noun_phrase(subject)] if subject is not None else []
         out = []
         sent = _next_sentence(doc, chapeau)
+        opened = False  # a line's "(" the segmenter cut off from its item ("(" + "i) establish ...")
         while sent is not None:
-            if not _starts_line(doc, sent):
+            if not (_starts_line(doc, sent) or opened):
                 break
             words = [t for t in sent if not (t.is_space or t.is_punct or _is_list_marker(t) or _is_enumerator(t))]
             if not words:
+                opened = _starts_line(doc, sent) and sent.text.strip() in ("(", "[")
                 sent = _next_sentence(doc, sent)
                 continue
+            opened = False
             head = words[0]
             negated_item = head.lower_ in ("not", "never") and len(words) > 1
             if negated_item:
@@ -830,6 +839,8 @@ def _list_item_verb(token: Token) -> bool:
     preposition, number or past/gerund form counts as a verb."""
     if token.tag_ in ("VB", "VBP"):
         return True
+    if token.tag_ in ("VBD", "VBN") and token.lower_ == token.lemma_:
+        return True  # "cut", "set", "put": a base form the tagger read as a past one
     if token.tag_ in _NOT_ITEM_VERB:
         return False
     return token.is_alpha and (token.is_title or token.is_lower) and token.tag_ in ("NNP", "NN", "NNS", "JJ", "RB")
