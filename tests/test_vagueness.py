@@ -177,3 +177,11 @@ def one_all(nlp, text):
     from pledgewatch import extract
 
     return extract(text, doc_id="t", doc_date="2025-11-01", nlp=nlp)
+
+
+def test_a_hedge_right_after_the_clause_counts(extract):
+    records = extract("We commit to integrating climate-related health risks into national health adaptation plans by "
+                      "2028, as appropriate to national circumstances.", doc_date="2025-01-01")
+    assert len(records) == 1
+    hedges = [f for f in records[0].flags if f.code == "HEDGED"]
+    assert [f.text for f in hedges] == ["as appropriate"] and records[0].specificity.label == "vague"

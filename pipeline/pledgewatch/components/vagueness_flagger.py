@@ -165,7 +165,7 @@ class VaguenessFlagger(JSONState, Pipe):
             lo = c.scope_start if c.scope_start is not None else sentence(doc[c.verb_i]).start
             hi = c.scope_end if c.scope_end is not None else sentence(doc[c.verb_i]).end
             # only what lies in this commitment's clause: keeps the component linear in document length
-            near_live = live[bisect_left(live_starts, lo) : bisect_left(live_starts, hi)]
+            near_live = live[bisect_left(live_starts, lo) : bisect_left(live_starts, hi + 3)]  # + a hedge right after
             near_times = [x for x in times[bisect_left(time_starts, lo - 40) : bisect_left(time_starts, hi)]]
             near_ents = qents[bisect_left(qent_starts, lo) : bisect_left(qent_starts, hi)]
             self._flag(doc, text, c, near_live, terminate, near_times, near_ents, taken_all)
@@ -218,7 +218,11 @@ class VaguenessFlagger(JSONState, Pipe):
         taken: set[tuple[str, int]] = set()
         covered: set[int] = set()
         for cue, start, end in live:
-            if start < lo or end > hi or not self._reaches(cue, start, end, chain, action, terminate):
+            trailing = (cue["category"] == "HEDGED" and hi <= start < hi + 3 and end <= sentence(doc[lo]).end
+                        and all(doc[i].is_punct or doc[i].is_space for i in range(hi, start)))
+            if trailing:  # "... by 2028, as appropriate to national circumstances": the hedge right after the clause
+                pass
+            elif start < lo or end > hi or not self._reaches(cue, start, end, chain, action, terminate):
                 continue
             span = doc[start:end]
             if cue["category"] == "VERIFICATION":
