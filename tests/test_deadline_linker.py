@@ -244,3 +244,21 @@ def test_participle_with_by_keeps_the_actions_deadline(extract):
     r = _only(extract, "The Uzbek side will introduce a simplified registration procedure for pharmaceutical "
                        "products manufactured in India by 1 July 2026.")
     assert r.deadline is not None and r.deadline.value == "2026-07-01"
+
+
+@pytest.mark.parametrize(
+    "text, value, relation",
+    [
+        ("The European Council will review progress in the implementation of the Pact at its October 2026 meeting.",
+         "2026-10", "on"),
+        ("ASEP has agreed to process every application in under 60 days.", "P60D", "within"),
+    ],
+)
+def test_meeting_dates_and_upper_bounds(extract, text, value, relation):
+    r = _only(extract, text)
+    assert r.deadline is not None and (r.deadline.value, r.deadline.relation) == (value, relation)
+
+
+def test_attending_a_dated_meeting_is_still_no_deadline(extract):
+    r = _only(extract, "The Premier will attend the May 2026 meeting of the Council.")
+    assert r.deadline is None

@@ -422,7 +422,9 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
     crossed = False
     if token.dep_ in _MODIFIER_DEPS and token.head.i not in inside:
         head = token.head
-        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERIOD_NOUNS and not (
+        held_at = (head.lower_ in EVENT_NOUNS and head.dep_ == "pobj" and head.head.lower_ in ("at", "during")
+                   and head.head.head.i in targets and future)  # "review progress at its October 2026 meeting"
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERIOD_NOUNS and not held_at and not (
                 deadline and head.lower_ in EVENT_NOUNS and head.head.i in inside and head.head.dep_ != "agent"):
             return None  # "the 2030 Agenda", "a 2019 baseline", "from 2020 levels", "attend the May 2026 meeting"
         inside = inside | {head.i}
