@@ -109,7 +109,8 @@ class ActorResolver(JSONState, Pipe):
         if not self.actors:
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
         mentions = self._mentions(doc)
-        doc._.speakers = self._speakers(doc, mentions)
+        doc._.speakers = [self._full_name(doc, s, within=_body_start(doc_cache.text(doc)) + 800)
+                          if s not in self.kind and len(s.split()) == 1 else s for s in self._speakers(doc, mentions)]
         text = doc_cache.text(doc)
         out: list[Commitment] = []
         for c in doc._.commitments or []:
@@ -237,6 +238,11 @@ class ActorResolver(JSONState, Pipe):
         if not defined:
             return []
         taken = {(a, b) for a, b, _ in known}
+        state = None
+        for acronym, full in defined.items():
+            if full.split()[0].lower() in self.words["government_nouns"]:  # "the Ministry of Environment (MEFT)"
+                state = state or self._main_state(doc, known)
+                defined[acronym] = state or full
         out = []
         for token in doc:
             full = defined.get(token.text)
@@ -419,6 +425,9 @@ class ActorResolver(JSONState, Pipe):
             or (noun != head.lower_ and head.is_title and not modified)
         ):
             if len(speakers) == 1 and self.kind.get(speakers[0]) in ("group", "organisation"):
+                pair = self._recent_parties(doc, c, mentions, states_only=True) if dets & {"both", "two"} else []
+                if len(pair) == 2:
+                    return [(p, "joint") for p in pair]  # "Both countries will submit ..." in OPEC+'s communiqué
                 return [(speakers[0], "noun")]  # a group's "Leaders agreed", "Members will" is the group's
             states_only = noun in ("government", "country", "state", "nation")
             parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=states_only)
@@ -478,7 +487,24 @@ class ActorResolver(JSONState, Pipe):
                 previous = speakers[0]
             return [(self._as_speaker(previous, speakers), "pronoun")] if previous else []
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
-        return [(self._as_speaker(name, speakers), "name")] if name else []
+        if not name:
+            return []
+        name = self._as_speaker(name, speakers)
+        if name not in self.kind and len(name.split()) == 1 and name not in speakers:
+            name = self._full_name(doc, name)  # "Holmstrand" for the "Holmstrand Motor Group" the text introduced
+        return [(name, "name")]
+
+    def _full_name(self, doc: Doc, short: str, within: int | None = None) -> str:
+        """The first organisation name in the text (before ``within``, when given) that starts with ``short``
+        (one word), else ``short``: the one the text introduces, not a subsidiary named later."""
+        for ent in doc.ents:
+            if within is not None and ent.start_char > within:
+                break
+            if ent.label_ == "ORG" and ent.text.startswith(short + " "):
+                name = self._clean(ent)
+                if name.startswith(short + " ") and name.split()[-1].lower() not in self.words["document_nouns"]:
+                    return name
+        return short
 
     def _included(self, doc: Doc, head, mentions, speakers: list[str]) -> list[str]:
         """"Donors, including Germany and Saudi Arabia, pledged ...": the actors the group is said to include
@@ -735,9 +761,11 @@ class ActorResolver(JSONState, Pipe):
         """The two actors named most in the text before a "both sides" (states, organisations, and parties
         the text itself defines, such as an armed group's acronym); only states for "the two Governments"."""
         kinds = ("state",) if states_only else ("state", "organisation", "defined")
+        text = doc_cache.text(doc)
         counts = Counter(
             m[2] for m in mentions
             if m[1] <= c.start and c.start - m[1] < 3000 and self.kind.get(m[2], "defined") in kinds
+            and not _LOCATIVE.search(text[max(0, m[0] - 30) : m[0]])  # "met in Vienna": a place
         )
         return [name for name, _ in counts.most_common(2)]
 
@@ -813,7 +841,7 @@ _GOVERNMENT_OF = re.compile(
 _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
-_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _LOCAL_GOVERNMENT = re.compile(
     r"\b(?:City|Town|County|Municipality|Borough|Province|Canton|Prefecture|Territory) of "
