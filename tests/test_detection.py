@@ -374,7 +374,7 @@ def test_chapeau_items(extract, text, verbs):
     "text, verb, actor",
     [
         # a firm's short name is the full name the text introduced
-        ("Holmstrand's EV promises, revisited\n\nGOTHENBURG - In 2018 the chief executive of Holmstrand Motor Group made "
+        ("Electric promises, revisited\n\nGOTHENBURG - In 2018 the chief executive of Holmstrand Motor Group made "
          "a promise. Holmstrand said it would install 1,000 fast chargers at its dealerships by the end of 2026.\n",
          "install", "Holmstrand Motor Group"),
         # a ministry's acronym, defined with commas in its name, is its state's

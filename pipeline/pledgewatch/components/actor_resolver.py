@@ -109,8 +109,7 @@ class ActorResolver(JSONState, Pipe):
         if not self.actors:
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
         mentions = self._mentions(doc)
-        doc._.speakers = [self._full_name(doc, s, within=_body_start(doc_cache.text(doc)) + 800)
-                          if s not in self.kind and len(s.split()) == 1 else s for s in self._speakers(doc, mentions)]
+        doc._.speakers = self._speakers(doc, mentions)
         text = doc_cache.text(doc)
         out: list[Commitment] = []
         for c in doc._.commitments or []:
@@ -494,12 +493,10 @@ class ActorResolver(JSONState, Pipe):
             name = self._full_name(doc, name)  # "Holmstrand" for the "Holmstrand Motor Group" the text introduced
         return [(name, "name")]
 
-    def _full_name(self, doc: Doc, short: str, within: int | None = None) -> str:
-        """The first organisation name in the text (before ``within``, when given) that starts with ``short``
-        (one word), else ``short``: the one the text introduces, not a subsidiary named later."""
+    def _full_name(self, doc: Doc, short: str) -> str:
+        """The first organisation name in the text that starts with ``short`` (one word), else ``short``: the
+        one the text introduces, not a subsidiary named later."""
         for ent in doc.ents:
-            if within is not None and ent.start_char > within:
-                break
             if ent.label_ == "ORG" and ent.text.startswith(short + " "):
                 name = self._clean(ent)
                 if name.startswith(short + " ") and name.split()[-1].lower() not in self.words["document_nouns"]:
