@@ -389,3 +389,28 @@ def test_chapeau_items(extract, text, verbs):
 def test_actor_names_from_the_text(extract, text, verb, actor):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text, verb, actor",
+    [
+        # a title that opens with its issuer and a dash names who "we" is
+        ("Dalmeny Telecom plc — Responsible Business Report 2025: Climate, Data Privacy and Digital Inclusion\n"
+         "Date: 2026-03-30\n\nData privacy matters to our customers. We will source 100% of our electricity from "
+         "renewable sources by the end of 2028.\n", "source", "Dalmeny Telecom"),
+        ("Civic Renewal — \"A Bulgaria That Works\": Summary of the Election Programme\n\nBulgaria has voted seven "
+         "times since 2021. We will raise the minimum monthly wage to EUR 700 from 1 January 2027.\n",
+         "raise", "Civic Renewal"),
+        # a rate-setting council in a statement that names its bank
+        ("Information from the meeting of the Monetary Policy Council held on 3-4 March 2026\n\nWarsaw, 4 March 2026\n\n"
+         "The Council decided to keep the NBP reference rate unchanged. The Council will hold its next meeting on "
+         "8 April 2026.\n", "hold", "National Bank of Poland"),
+        # an acronym with a hyphen, defined by a name that contains a state's
+        ("Juba, 19 February 2026\n\nThe Government of South Sudan and the Sudan People's Liberation "
+         "Army-in-Opposition (SPLA-IO) reached an arrangement. The SPLA-IO will remove its checkpoints on the "
+         "Nasir-Ulang road by 1 March 2026.\n", "remove", "Sudan People's Liberation Army-in-Opposition"),
+    ],
+)
+def test_issuers_and_defined_names(extract, text, verb, actor):
+    hits = [r for r in extract(text) if r.action.verb == verb]
+    assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]

@@ -231,9 +231,14 @@ class ActorResolver(JSONState, Pipe):
         if "(" not in text:
             return []
         defined = {}
+        spans = []  # definitions that contain a state's name ("Sudan People's Liberation Army (SPLA)")
+        states = [(a, b) for a, b, c in known if self.kind.get(c) == "state"]
         for m in _ACRONYM_DEFINITION.finditer(text):
             full = _spelled_by(re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip(), m.group(2))
             defined.setdefault(m.group(2), full)
+            begin = m.end(1) - len(full)
+            if any(begin <= a and b <= m.end(1) and (a, b) != (begin, m.end(1)) for a, b in states):
+                spans.append((begin, m.end(1), full))
         if not defined:
             return []
         taken = {(a, b) for a, b, _ in known}
@@ -242,11 +247,11 @@ class ActorResolver(JSONState, Pipe):
             if full.split()[0].lower() in self.words["government_nouns"]:  # "the Ministry of Environment (MEFT)"
                 state = state or self._main_state(doc, known)
                 defined[acronym] = state or full
-        out = []
-        for token in doc:
-            full = defined.get(token.text)
-            if full and (token.idx, token.idx + len(token)) not in taken:
-                out.append((token.idx, token.idx + len(token), self._canonical(full)))
+        out = [(a, b, self._canonical(full)) for a, b, full in spans]
+        for acronym, full in defined.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+                if (m.start(), m.end()) not in taken:
+                    out.append((m.start(), m.end(), self._canonical(full)))
         return out
 
     def _speakers(self, doc: Doc, mentions) -> list[str]:
@@ -269,6 +274,14 @@ class ActorResolver(JSONState, Pipe):
             party = _MANIFESTO.search(text, a, b)
             if party:
                 return [self._canonical(_LEGAL_SUFFIX.sub("", party.group(1) or party.group(2)).strip(" ,:-–—"))]
+        if header:  # "Dalmeny Telecom plc — Responsible Business Report 2025", "Civic Renewal — Summary of ..."
+            issuer = _TITLE_ISSUER.match(text, header[0][0], header[0][1])
+            if issuer:
+                name = _LEGAL_SUFFIX.sub("", issuer.group(1)).strip()
+                words = name.lower().split()
+                if (words and not set(words) & (self.words["document_nouns"] | {"fact", "sheet", "opinion", "analysis"})
+                        and self.kind.get(self._canonical(name)) not in ("state", "city")):
+                    return [self._canonical(name)]
         in_header = lambda start: any(a <= start < b for a, b in header)
         counts = Counter(m[2] for m in mentions)
         title = " ".join(text[a:b] for a, b in header).lower()
@@ -643,6 +656,10 @@ class ActorResolver(JSONState, Pipe):
                 return speakers[0]
         if len(speakers) == 1 and self.kind.get(speakers[0]) != "state" and low in self.words["organ_nouns"]:
             return speakers[0]
+        if not speakers and low in _DELIBERATIVE and span[0].lower_ == "the":
+            bank = self._bank(doc, mentions)  # "The Council will ..." in a rate statement: the central bank's
+            if bank:
+                return bank
         if low in self.words["state_bodies"] or any(t.lower_ in self.words["state_bodies"] for t in span if t.is_title):
             if head.lower_ in self.words["state_bodies"] or span[0].lower_ in ("the",) or head.ent_type_ == "ORG":
                 if len(states) == 1 and self.kind.get(states[0]) is None:
@@ -838,8 +855,10 @@ _GOVERNMENT_OF = re.compile(
 _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
-_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7})\)")
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
+_TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|]\s+\S")
+"""A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
 _LOCAL_GOVERNMENT = re.compile(
     r"\b(?:City|Town|County|Municipality|Borough|Province|Canton|Prefecture|Territory) of "
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of))*)"
@@ -868,11 +887,12 @@ def _spelled_by(full: str, acronym: str) -> str:
     """The part of a definition the acronym spells: "Rectors' Conference of the Alpine Universities Alliance
     (AUA)" defines "Alpine Universities Alliance"."""
     words = full.split()
+    letters = {acronym.upper(), acronym.split("-")[0].upper()}  # "SPLA-IO" spells "Sudan People's Liberation Army"
     for k in range(len(words)):
         if not words[k][0].isupper():
             continue
         initials = "".join(w[0] for w in words[k:] if w[0].isupper())
-        if initials.upper() == acronym.upper():
+        if initials.upper() in letters:
             return " ".join(words[k:])
     return full
 
