@@ -18,6 +18,7 @@ from spacy.language import Language
 from .io.chunking import chunk_spans, shift_record
 from .nlp import load
 from .temporal import detect_doc_date
+from . import doc_cache
 from .records import CommitmentRecord, from_doc
 
 
@@ -42,6 +43,7 @@ def _iso(value: str | date | None) -> str | None:
 def make_doc(nlp: Language, text: str, context: DocContext):
     """A tokenised ``Doc`` carrying the context's id and date, ready for ``nlp.pipe``."""
     doc = nlp.make_doc(text)
+    doc_cache.remember(doc, text)
     doc._.doc_id = context.doc_id
     doc._.doc_date = _iso(context.doc_date)
     return doc

@@ -26,6 +26,11 @@ def text(doc: Doc) -> str:
     return value
 
 
+def remember(doc: Doc, value: str) -> None:
+    """Record the text a document was made from (``nlp.make_doc(value).text == value``), so nothing rebuilds it."""
+    _TEXT[doc] = (len(doc), value)
+
+
 def bounds(doc: Doc) -> tuple[list[int], list[int]]:
     """Per token index: the start and the end (exclusive) of its sentence."""
     cached = _BOUNDS.get(doc)

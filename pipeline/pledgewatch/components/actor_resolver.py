@@ -80,6 +80,7 @@ class ActorResolver(JSONState, Pipe):
         self.words = {k: {w.lower() for w in v} for k, v in lexicons.items()}
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(self.vocab)
+        self._canonical_cache: dict[str, str] = {}
         self.kind = {}
         self.adjectives: dict[str, str] = {}
         for actor in self.actors:
@@ -402,11 +403,18 @@ class ActorResolver(JSONState, Pipe):
         return None
 
     def _canonical(self, name: str) -> str:
-        """A name's canonical form from the alias table, or the name itself."""
-        for start, end, canonical in self._mentions(self._make_doc(name)):
-            if end - start >= len(name) - 4:
-                return canonical
-        return name
+        """A name's canonical form from the alias table, or the name itself (remembered: names recur)."""
+        found = self._canonical_cache.get(name)
+        if found is None:
+            found = name
+            for start, end, canonical in self._mentions(self._make_doc(name)):
+                if end - start >= len(name) - 4:
+                    found = canonical
+                    break
+            if len(self._canonical_cache) > 50_000:
+                self._canonical_cache.clear()
+            self._canonical_cache[name] = found
+        return found
 
     def _resolve(self, doc: Doc, text: str, c: Commitment, mentions, last: Commitment | None = None) -> list[tuple[str, str]]:
         if c.actor_start is None:
@@ -791,10 +799,7 @@ class ActorResolver(JSONState, Pipe):
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")
         if text.isupper() and len(text) > 5:
             text = text.title()
-        for start, end, canonical in self._mentions(self._make_doc(text)):
-            if end - start >= len(text) - 4:
-                return canonical
-        return text
+        return self._canonical(text)
 
 
 def _ents_at(token) -> list[Span]:

@@ -32,7 +32,7 @@ from ..serialization import JSONState
 from .. import patterns as rule_files
 from ..commitment import Commitment, Mention
 from .. import doc_cache
-from ..doc_cache import sentence
+from ..doc_cache import bounds, sentence
 from ..fast_match import AnchoredMatcher
 from .line_segmenter import _LIST_MARKER
 
@@ -267,7 +267,7 @@ class CommitmentDetector(JSONState, Pipe):
         obj = _object(action)
         if obj is not None and action.lemma_ in self.words["fulfil_verbs"] and obj.lemma_ in self.words["pledge_nouns"] and _complement(obj) is not None:
             return True
-        if any(t.lower_ == "following" for t in action.subtree) and _ends_with_colon(action):
+        if _ends_with_colon(action) and any(t.lower_ == "following" for t in action.subtree):
             return True
         return False
 
@@ -544,17 +544,23 @@ def _rank(c: Commitment) -> tuple:
 
 
 def _in_question(token: Token) -> bool:
-    sent = sentence(token)
-    last = sent[-1]
-    while last.i > sent.start and (last.is_space or last.text in ('"', "'", "”", "’", ")")):
-        last = last.nbor(-1)
-    return last.text == "?"
+    doc = token.doc
+    starts, ends = bounds(doc)
+    first, last = starts[token.i], ends[token.i] - 1
+    while last > first and (doc[last].is_space or doc[last].text in ('"', "'", "”", "’", ")")):
+        last -= 1
+    return doc[last].text == "?"
 
 
 def _ends_with_colon(cue: Token) -> bool:
-    sent = sentence(cue)
-    rest = [t for t in sent if t.i > cue.i and not t.is_space]
-    return bool(rest) and rest[-1].text == ":" and len(rest) <= 12
+    """The cue's sentence ends, at most 12 tokens later, with a colon (a chapeau)."""
+    doc = cue.doc
+    last = bounds(doc)[1][cue.i] - 1
+    while last > cue.i and doc[last].is_space:
+        last -= 1
+    if last <= cue.i or doc[last].text != ":":
+        return False
+    return sum(1 for i in range(cue.i + 1, last + 1) if not doc[i].is_space) <= 12
 
 
 def _subject(verb: Token) -> Token | None:
