@@ -134,7 +134,11 @@ def _span(text: str, start: int, end: int) -> dict:
 
 def _record(doc: Doc, text: str, ordinal: int, c: Commitment) -> CommitmentRecord:
     first = doc.char_span(c.start, c.end, alignment_mode="expand")
-    sentence = sentence_of(first[0]).text if first is not None and len(first) else text[c.start : c.end]
+    if first is not None and len(first):
+        sent = sentence_of(first[0])
+        sentence = text[sent.start_char : sent.end_char]  # slicing the source: Span.text rebuilds it token by token
+    else:
+        sentence = text[c.start : c.end]
     doc_id = doc._.doc_id
     actor = None
     if c.actor_text is not None and c.actor_start is not None:
