@@ -4,13 +4,18 @@ The alias table ``patterns/actors.jsonl`` maps the ways texts name an actor to o
 ("Beijing", "the Chinese side", "President Xi" -> "China"). For each commitment the resolver looks at the
 subject the detector found and, in this order:
 
-- "both sides", "the two countries", "each Party" and a joint statement's "we": one commitment per party
-  of the document (its title names them), each listing the others in ``co_actors``;
-- "we"/"our": the document's speaker (from its title or opening lines);
-- an alias, or a demonym before an agent noun ("the U.S. side", "Chinese authorities");
+- a group said to include named actors ("Donors, including Germany and Japan, pledged"): those actors;
+- "both sides", "the two countries", "each Party", "officials of both governments" and a joint statement's
+  "we": one commitment per party of the document (its title names them), each listing the others in
+  ``co_actors``;
+- "we"/"our": the document's speaker (from its title, its issuer, a manifesto's party, or opening lines);
+- an alias, or a demonym before an agent noun ("the U.S. side", "South African Presidency"); institutions
+  named after a state ("the Central Bank of Iceland") and acronyms the text defines are their own actors;
 - a named organisation or person from the parser's NER, cleaned of "the" and legal suffixes;
-- an agent noun ("the government", "the Ministry", "the company"): the document's speaker when there is one;
-- "it", "they", "he", "she": the nearest preceding actor.
+- an agent noun ("the government", "the Ministry", "the company"): the document's speaker when it can have
+  one (an organisation's "the authorities" are a state's; a government's "the company" is the firm named);
+- "it", "they": whoever reports the clause ("Greece informed us that it will"), the subject of the
+  commitment just before, else the nearest preceding actor.
 
 Anything else ("prices will rise", "the tariffs will take effect") is not an actor, and the commitment is
 dropped. Coordinated subjects ("China and the United States agreed ...") list each other as co-actors.
