@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
+from .. import doc_cache
+
 _LIST_MARKER = re.compile(r"^(?:[-•*–—·‣◦▪]|\(?[ivxlc]{1,5}\)|\(?[a-z]\)|\(?\d{1,3}[.)]|[A-Z]\.|\d{1,3}\.\d{1,3}\.?)$")
 _LINE_END = re.compile(r"[.:;!?]$")
+_NEWLINE = re.compile(r"\n")
 
 
 @Language.factory("pledgewatch_line_segmenter", requires=[], assigns=["token.is_sent_start"])
@@ -31,7 +36,7 @@ class LineSegmenter(Pipe):
 
     def __call__(self, doc: Doc) -> Doc:
         # only tokens right after a line break can start a sentence here: visit just those
-        breaks = [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+        breaks = _breaks(doc)
         line_start = 0
         starts = [0] + breaks
         for first in starts:
@@ -57,6 +62,21 @@ class LineSegmenter(Pipe):
                 if i + 1 < len(doc):
                     doc[i + 1].is_sent_start = False if _LIST_MARKER.match(token.text) else None
         return doc
+
+
+def _breaks(doc: Doc) -> list[int]:
+    """Indices of the tokens that follow a whitespace token holding a line break (found from the text's
+    newlines, without visiting every token)."""
+    text = doc_cache.text(doc)
+    if "\n" not in text or not len(doc):
+        return []
+    array = doc.to_array([IDX, IS_SPACE])
+    holders = numpy.searchsorted(array[:, 0], [m.start() for m in _NEWLINE.finditer(text)], side="right") - 1
+    out = []
+    for i in numpy.unique(holders).tolist():
+        if array[i, 1] and i + 1 < len(doc):
+            out.append(i + 1)
+    return out
 
 
 def _split_label(doc: Doc, first) -> None:
