@@ -414,3 +414,14 @@ def test_actor_names_from_the_text(extract, text, verb, actor):
 def test_issuers_and_defined_names(extract, text, verb, actor):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+@pytest.mark.parametrize("colon", [":", ""])
+def test_measures_enumerated_inside_the_sentence(extract, colon):
+    text = (f"Namibia NDC summary\n\nEnergy. The Government will{colon} (i) increase the share of renewable sources in "
+            "electricity generation to 70 per cent by 2030; (ii) table a Green Hydrogen Bill in the National Assembly "
+            "by December 2026; and (iii) improve energy efficiency in public buildings, as appropriate.\n")
+    records = extract(text, doc_date="2025-06-01")
+    spans = sorted(r.span.text.split()[0].lower() for r in records)
+    assert spans.count("table") == 1 and spans.count("improve") == 1, spans
+    assert any(r.deadline is not None and r.deadline.value == "2030" for r in records)

@@ -101,11 +101,14 @@ class CommitmentDetector(JSONState, Pipe):
             raise ValueError(f"{self.name}: no cue rules loaded; call nlp.initialize() first")
         found: dict[tuple[int, int | None], Commitment] = {}
         chapeaux: list[tuple[Token, dict]] = []
+        inline: list[tuple[Token, dict]] = []
         for key, start, end in self.matcher(doc):
             rule = self._rule_by_key[key]
             cue = doc[start + rule["anchor"]]
             if _in_question(cue):
                 continue
+            if rule["kind"] == "modal" and _inline_enumeration(cue):
+                inline.append((cue, rule))
             proposal = self._propose(doc, rule, cue, start, end)
             if proposal is None:
                 continue
@@ -118,6 +121,9 @@ class CommitmentDetector(JSONState, Pipe):
                     found[slot] = commitment
         for cue, rule in chapeaux:
             for commitment in self._list_items(doc, cue, rule):
+                found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
+        for cue, rule in inline:
+            for commitment in self._inline_items(doc, cue, rule):
                 found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
         for commitment in self._pledge_lists(doc):
             found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
@@ -494,6 +500,43 @@ class CommitmentDetector(JSONState, Pipe):
         return out
 
 
+    def _inline_items(self, doc: Doc, cue: Token, rule: dict) -> list[Commitment]:
+        """Measures enumerated inside the cue's sentence: "The Government will: (i) increase ...; (ii) table a
+        Bill ...; and (iii) improve ...". Each item runs from its verb to the next enumerator or semicolon."""
+        sent = sentence(cue)
+        subjects, _ = self._subjects(doc, cue, cue, cue)
+        if not subjects:
+            subject = next((t for t in sent if t.dep_ in _SUBJECTS and t.i < cue.i), None)
+            subjects = [_noun_phrase(subject)] if subject is not None else []
+        marks = [i for i in range(cue.i + 1, sent.end - 2)
+                 if doc[i].text == "(" and _ENUMERATOR.match(doc[i + 1].lower_) and doc[i + 2].text == ")"]
+        out = []
+        for n, mark in enumerate(marks):
+            head = doc[mark + 3] if mark + 3 < sent.end else None
+            if head is None or not _list_item_verb(head):
+                continue
+            last = (marks[n + 1] if n + 1 < len(marks) else sent.end) - 1
+            for i in range(head.i, last + 1):
+                if doc[i].text == ";":
+                    last = i - 1
+                    break
+            while last > head.i and (doc[last].is_space or doc[last].is_punct or doc[last].lower_ in ("and", "or")):
+                last -= 1
+            for subject in subjects or [None]:
+                commitment = self._build(doc, rule, cue, head, head, [head], None, True, rule["strength"],
+                                         _negated(head), primary=True)
+                commitment.start = head.idx
+                commitment.end = doc[last].idx + len(doc[last])
+                commitment.scope_start, commitment.scope_end = head.i, last + 1
+                commitment.action_verb = head.lemma_.lower() if head.pos_ == "VERB" else head.lower_
+                commitment.action_text = " ".join(doc[head.i : last + 1].text.split()[:25])
+                if subject is not None:
+                    commitment.actor_text = subject.text
+                    commitment.actor_start = subject.start_char
+                    commitment.actor_end = subject.end_char
+                out.append(commitment)
+        return out
+
     def _pledge_lists(self, doc: Doc) -> list[Commitment]:
         """Pledging conferences list their pledges as "Name: amount" items under a chapeau such as "The
         following pledges were announced:"; each item is that donor's commitment to contribute."""
@@ -541,6 +584,15 @@ class CommitmentDetector(JSONState, Pipe):
 # ---------------------------------------------------------------- parse helpers
 def _rank(c: Commitment) -> tuple:
     return (c.actor_text is not None, c.strength == "firm", -(c.end - c.start))
+
+
+def _inline_enumeration(cue: Token) -> bool:
+    """The cue is followed, after an optional colon, by an enumerator: "will: (i) ...", "shall (a) ..."."""
+    doc = cue.doc
+    i = cue.i + 1
+    if i < len(doc) and doc[i].text == ":":
+        i += 1
+    return i + 2 < len(doc) and doc[i].text == "(" and bool(_ENUMERATOR.match(doc[i + 1].lower_)) and doc[i + 2].text == ")"
 
 
 def _in_question(token: Token) -> bool:
