@@ -889,9 +889,17 @@ class TimeGrammar:
         return "DATE", f"{year}-H{h}", None
 
     def _n_fiscal(self, rule: Rule, m: re.Match, state: _State) -> _NORMALISED | None:
-        year = self._year(m, state, "year")
+        """"fiscal 2026" is 2026; a split year ("FY2026/27", "the 2026/27 financial year") is named by the
+        calendar year it ends in, 2027."""
+        key = "yearb" if m.groupdict().get("yearb") else "year"
+        year = self._year(m, state, key)
         if year is None:
             return None
+        second = m.groupdict().get("year2b" if key == "yearb" else "year2")
+        if second:
+            ending = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
+            if ending == year + 1:
+                year = ending
         state.last_year = year
         return "DATE", str(year), None
 
@@ -1271,6 +1279,9 @@ def _parse_amount(text: str, numbers: dict[str, float], vague: set[str]) -> floa
         return 1.0
     if t in ("half a", "half an", "a half"):
         return 0.5
+    digits = re.fullmatch(r"[a-z ]+ \((\d{1,4})\)", t)
+    if digits:  # "ninety (90)": legal drafting spells the number and repeats it in figures
+        t = digits.group(1)
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5

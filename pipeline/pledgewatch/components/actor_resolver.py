@@ -69,6 +69,7 @@ class ActorResolver(JSONState, Pipe):
         self.lexicons: dict[str, list[str]] = {}
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(vocab)
+        self._firms: set[str] = set()  # firms the current document defines ('Orvell Automotive SE ("Orvell")')
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None, actors=None, lexicons=None) -> None:
         """Load the alias table and word lists (from ``patterns_dir`` or the default patterns folder)."""
@@ -114,9 +115,11 @@ class ActorResolver(JSONState, Pipe):
     def __call__(self, doc: Doc) -> Doc:
         if not self.actors:
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
+        self._firms: set[str] = set()
         mentions = self._mentions(doc)
-        doc._.speakers = self._speakers(doc, mentions)
         text = doc_cache.text(doc)
+        named = {text[a:b]: canonical for a, b, canonical in mentions}
+        doc._.speakers = [named.get(s, s) for s in self._speakers(doc, mentions)]  # "Orvell": "Orvell Automotive"
         out: list[Commitment] = []
         for c in doc._.commitments or []:
             resolved = self._resolve(doc, text, c, mentions, out[-1] if out else None)
@@ -146,6 +149,7 @@ class ActorResolver(JSONState, Pipe):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, self.vocab.strings[key]))
         found.extend(self._acronym_mentions(doc, found))
+        found.extend(self._short_name_mentions(doc, found))
         found.extend(self._person_mentions(doc, found))
         found.extend(self._institution_mentions(doc, found))
         text = doc_cache.text(doc)
@@ -157,6 +161,31 @@ class ActorResolver(JSONState, Pipe):
                 kept.append(m)
                 last_end = m[1]
         return kept
+
+    def _short_name_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
+        """A firm's full name with the short name it defines ('Orvell Automotive SE ("Orvell" or "the
+        company")'), and every use of the short name: all name the firm without its legal form."""
+        text = doc_cache.text(doc)
+        if "(" not in text:
+            return []
+        taken = {(a, b) for a, b, _ in known}
+        out = []
+        for m in _SHORT_NAME_DEFINITION.finditer(text, 0, 20_000):
+            short, full = m.group(2), m.group(1)
+            at = re.search(rf"\b{re.escape(short.split()[0])}\b", full)
+            if at is None or short == full:
+                continue  # the defined name must be the start of the full one ("Orvell" of "Orvell Automotive")
+            full = full[at.start() :]
+            name = _LEGAL_SUFFIX.sub("", full).strip(" ,")
+            if name in self.kind or self._canonical(name) in self.kind or name.split()[0].lower() in self.words["government_nouns"]:
+                continue
+            out.append((m.start(1) + at.start(), m.end(1), name))
+            if name != full or "company" in text[m.end(2) : m.end(2) + 40]:
+                self._firms.add(name)  # a legal form or "the company": a firm, which has no authorities
+            for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+                if (use.start(), use.end()) not in taken and not text.startswith(full, use.start()):
+                    out.append((use.start(), use.end(), name))
+        return out
 
     def _person_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
         """People the text introduces as speaking for a state ("Latvian Prime Minister Arturs Kalnins",
@@ -296,7 +325,7 @@ class ActorResolver(JSONState, Pipe):
         for start, end, canonical in mentions:
             if counterpart and any(a <= start < b for a, b in header) and _after_counterpart(text, header, start):
                 continue
-            if in_header(start) and _LOCATIVE.search(text[max(0, start - 30) : start]):
+            if in_header(start) and _placed(text, start, text[start:end] != canonical):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
             if canonical not in self.kind and not self._institution(canonical):
                 continue  # a name the text defines (an acronym, a person) is what the title is about
@@ -320,7 +349,10 @@ class ActorResolver(JSONState, Pipe):
         for a, b in header:
             for word in re.finditer(r"[A-Z][\w'’-]+(?= [\w])", text[a:b]):
                 canonical = self.adjectives.get(word.group(0))
-                if canonical and canonical not in adjectives and not _LOCATIVE.search(text[max(a, a + word.start() - 12) : a + word.start()]):
+                at = a + word.start()
+                if any(x < at and at + len(word.group(0)) <= y for x, y, _ in mentions):
+                    continue  # "Council of Ministers of ... the Dominican Republic (COMISCA)": inside a longer name
+                if canonical and canonical not in adjectives and not _LOCATIVE.search(text[max(a, at - 12) : at]):
                     adjectives.append(canonical)
         if len(adjectives) == 1:
             return adjectives
@@ -343,11 +375,18 @@ class ActorResolver(JSONState, Pipe):
             if ent.label_ in ("ORG", "GPE") and in_header(ent.start_char):
                 if counterpart and _after_counterpart(text, header, ent.start_char):
                     continue
+                if len(ent.text.split()) == 1 and re.search(rf"\b{re.escape(ent.text.strip().lower())}\b", text):
+                    continue  # "... Preparedness and Response": a title's common noun, written lower-case elsewhere
+                begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+                if _placed(text, ent.start_char, self._canonical(ent.text) != ent.text) or any(a <= begin and ent.end_char <= b and b - a > len(ent.text) for a, b, _ in mentions):
+                    continue  # "... of Central America and the Dominican Republic (COMISCA)": part of a longer name
                 if _PORTFOLIO.search(text, max(0, ent.start_char - 80), ent.start_char):
                     continue  # "Minister of Finance and Treasury Board": a portfolio, not who speaks
                 if any(w.lower() in self.words["instrument_nouns"] for w in ent.text.split()):
                     continue  # "the Subsea Infrastructure Resilience Regulation" issues nothing
                 name = _speaker_name(self._clean(ent), text, self.words["organ_nouns"], self.words["document_nouns"])
+                if name and name.lower() in _STATE_FORMS | self.words["government_nouns"]:
+                    continue  # "Office of the Presidency of the Republic": which republic, the text says elsewhere
                 if (name and name.split()[0].lower() not in self.words["document_nouns"] and name not in named
                         and not any(name.lower() in n.lower() for n in named)):
                     counts[name] = lowered.count(name.split()[0].lower())
@@ -378,8 +417,8 @@ class ActorResolver(JSONState, Pipe):
         others = set()
         if counterpart:
             others = {m[2] for m in mentions if any(a <= m[0] < b for a, b in header) and _after_counterpart(text, header, m[0])}
-        for start, _, canonical in mentions:
-            if body <= start < end and canonical not in others:
+        for start, stop, canonical in mentions:
+            if body <= start < end and canonical not in others and not _placed(text, start, text[start:stop] != canonical):
                 return [canonical]
         return []
 
@@ -490,6 +529,10 @@ class ActorResolver(JSONState, Pipe):
             defined = self._previous_defined(c.actor_start, mentions)
             if defined:
                 return [(defined, "noun")]  # "the group", "the coalition": the armed group the text named
+        if head.lower_ in self.words["bloc_nouns"] and span[0].lower_ == "the" and not modified:
+            bloc = self._previous_bloc(c.actor_start, mentions)
+            if bloc:
+                return [(bloc, "noun")]  # "the bloc would consider ...": the union of states the text named
         if head.lower_ in _PRONOUNS:
             reporters = self._reporting_subjects(doc, head, mentions, speakers)
             if reporters:
@@ -536,16 +579,19 @@ class ActorResolver(JSONState, Pipe):
             return []
         for prep in head.children:
             such_as = prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
-            if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like") or such_as):
-                continue
             first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            # "The leaders of Ethiopia, Djibouti and Somalia agreed ...": each state named is a party
+            of_several = (prep.lower_ == "of" and first is not None and first.conjuncts
+                          and head.lower_ in self.words["agent_nouns"] and head.lower_ != _singular(head.lower_))
+            if prep.dep_ != "prep" or not (prep.lower_ in ("including", "like") or such_as or of_several):
+                continue
             if first is None:
                 return []
             names = []
             for member in [first, *first.conjuncts]:
                 left = min([member, *(t.left_edge for t in member.lefts if t.dep_ not in ("cc", "punct"))], key=lambda t: t.i)
                 name = self._name(doc, left.idx, member.idx + len(member), mentions, speakers)
-                if not name or name.lower() in self.words["agent_nouns"]:
+                if not name or name.lower() in self.words["agent_nouns"] or (of_several and name not in self.kind):
                     return []
                 if name not in names:
                     names.append(name)
@@ -566,7 +612,7 @@ class ActorResolver(JSONState, Pipe):
 
     def _named_between(self, text: str, start: int, end: int, mentions) -> bool:
         """Whether a known actor is named as a subject-like noun between two commitments (then "it" may be it)."""
-        return any(start <= m[0] < end and not _LOCATIVE.search(text[max(0, m[0] - 30) : m[0]]) for m in mentions)
+        return any(start <= m[0] < end and not _placed(text, m[0]) for m in mentions)
 
     def _reporting_subjects(self, doc: Doc, pronoun, mentions, speakers: list[str]) -> list[str]:
         """"The Greek side informed us that it will ...", "Estonia and Lithuania confirmed that they will ...":
@@ -719,7 +765,7 @@ class ActorResolver(JSONState, Pipe):
         text = doc_cache.text(doc)
         while i >= 0 and before - mentions[i][1] < window:
             start = mentions[i][0]
-            if _LOCATIVE.search(text[max(0, start - 30) : start]):
+            if _placed(text, start):
                 pass  # "at the conference in Paris, the government pledged": a place, not an actor
             elif not states_only or self.kind.get(mentions[i][2]) == "state":
                 best = (mentions[i][1], mentions[i][2])
@@ -730,6 +776,16 @@ class ActorResolver(JSONState, Pipe):
             if orgs and (best is None or orgs[-1].end_char > best[0]):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
+
+    def _previous_bloc(self, before: int, mentions) -> str | None:
+        """The nearest organisation of states (in the alias table) named before ``before``."""
+        ends = [m[1] for m in mentions]
+        i = bisect_right(ends, before) - 1
+        while i >= 0 and before - mentions[i][1] < 3000:
+            if self.kind.get(mentions[i][2]) == "organisation":
+                return mentions[i][2]
+            i -= 1
+        return None
 
     def _previous_company(self, doc: Doc, before: int, mentions) -> str | None:
         """The firm a "the company" refers to: of the names before ``before`` that the alias table does not
@@ -757,6 +813,8 @@ class ActorResolver(JSONState, Pipe):
         kind = self.kind.get(name)
         if kind is not None:
             return kind in ("state", "city")
+        if name in self._firms:
+            return False
         last = name.lower().split()[-1] if name.split() else ""
         bodies = self.words["independent_bodies"] | self.words["organ_nouns"] | self.words["company_nouns"]
         return not (last in bodies or self._institution(name) or last in ("institute", "initiative", "network", "alliance", "forum"))
@@ -771,7 +829,7 @@ class ActorResolver(JSONState, Pipe):
         """The state the document names most (places after "in", "at" left out), if it names one at all."""
         text = doc_cache.text(doc)
         counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "state"
-                         and not _LOCATIVE.search(text[max(0, m[0] - 30) : m[0]]))
+                         and not _placed(text, m[0]))
         return counts.most_common(1)[0][0] if counts else None
 
     def _previous_defined(self, before: int, mentions) -> str | None:
@@ -792,7 +850,7 @@ class ActorResolver(JSONState, Pipe):
         counts = Counter(
             m[2] for m in mentions
             if m[1] <= c.start and c.start - m[1] < 3000 and self.kind.get(m[2], "defined") in kinds
-            and not _LOCATIVE.search(text[max(0, m[0] - 30) : m[0]])  # "met in Vienna": a place
+            and not _placed(text, m[0])  # "met in Vienna": a place
         )
         return [name for name, _ in counts.most_common(2)]
 
@@ -862,6 +920,9 @@ _GOVERNMENT_OF = re.compile(
     r"President|Prime Minister|Chief Minister) of (?:the )?"
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and))*)"
 )
+_SHORT_NAME_DEFINITION = re.compile(
+    r"((?:[A-Z][\w&'’.-]*,?[ \t]+){1,5}[A-Z][\w&'’.-]*)[ \t]*\((?:together with its subsidiaries, |hereinafter |the )?[\"“]([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2})[\"”]"
+)
 _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
@@ -885,6 +946,23 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _OPINION = re.compile(r"(?:^|\n)\s*(?:by\s+[A-Z]|opinion\b|analysis\b|op-ed\b|comment\b|editorial\b|column\b)", re.I)
+_STATE_FORMS = {"republic", "kingdom", "federation", "union", "state", "commonwealth", "principality", "emirate",
+                "sultanate", "presidency", "nation", "country", "confederation"}
+_NAMED_AFTER = re.compile(  # "the Declaration of San José", "the Treaty of Rome": a text named after a place
+    r"\b(?:declaration|treaty|protocol|convention|accord|charter|consensus|communiqu[ée]|compact|programme|"
+    r"process|principles|framework|agenda|roadmap|call) of (?:the )?$", re.I)
+_VENUE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*$")
+
+
+def _placed(text: str, start: int, metonym: bool = False) -> bool:
+    """Whether the name at ``start`` is a place: "in Vienna", "in the Republic of Niger", the country of a
+    venue ("meeting in San José, Costa Rica", "held in Bandar Seri Begawan, Brunei Darussalam"), or, for a
+    ``metonym`` (a capital standing for its state), a text named after the city ("Declaration of San José";
+    "Declaration of Kenya and Tanzania" names its parties)."""
+    before = text[max(0, start - 40) : start]
+    return bool(_LOCATIVE.search(before[-30:]) or _VENUE.search(before) or (metonym and _NAMED_AFTER.search(before)))
+
+
 _SUMMIT_TITLE = re.compile(r"\b(?:communiqu|declaration|summit|leaders|ministerial|meeting|conference|council)", re.I)
 _MEETING_TITLE = re.compile(r"\b(?:call|conversation|meeting|talks|meets|met|speaks|spoke|visit)\b")
 _COUNTERPART = re.compile(r"\bwith\b")
@@ -909,8 +987,8 @@ def _spelled_by(full: str, acronym: str) -> str:
 
 def _in_place_name(text: str, start: int, end: int, place_words: set[str]) -> bool:
     """A state's name inside a place's: "the Niger Delta", "River Niger", "Jordan Valley"."""
-    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 20])
-    before = re.search(r"\b([A-Z][a-z]+)\s+(?:of\s+(?:the\s+)?)?$", text[max(0, start - 20) : start])
+    after = re.match(r"\s+([A-Z][A-Za-z]+)", text[end : end + 20])
+    before = re.search(r"\b([A-Z][A-Za-z]+)\s+(?:(?:of|OF)\s+(?:(?:the|THE)\s+)?)?$", text[max(0, start - 20) : start])
     return bool(after and after.group(1).lower() in place_words) or bool(before and before.group(1).lower() in place_words)
 
 

@@ -187,6 +187,9 @@ class CommitmentDetector(JSONState, Pipe):
                             for c in cue.children
                         ):
                             complement = cue  # "agreed to an immediate ceasefire"
+                        elif (cue.i + 2 < len(doc) and doc[cue.i + 1].lower_ == "to" and doc[cue.i + 2].text == ":"
+                              and not _negated(cue)):
+                            return "chapeau"  # "Under the roadmap, Orvell commits to:" then the items
                         else:
                             return None
                     elif complement is not cue and _has_own_subject(complement):
@@ -285,6 +288,13 @@ class CommitmentDetector(JSONState, Pipe):
             return True
         if any(c.tag_ in ("WP", "WRB") and c.lower_ in ("what", "how", "why", "whether") and c.i < anchor.i for c in anchor.children):
             return True  # "how the company will make ...", "What the Fund will deliver"
+        if anchor.dep_ == "relcl" and any(
+            c.dep_ == "prep" and c.lower_ == "of" and c.i < anchor.i and any(g.lower_ in ("which", "whom") for g in c.children)
+            for c in anchor.children
+        ):
+            return True  # "US$75 billion, of which at least half will be dedicated to ...": a share of the pledge
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nothing", "none") for c in anchor.children):
+            return True  # "Nothing in this Article shall be construed ...": a saving clause, no one acts
         if any(c.lower_ in self.words["prediction_adverbs"] for c in anchor.children):
             return True  # "splinter groups would likely continue attacks": a forecast
         top = anchor
@@ -627,6 +637,8 @@ def _agent(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
+                    if grandchild.ent_type_ in ("DATE", "TIME"):
+                        return None  # "will be introduced by October 2026": a deadline, not who acts
                     return grandchild
     return None
 
