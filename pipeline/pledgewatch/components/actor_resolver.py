@@ -195,9 +195,12 @@ class ActorResolver(JSONState, Pipe):
         states = sorted((a, b, c) for a, b, c in known if self.kind.get(c) == "state")
         starts = [m[0] for m in states]
         people: dict[str, str] = {}
+        text = doc_cache.text(doc)
         for ent in doc.ents:
             if ent.label_ != "PERSON" or ent[-1].text in people:
                 continue
+            if ent[-1].lower_ in self.words["non_agent_nouns"] or re.search(rf"\b{re.escape(ent[-1].lower_)}\b", text):
+                continue  # "The Meeting was chaired by the Minister of ...": a common noun the NER took for a name
             before = doc[max(0, ent.start - 8) : ent.start]
             after = doc[ent.end : min(len(doc), ent.end + 8)]
             titled = any(t.lower_ in self.words["office_titles"] for t in list(before) + list(after))
@@ -525,6 +528,11 @@ class ActorResolver(JSONState, Pipe):
             if counts:
                 return [(counts.most_common(1)[0][0], "first_person")]
             return [(phrase, "first_person")]
+        if span[0].lower_ == "the" and not modified and (
+                head.lower_ in self.words["group_nouns"] | self.words["bloc_nouns"] | self.words["company_nouns"]):
+            spokesman = self._spokesman_of(doc, text, c)
+            if spokesman:
+                return [(spokesman, "noun")]  # "An M23 spokesman said the group was ready to ..."
         if head.lower_ in self.words["group_nouns"] and span[0].lower_ == "the":
             defined = self._previous_defined(c.actor_start, mentions)
             if defined:
@@ -687,6 +695,9 @@ class ActorResolver(JSONState, Pipe):
                 if token.text in self.adjectives:
                     return self.adjectives[token.text]
         low = head.lemma_.lower()
+        if (head.is_title and low in self.words["organ_nouns"] and len(speakers) == 1
+                and self.kind.get(speakers[0]) != "state"):
+            return speakers[0]  # "The Meeting agreed to ..." in a ministerial statement: the body that met
         if low in self.words["non_agent_nouns"] or head.lower_ in self.words["non_agent_nouns"]:
             return None
         states = [s for s in speakers if self.kind.get(s) in ("state", "city", None)]
@@ -776,6 +787,28 @@ class ActorResolver(JSONState, Pipe):
             if orgs and (best is None or orgs[-1].end_char > best[0]):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
+
+    def _spokesman_of(self, doc: Doc, text: str, c: Commitment) -> str | None:
+        """The organisation a reporting speaker speaks for when the text names it only as a modifier of the
+        speaker ("An M23 spokesman", "a Hamas official", "an Orvell spokeswoman")."""
+        if not c.reported_speaker:
+            return None
+        start = text.rfind(c.reported_speaker, max(0, c.start - 300), c.end + 300)
+        speaker = doc.char_span(start, start + len(c.reported_speaker), alignment_mode="expand") if start >= 0 else None
+        if speaker is None:
+            return None
+        root = speaker.root
+        if root.lower_ not in self.words["agent_nouns"] and _singular(root.lower_) not in self.words["office_titles"] \
+                and root.lower_ not in ("spokesman", "spokeswoman", "spokesperson", "official", "officials", "source", "sources"):
+            return None
+        names = [t for t in root.lefts if t.dep_ in ("compound", "nmod", "amod") and (t.pos_ == "PROPN" or t.is_upper) and t.text[:1].isupper()]
+        if not names:
+            return None
+        first, last = names[0], names[-1]
+        name = doc[first.left_edge.i if first.left_edge.i >= speaker.start else first.i : last.i + 1].text
+        if name in self.adjectives:
+            return None  # "a Chinese official": the state, which the ordinary rules find
+        return self._canonical(name)
 
     def _previous_bloc(self, before: int, mentions) -> str | None:
         """The nearest organisation of states (in the alias table) named before ``before``."""
