@@ -89,9 +89,11 @@ class ActorResolver(JSONState, Pipe):
         self._canonical_cache: dict[str, str] = {}
         self.kind = {}
         self.adjectives: dict[str, str] = {}
+        self.long_names: dict[str, list[str]] = {}  # canonical -> its aliases of more than one word, lower-case
         for actor in self.actors:
             self.kind[actor["canonical"]] = actor["kind"]
             names = [actor["canonical"], *actor["aliases"]]
+            self.long_names[actor["canonical"]] = [n.lower() for n in names if " " in n]
             exact = [n for n in names if _needs_case(n)]
             if exact:
                 self.exact_matcher.add(actor["canonical"], [self._make_doc(n) for n in exact])
@@ -148,7 +150,11 @@ class ActorResolver(JSONState, Pipe):
             for key, start, end in matcher(doc):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, self.vocab.strings[key]))
-        found.extend(self._acronym_mentions(doc, found))
+        acronyms = self._acronym_mentions(doc, found)
+        if acronyms:  # where the text defines letters itself, its definition replaces the table's
+            own = {(a, b) for a, b, _ in acronyms}
+            found = [m for m in found if (m[0], m[1]) not in own]
+        found.extend(acronyms)
         found.extend(self._short_name_mentions(doc, found))
         found.extend(self._person_mentions(doc, found))
         found.extend(self._institution_mentions(doc, found))
@@ -287,9 +293,15 @@ class ActorResolver(JSONState, Pipe):
                 defined[acronym] = state or full
         out = [(a, b, self._canonical(full)) for a, b, full in spans]
         for acronym, full in defined.items():
+            canonical = self._canonical(full)
+            # the text's own definition wins over the alias table's reading of the letters: "the Fiji Future
+            # Alliance (FFA)" is not the Forum Fisheries Agency
+            table = self._canonical(acronym)
+            own = (canonical not in self.kind and table in self.kind and table != canonical
+                   and not any(name in full.lower() for name in self.long_names.get(table, [])))
             for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-                if (m.start(), m.end()) not in taken:
-                    out.append((m.start(), m.end(), self._canonical(full)))
+                if own or (m.start(), m.end()) not in taken:
+                    out.append((m.start(), m.end(), canonical))
         return out
 
     def _speakers(self, doc: Doc, mentions) -> list[str]:
@@ -311,7 +323,7 @@ class ActorResolver(JSONState, Pipe):
         for a, b in header[:2]:  # "Moviment Flimkien General Election Manifesto": the party speaks
             party = _MANIFESTO.search(text, a, b)
             if party:
-                return [self._canonical(_LEGAL_SUFFIX.sub("", party.group(1) or party.group(2)).strip(" ,:-–—"))]
+                return [self._canonical(_LEGAL_SUFFIX.sub("", party.group(1) or party.group(2)).strip(" ,:-–—\n\t\r"))]
         if header:  # "Dalmeny Telecom plc — Responsible Business Report 2025", "Civic Renewal — Summary of ..."
             issuer = _TITLE_ISSUER.match(text, header[0][0], header[0][1])
             if issuer:
@@ -328,7 +340,7 @@ class ActorResolver(JSONState, Pipe):
         for start, end, canonical in mentions:
             if counterpart and any(a <= start < b for a, b in header) and _after_counterpart(text, header, start):
                 continue
-            if in_header(start) and _placed(text, start, text[start:end] != canonical):
+            if in_header(start) and (_placed(text, start, text[start:end] != canonical) or _topic(text, start, end)):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
             if canonical not in self.kind and not self._institution(canonical):
                 continue  # a name the text defines (an acronym, a person) is what the title is about
@@ -343,6 +355,9 @@ class ActorResolver(JSONState, Pipe):
             if len(bodies) == 1 and _SUMMIT_TITLE.search(title_line):
                 return bodies  # a group's communiqué names its host, not a second party
             return parties
+        issuing = self._issuing_state(text, header, mentions)
+        if issuing and issuing in named:
+            return [issuing]  # "Ministry of Economy ... of Georgia - Press Release": Georgia speaks, whoever else the title names
         if named:  # a known actor named in the title block is the surest sign of who speaks
             bodies = [n for n in named if self.kind.get(n) in ("organisation", "group")]
             if bodies and _SUMMIT_TITLE.search(title):
@@ -381,6 +396,9 @@ class ActorResolver(JSONState, Pipe):
                 if len(ent.text.split()) == 1 and re.search(rf"\b{re.escape(ent.text.strip().lower())}\b", text):
                     continue  # "... Preparedness and Response": a title's common noun, written lower-case elsewhere
                 begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
+                line = ent.text.split("\n")[0]  # the NER may run on into the next header line
+                if len(line.split()) <= 2 and _topic(text, ent.start_char, ent.start_char + len(line)):
+                    continue  # "... a campus on the Mekong", "refugees from Malawi": what the title is about
                 if _placed(text, ent.start_char, self._canonical(ent.text) != ent.text) or any(a <= begin and ent.end_char <= b and b - a > len(ent.text) for a, b, _ in mentions):
                     continue  # "... of Central America and the Dominican Republic (COMISCA)": part of a longer name
                 if _PORTFOLIO.search(text, max(0, ent.start_char - 80), ent.start_char):
@@ -407,6 +425,18 @@ class ActorResolver(JSONState, Pipe):
                     return [state]
             return self._opening_actor(text, header, mentions, counterpart)
         return [max(named, key=lambda n: (counts[n], -named.index(n)))]
+
+    def _issuing_state(self, text: str, header, mentions) -> str | None:
+        """The state of a header line that is an issuing ministry or office ("Ministry of Foreign Affairs of
+        the Gabonese Republic", "Ministry of Economy and Sustainable Development of Georgia - Press Release")."""
+        for a, b in header:
+            words = text[a:b].split()
+            if len(words) < 3 or words[0].lower() not in self.words["government_nouns"] or words[1].lower() not in ("of", "for"):
+                continue
+            states = [m[2] for m in mentions if a <= m[0] < b and self.kind.get(m[2]) == "state"]
+            if len(set(states)) == 1:
+                return states[0]
+        return None
 
     def _opening_actor(self, text: str, header, mentions, counterpart) -> list[str]:
         """Last resort: the first known actor of the opening paragraph ("The Bank Board of the Czech National
@@ -979,6 +1009,13 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _OPINION = re.compile(r"(?:^|\n)\s*(?:by\s+[A-Z]|opinion\b|analysis\b|op-ed\b|comment\b|editorial\b|column\b)", re.I)
+_TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|from|over)\s+(?:the\s+)?$", re.I)
+def _topic(text: str, start: int, end: int) -> bool:
+    """A title's name that is what the title is about or where from ("... a campus on the Mekong", "refugees
+    from Malawi"), not the first word of a longer name ("on the Bellmont Housing Emergency Plan")."""
+    return bool(_TOPIC.search(text, max(0, start - 20), start)) and not re.match(r"[ \t]+[A-Z]", text[end : end + 2])
+
+
 _STATE_FORMS = {"republic", "kingdom", "federation", "union", "state", "commonwealth", "principality", "emirate",
                 "sultanate", "presidency", "nation", "country", "confederation"}
 _NAMED_AFTER = re.compile(  # "the Declaration of San José", "the Treaty of Rome": a text named after a place

@@ -627,9 +627,13 @@ def _ends_with_colon(cue: Token) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in _SUBJECTS and child.dep_ != "expl":
-            return child
+        if child.dep_ in _SUBJECTS and child.dep_ != "expl" and child.lower_ not in _ENUMERATION_WORDS:
+            return child  # not "Third, ... we will abolish ...", where the parser can take "Third" for the subject
     return None
+
+
+_ENUMERATION_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "firstly", "secondly", "thirdly",
+                      "finally", "lastly", "next"}
 
 
 def _agent(verb: Token) -> Token | None:
