@@ -1215,7 +1215,7 @@ class TimeGrammar:
             return "DURATION", duration_value(1, unit), None
         adj = (m.group("adj") or "").strip().lower()
         prev = _prev_word(state.text, m.start())
-        if not adj and prev not in ("for", "of", "during", "in", "throughout", "over"):
+        if not adj and prev not in ("for", "of", "during", "in", "throughout", "over", "within"):
             return None
         if re.match(r"\s*(?:before|after|earlier|later|ago|when|in which|that|of)\b", after):
             return None

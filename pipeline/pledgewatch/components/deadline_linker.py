@@ -452,8 +452,9 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                     return None  # another clause's time ("the measures announced on October 9")
                 if head.dep_ == "conj" and not _shares_action(head, action):
                     return None  # a coordinated commitment's own deadline
-                if head.dep_ in ("advcl", "ccomp", "xcomp") and head.tag_ not in _NON_FINITE:
-                    return None  # a finite clause of its own
+                ensured = head.dep_ == "ccomp" and head.head.i in targets and head.head.lemma_ in _ENSURE_VERBS
+                if head.dep_ in ("advcl", "ccomp", "xcomp") and head.tag_ not in _NON_FINITE and not ensured:
+                    return None  # a finite clause of its own (but "will ensure that every school has X by 2030")
                 if head.dep_ == "advcl" and (_own_subject(head) or any(
                         c.dep_ == "mark" or c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "VBD", "MD")
                         for c in head.children)):
@@ -523,8 +524,10 @@ def _shares_action(verb: Token, action: int) -> bool:
         return False
     if any(c.dep_ == "dobj" and c.lower_ in ("it", "them") for c in verb.children):
         return True  # "develop a framework and present it to the Assembly no later than February 2027"
-    return not any(c.dep_ in ("dobj", "attr", "oprd") for c in verb.head.children)
+    return not any(c.dep_ in ("dobj", "attr", "oprd", "ccomp") for c in verb.head.children)
 
+
+_ENSURE_VERBS = {"ensure", "guarantee", "assure"}  # what is ensured is the committed state: its date binds
 
 _CONDITION_AFTER_VERB = re.compile(
     r"\b(?:subject to|provided that|providing that|on condition that|conditional on|contingent on|as long as|if|unless)\b")
