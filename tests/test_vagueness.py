@@ -120,6 +120,21 @@ def test_discrete_named_act_is_checkable_without_a_number(nlp):
         assert record.specificity.label == "partial", (text, record.flags)
 
 
+@pytest.mark.parametrize("text, checkable", [
+    ("Togo will provide the Lomé facility for the joint operations cell.", True),
+    ("Benin undertakes to make available the naval base at Cotonou for refuelling.", True),
+    ("The Egyptian side will keep the Rafah crossing open for humanitarian aid.", True),
+    ("The council will set up a compensation scheme for shops on the route.", True),
+    ("The Ministry will provide technical support to the regional authorities.", False),
+    ("Both sides will share information on smuggling networks.", False),
+    ("The council will keep residents informed at every step.", False),
+    ("The Government will make every effort to protect jobs.", False),
+])
+def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, checkable):
+    record = one(nlp, text)
+    assert ("NO_VERIFICATION" not in codes(record)) == checkable, (text, record.flags)
+
+
 def test_abstract_action_has_no_verification(nlp):
     record = one(nlp, "The Philippines will align its export control regime with that of the United States.")
     assert "NO_VERIFICATION" in codes(record) and record.vague

@@ -49,6 +49,7 @@ DEFAULT_CHECKABLE_VERBS = [
     "accept", "add", "admit", "cease", "connect", "decommission", "deliver", "import", "index", "install", "plant",
     "procure", "readmit", "recruit", "release", "return", "ship", "shut", "stop", "subscribe", "table", "tender",
     "train", "vaccinate",
+    "bear", "cover", "divest", "hand", "license", "offer", "repatriate", "retrain", "update", "vote",
 ]
 """Discrete acts: whether they happened can be checked without a number ("cancel the tariffs", "sign it")."""
 
@@ -58,12 +59,27 @@ DEFAULT_ABSTRACT_VERBS = [
 ]
 """Verbs whose object alone never makes a commitment checkable ("act in accordance with the IHR")."""
 
+DEFAULT_OBJECT_VERBS = ["provide", "supply", "share", "contribute", "make", "keep", "set"]
+"""Verbs that are a discrete act when their object is concrete: "provide the Lomé facility", "make available the
+naval base", "keep the crossing open", "set up a dispatch centre" (not "provide support", "share information",
+"make efforts", "keep residents informed")."""
+
+DEFAULT_ABSTRACT_OBJECTS = [
+    "support", "assistance", "cooperation", "help", "guidance", "attention", "priority", "effort", "efforts",
+    "contribution", "contributions", "input", "backing", "leadership", "solidarity", "encouragement",
+    "opportunity", "opportunities", "information", "experience", "experiences", "practice", "practices",
+    "knowledge", "expertise", "view", "views", "lesson", "lessons", "progress", "difference", "commitment",
+    "promise", "pledge", "case", "way", "sense", "impact", "space", "capacity", "resources", "momentum",
+]
+
 
 @Language.factory(
     "pledgewatch_vagueness_flagger",
     default_config={
         "checkable_verbs": DEFAULT_CHECKABLE_VERBS,
         "abstract_verbs": DEFAULT_ABSTRACT_VERBS,
+        "object_verbs": DEFAULT_OBJECT_VERBS,
+        "abstract_objects": DEFAULT_ABSTRACT_OBJECTS,
         "quantity_words": ["half", "third", "quarter", "twice", "thrice", "double", "triple", "all", "every", "each"],
         "neutralised_by_quantity": ["UNQUANTIFIED", "vague-verb-quantifiable"],
         "firm_cues": ["commit", "commits", "committed", "commitment", "pledge", "pledged", "promise", "promised",
@@ -73,9 +89,11 @@ DEFAULT_ABSTRACT_VERBS = [
     assigns=["doc._.commitments"],
 )
 def make_vagueness_flagger(nlp: Language, name: str, checkable_verbs: list[str], abstract_verbs: list[str],
+                           object_verbs: list[str], abstract_objects: list[str],
                            quantity_words: list[str], neutralised_by_quantity: list[str],
                            firm_cues: list[str]) -> "VaguenessFlagger":
     return VaguenessFlagger(nlp.vocab, name=name, checkable_verbs=checkable_verbs, abstract_verbs=abstract_verbs,
+                            object_verbs=object_verbs, abstract_objects=abstract_objects,
                             quantity_words=quantity_words, neutralised_by_quantity=neutralised_by_quantity,
                             firm_cues=firm_cues)
 
@@ -101,11 +119,13 @@ class VaguenessFlagger(JSONState, Pipe):
 
     def __init__(self, vocab, name: str = "pledgewatch_vagueness_flagger", *,
                  checkable_verbs=DEFAULT_CHECKABLE_VERBS, abstract_verbs=DEFAULT_ABSTRACT_VERBS,
+                 object_verbs=DEFAULT_OBJECT_VERBS, abstract_objects=DEFAULT_ABSTRACT_OBJECTS,
                  quantity_words=("half", "twice", "double"), neutralised_by_quantity=("UNQUANTIFIED",),
                  firm_cues=("committed", "pledged", "promised", "agreed")):
         self.vocab = vocab
         self.name = name
         self.cfg = {"checkable_verbs": list(checkable_verbs), "abstract_verbs": list(abstract_verbs),
+                    "object_verbs": list(object_verbs), "abstract_objects": list(abstract_objects),
                     "quantity_words": list(quantity_words), "neutralised_by_quantity": list(neutralised_by_quantity),
                     "firm_cues": list(firm_cues)}
         self.cues: list[dict] = []
@@ -317,14 +337,39 @@ class VaguenessFlagger(JSONState, Pipe):
             out.append(Mention(text=t.text, start=t.idx, end=t.idx + len(t)))
         return sorted(out, key=lambda m: m.start)
 
+    def _concrete_object(self, verb) -> bool:
+        """An ``object_verbs`` verb doing a discrete act: "make available the naval base", "keep the crossing
+        open", "keep the policy rate at its current level", "set up a centre", "provide the Lomé facility"."""
+        obj, complement, particle = _object_verb_parts(verb)
+        lemma = verb.lemma_.lower()
+        doc = verb.doc
+        if lemma == "make" and not (complement is not None and complement.lower_ == "available" or any(
+                doc[i].lower_ == "available" for i in range(verb.i + 1, min(len(doc), verb.i + 3)))):
+            return False  # "make available the naval base" (the parser may hang "available" on the object)
+        if lemma == "keep" and not (complement is not None and complement.lower_ not in ("informed", "engaged", "updated")
+                                    or any(k.dep_ == "prep" and k.lower_ == "at" for k in verb.children)):
+            return False
+        if lemma == "set" and not (particle is not None and particle.lower_ == "up"):
+            return False
+        if obj is None:
+            return False
+        abstract = self.cfg["abstract_objects"]
+        if obj.lemma_.lower() in abstract or obj.lower_ in abstract:
+            return False
+        return not any(t.dep_ == "amod" and t.lower_ in ("further", "additional", "more", "necessary", "appropriate", "relevant")
+                       for t in obj.children)
+
     def _discrete_act(self, doc: Doc, c: Commitment, action: set[int]) -> bool:
         """A discrete act is checkable without a number: a checkable verb, or a named instrument as object."""
         verb = doc[c.verb_i]
-        if verb.lemma_.lower() in self.cfg["abstract_verbs"]:
+        lemma = verb.lemma_.lower()
+        if lemma in self.cfg["object_verbs"] and self._concrete_object(verb):
+            return True
+        if lemma in self.cfg["abstract_verbs"]:
             return False
         if c.polarity == "negative":
             return True
-        if verb.lemma_.lower() in self.cfg["checkable_verbs"]:
+        if lemma in self.cfg["checkable_verbs"]:
             return True
         for i in action:
             token = doc[i]
@@ -333,6 +378,14 @@ class VaguenessFlagger(JSONState, Pipe):
             if token.ent_type_ in _NAMED_ENTS or (token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "NORP", "PERSON", "")):
                 return True
         return False
+
+
+def _object_verb_parts(verb):
+    kids = list(verb.children)
+    obj = next((k for k in kids if k.dep_ == "dobj" or k.dep_ == "ccomp" and k.pos_ in ("NOUN", "PROPN")), None)
+    complement = next((k for k in kids if k.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and k.pos_ in ("ADJ", "VERB")), None)
+    particle = next((k for k in kids if k.dep_ == "prt"), None)
+    return obj, complement, particle
 
 
 _TARGET_NOUNS = {"level", "levels", "zero", "neutral", "parity", "target", "targets", "benchmark", "rate", "ceiling", "floor"}
