@@ -29,6 +29,12 @@ def _only(extract, text):
         ("The Bank will publish a report on the framework before the end of May 2026.", "the end of May 2026", "2026-05", "by"),
         ("The leaders agreed that the two countries would conclude negotiations by the end of next year.",
          "the end of next year", "2026", "by"),
+        ("We will ensure that every secondary school has a trained counsellor by 2030.", "2030", "2030", "by"),
+        ("Each Party shall pay compensation within ninety (90) days of the expropriation.", "ninety (90) days", "P90D", "within"),
+        ("Within our first year, we will introduce a Labour Mobility Welfare Act.", "our first year", "P1Y", "within"),
+        ("We intend to conclude a delimitation agreement within the year.", "the year", "2025", "on"),
+        ("Ghana shall eliminate customs duties on the listed goods, with the final reduction taking place no later "
+         "than 1 January 2035.", "1 January 2035", "2035-01-01", "by"),
     ],
 )
 def test_relation_binds_the_action(extract, text, deadline, value, relation):
@@ -49,6 +55,23 @@ def test_relation_binds_the_action(extract, text, deadline, value, relation):
     ],
 )
 def test_reference_dates_are_never_deadlines(extract, text, reference):
+    _no_reference(extract, text, reference)
+
+
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("The city will invest DKK 3.1 billion in the light rail, with construction starting in the second quarter "
+         "of 2027 and passenger services beginning no later than December 2031.", "2027"),
+        ("The council will keep all eleven public pools open until 8 p.m. on weekdays.", "8 p.m."),
+        ("We will work with our partners to make remittances cheaper and seek to halve transfer fees by 2029.", "2029"),
+    ],
+)
+def test_times_of_other_subjects_hours_and_other_conjuncts(extract, text, reference):
+    _no_reference(extract, text, reference)
+
+
+def _no_reference(extract, text, reference):
     r = _only(extract, text)
     assert r.deadline is None or reference not in r.deadline.text, (text, r.deadline)
     assert not r.time_bound

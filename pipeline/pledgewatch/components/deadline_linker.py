@@ -225,6 +225,8 @@ class DeadlineLinker(JSONState, Pipe):
             family, lead, edge = self._relation(doc, expr, first)
             if family is None:
                 continue
+            if any(_absolute_clause(doc[j]) for j in lead):
+                continue  # "..., with construction starting in the second quarter of 2027": its own subject's time
             inside = set(range(first, end)) | lead
             root = _root(doc, first, end)
             future = _not_past(expr, doc._.doc_date)
@@ -397,6 +399,8 @@ def _can_bind(text: str, expr: TimeExpression) -> bool:
         return False
     if expr.type == "DURATION" and "X" in expr.value:
         return False  # "in the coming weeks", "a period": no number
+    if expr.type == "TIME" and _CLOCK_ONLY.fullmatch(expr.text.strip()):
+        return False  # "open until 8 p.m. this summer": an hour of the day, not a deadline
     if expr.type != "DURATION" and _RECURRING_AFTER.match(text, expr.end, expr.end + 20):
         return False  # "by March 31 of each year" (but "within two days of each decision" binds)
     if _SPAN_AFTER.match(text, expr.end, expr.end + 20) and expr.text.lower().split()[-1] in PERIOD_NOUNS:
@@ -446,6 +450,8 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                     return None
                 crossed = True
             elif kind == "clause":
+                if _absolute_clause(head):
+                    return None  # "..., with passenger services beginning no later than December 2031": its own subject's time
                 if head.dep_ in ("relcl", "acl", "appos") and _finite_not_future(head):
                     return None  # "..., a pledge he broke within eighteen months": a relative clause's own time
                 if not deadline or head.dep_ not in _INNER_CLAUSE_DEPS:
@@ -468,6 +474,19 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                 crossed = True
         token = head
     return None
+
+
+def _absolute_clause(verb: Token) -> bool:
+    """A participle clause with its own subject after "with" ("..., with passenger services beginning no later
+    than December 2031"): its time is that subject's, unless the subject is the action's own end ("with the
+    final reduction taking place no later than 1 January 2035")."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN") or verb.head.dep_ != "pobj":
+        return False
+    subject = verb.head
+    if subject.head.lower_ not in ("with", "without"):
+        return False
+    return not (subject.lemma_.lower() in ("completion", "end") or any(
+        c.dep_ == "amod" and c.lower_ in ("final", "last", "full") for c in subject.children))
 
 
 def _finite_not_future(verb: Token) -> bool:
@@ -527,6 +546,7 @@ def _shares_action(verb: Token, action: int) -> bool:
     return not any(c.dep_ in ("dobj", "attr", "oprd", "ccomp") for c in verb.head.children)
 
 
+_CLOCK_ONLY = re.compile(r"(?:at |from )?[\d:.\s]+(?:[ap]\.?\s?m\.?|hrs?|hours|h|gmt|utc|[a-z]{2,4}t)?", re.I)
 _ENSURE_VERBS = {"ensure", "guarantee", "assure"}  # what is ensured is the committed state: its date binds
 
 _CONDITION_AFTER_VERB = re.compile(
