@@ -281,7 +281,11 @@ class ActorResolver(JSONState, Pipe):
             full = _spelled_by(re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip(), m.group(2))
             defined.setdefault(m.group(2), full)
             begin = m.end(1) - len(full)
-            if any(begin <= a and b <= m.end(1) and (a, b) != (begin, m.end(1)) for a, b in states):
+            if any(begin <= a and b <= m.end(1) and (a, b) != (begin, m.end(1)) for a, b in states) or (
+                    not any(a < m.end(1) and begin < b for a, b, _ in known)
+                    and not {w.lower() for w in full.split()} & self.words["government_nouns"]):
+                # the defined name itself names the actor ("The six-member Producers' Cooperation Council (PCC)
+                # agreed"), also where it contains a state's name ("Sudan People's Liberation Army (SPLA)")
                 spans.append((begin, m.end(1), full))
         if not defined:
             return []
@@ -546,11 +550,21 @@ class ActorResolver(JSONState, Pipe):
                     if said_by and len(speakers) == 1 and said_by not in self.kind and person is not None and \
                             person.root.ent_type_ == "PERSON":
                         said_by = speakers[0]  # the chief executive's "we" is the company's
+                    elif not speakers and _FIRM_OFFICE.search(text, max(0, start - 60), start + len(c.reported_speaker) + 60):
+                        firm = self._previous_company(doc, start, mentions)
+                        if firm:
+                            return [(firm, "first_person")]  # "'We will ...,' chief executive Priya V. told ..."
                     if said_by:
                         return [(said_by, "first_person")]
             if speakers:
                 kind = "joint" if len(speakers) > 1 else "first_person"
                 return [(s, kind) for s in speakers]
+            paragraph_end = text.find("\n", c.end)
+            paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+            if _FIRM_OFFICE.search(text, c.end, min(paragraph_end, c.end + 300)):
+                firm = self._previous_company(doc, c.actor_start, mentions)
+                if firm:
+                    return [(firm, "first_person")]  # a quote a chief executive is said to have given
             nearest = self._previous_actor(doc, c.actor_start, mentions, states_only=True)
             if nearest:
                 return [(nearest, "first_person")]
@@ -754,6 +768,10 @@ class ActorResolver(JSONState, Pipe):
                     return company
             elif low in self.words["state_bodies"] or low in self.words["agent_nouns"]:
                 return speakers[0]
+        if span[0].lower_ == "the" and not speakers and low in self.words["company_nouns"] and not named_body:
+            company = self._previous_company(doc, start, mentions)  # "the company" in a news analysis
+            if company:
+                return company
         if len(speakers) == 1 and self.kind.get(speakers[0]) != "state" and low in self.words["organ_nouns"]:
             return speakers[0]
         if not speakers and low in _DELIBERATIVE and span[0].lower_ == "the":
@@ -857,15 +875,24 @@ class ActorResolver(JSONState, Pipe):
         text = doc_cache.text(doc)
         candidates: list[str] = []
         for ent in _ents_before(doc, before, 3000):
-            if ent.label_ not in ("ORG", "PERSON") or (ent.label_ == "PERSON" and len(ent) > 1):
-                continue  # a one-word "person" is often a firm the NER did not know ("Stratocore")
+            if ent.label_ not in ("ORG", "PERSON", "FAC") or (ent.label_ != "ORG" and len(ent) > 1):
+                continue  # a one-word "person" or "facility" is often a firm the NER did not know ("Stratocore")
             name = self._clean(ent)
             words = name.split()
             if not words or name in self.kind or words[0].lower() in self.words["state_bodies"] or self._canonical(name) in self.kind:
                 continue
+            if len(name) <= 2:
+                continue  # "AI", "EU": letters, not a firm's name
             if name in candidates:
                 candidates.remove(name)
             candidates.append(name)
+        # a firm the NER rarely tags ("Halcyra"): a one-word proper noun the text keeps repeating
+        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP", "DATE", "EVENT", "LAW")}
+        repeated = Counter(t.text for t in doc if t.idx < before and t.pos_ == "PROPN" and t.is_title
+                           and len(t) > 2 and t.text not in places)
+        for name, count in repeated.most_common(3):
+            if count >= 3 and name not in candidates and name not in self.adjectives and self._canonical(name) not in self.kind:
+                candidates.insert(0, name)
         if not candidates:
             return None
         return max(reversed(candidates), key=lambda n: text.count(n.split()[0]))
@@ -1016,6 +1043,8 @@ def _topic(text: str, start: int, end: int) -> bool:
     return bool(_TOPIC.search(text, max(0, start - 20), start)) and not re.match(r"[ \t]+[A-Z]", text[end : end + 2])
 
 
+_FIRM_OFFICE = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|"
+                          r"managing director|founder|co-founder|chief operating officer|COO|CFO)\b")
 _STATE_FORMS = {"republic", "kingdom", "federation", "union", "state", "commonwealth", "principality", "emirate",
                 "sultanate", "presidency", "nation", "country", "confederation"}
 _NAMED_AFTER = re.compile(  # "the Declaration of San José", "the Treaty of Rome": a text named after a place
