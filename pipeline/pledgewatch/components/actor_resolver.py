@@ -387,7 +387,7 @@ class ActorResolver(JSONState, Pipe):
         )
         if government:
             return [self._canonical(government.group(1))]
-        issuer = self._issuer(doc, header)
+        issuer = self._issuer(doc, header, mentions)
         if issuer:
             return [issuer]
         lowered = text.lower()
@@ -459,7 +459,7 @@ class ActorResolver(JSONState, Pipe):
                 return [canonical]
         return []
 
-    def _issuer(self, doc: Doc, header) -> str | None:
+    def _issuer(self, doc: Doc, header, mentions=()) -> str | None:
         """The organisation that announces, in the first body sentence: "X (today) announced / unveiled ..."."""
         body_start = max((b for a, b in header), default=0)
         for sent in doc.sents:
@@ -479,7 +479,8 @@ class ActorResolver(JSONState, Pipe):
             # the press-release idiom only: news reports say "X pledged ..." of third parties
             if not any(c.lower_ == "today" for c in root.children):
                 return None
-            name = self._canonical(self._clean(phrase))
+            known = [m[2] for m in mentions if m[0] < phrase.end_char and phrase.start_char < m[1]]
+            name = known[0] if known else self._canonical(self._clean(phrase))
             return None if self.kind.get(name) == "state" else name
         return None
 
@@ -574,13 +575,23 @@ class ActorResolver(JSONState, Pipe):
             return [(phrase, "first_person")]
         if span[0].lower_ == "the" and not modified and (
                 head.lower_ in self.words["group_nouns"] | self.words["bloc_nouns"] | self.words["company_nouns"]):
-            spokesman = self._spokesman_of(doc, text, c)
+            spokesman = self._spokesman_of(doc, text, c, mentions)
             if spokesman:
                 return [(spokesman, "noun")]  # "An M23 spokesman said the group was ready to ..."
         if head.lower_ in self.words["group_nouns"] and span[0].lower_ == "the":
             defined = self._previous_defined(c.actor_start, mentions)
             if defined:
                 return [(defined, "noun")]  # "the group", "the coalition": the armed group the text named
+            named = _named_before(text, head.text, c.actor_start) if len(span) == 2 else None
+            if named:
+                at, name = named
+                known = next((m[2] for m in mentions if m[0] <= at < m[1]), None)
+                return [(known or self._canonical(name), "noun")]  # "the rebels" after "M23 rebels"
+        if (span[0].lower_ in ("the", "his", "her", "their") and len(span) == 2
+                and head.lower_ in (_STATE_FORMS - {"union", "federation", "commonwealth", "presidency", "state"}) | {"emirate", "island"}):
+            state = self._previous_actor(doc, c.actor_start, mentions, states_only=True, window=1500)
+            if state:
+                return [(state, "noun")]  # "the emirate would not use ...": the state just named
         if head.lower_ in self.words["bloc_nouns"] and span[0].lower_ == "the" and not modified:
             bloc = self._previous_bloc(c.actor_start, mentions)
             if bloc:
@@ -836,7 +847,7 @@ class ActorResolver(JSONState, Pipe):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
 
-    def _spokesman_of(self, doc: Doc, text: str, c: Commitment) -> str | None:
+    def _spokesman_of(self, doc: Doc, text: str, c: Commitment, mentions) -> str | None:
         """The organisation a reporting speaker speaks for when the text names it only as a modifier of the
         speaker ("An M23 spokesman", "a Hamas official", "an Orvell spokeswoman")."""
         if not c.reported_speaker:
@@ -856,7 +867,9 @@ class ActorResolver(JSONState, Pipe):
         name = doc[first.left_edge.i if first.left_edge.i >= speaker.start else first.i : last.i + 1].text
         if name in self.adjectives:
             return None  # "a Chinese official": the state, which the ordinary rules find
-        return self._canonical(name)
+        at = doc[first.i].idx
+        known = next((m[2] for m in mentions if m[0] <= at < m[1]), None)
+        return known or self._canonical(name)  # "A CRP spokesman": the coalition the text defined as CRP
 
     def _previous_bloc(self, before: int, mentions) -> str | None:
         """The nearest organisation of states (in the alias table) named before ``before``."""
@@ -1016,7 +1029,7 @@ _SHORT_NAME_DEFINITION = re.compile(
 _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
-_ACRONYM_DEFINITION = re.compile(r"((?:[A-Z][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-Z][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)")
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|]\s+\S")
 """A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
@@ -1037,6 +1050,22 @@ _LOCATIVE = re.compile(
 )
 _OPINION = re.compile(r"(?:^|\n)\s*(?:by\s+[A-Z]|opinion\b|analysis\b|op-ed\b|comment\b|editorial\b|column\b)", re.I)
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|from|over)\s+(?:the\s+)?$", re.I)
+def _named_before(text: str, noun: str, before: int) -> tuple[int, str] | None:
+    """The name written right before the same noun earlier in the text: "M23" for "the rebels" after "M23
+    rebels", "Wagner" for "the militia" after "the Wagner militia"."""
+    found = None
+    offset = max(0, before - 3000)
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]*\s){{1,3}}){re.escape(noun)}\b", text[offset:before]):
+        words = m.group(1).split()
+        skipped = 0
+        while words and words[0] in ("The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When"):
+            skipped += len(words.pop(0)) + 1
+        if words:
+            name = " ".join(words) + (" " + noun if noun[:1].isupper() else "")  # "the Group": "Shannon Valley Hospital Group"
+            found = (offset + m.start() + skipped, name)
+    return found
+
+
 def _topic(text: str, start: int, end: int) -> bool:
     """A title's name that is what the title is about or where from ("... a campus on the Mekong", "refugees
     from Malawi"), not the first word of a longer name ("on the Bellmont Housing Emergency Plan")."""

@@ -306,8 +306,8 @@ class CommitmentDetector(JSONState, Pipe):
                 return True
         if top.dep_ in ("xcomp", "ccomp") and top.head.lemma_ in self.words["request_verbs"] and any(
             c.dep_ in ("dobj", "prep") for c in top.head.children if c.i < top.i
-        ):
-            return True
+        ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
+            return True  # "urged the parties to ..." (but "told Parliament that the government would ..." reports)
         if cue.tag_ != "MD" and any(
             c.tag_ == "MD" and c.lower_ not in ("will", "shall", "'ll", "wo", "sha", "would", "'d") for c in anchor.children
         ):
