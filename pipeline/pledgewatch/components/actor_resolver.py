@@ -309,6 +309,16 @@ class ActorResolver(JSONState, Pipe):
         return out
 
     def _speakers(self, doc: Doc, mentions) -> list[str]:
+        """Who "we" is (see :meth:`_find_speakers`); a ministry the alias table does not know speaks for the state
+        the text names most ("Regular Press Conference of the Ministry of Industry and Trade")."""
+        found = self._find_speakers(doc, mentions)
+        if len(found) == 1 and found[0] not in self.kind and found[0].split()[0].lower() in self.words["government_nouns"]:
+            state = self._main_state(doc, mentions)
+            if state:
+                return [state]
+        return found
+
+    def _find_speakers(self, doc: Doc, mentions) -> list[str]:
         """Who "we" is, from the title block and the opening sentences.
 
         In order: a definition in the text ('Lumenfold Inc. ("Lumenfold", "the company", "we")'); the
@@ -362,6 +372,12 @@ class ActorResolver(JSONState, Pipe):
         issuing = self._issuing_state(text, header, mentions)
         if issuing and issuing in named:
             return [issuing]  # "Ministry of Economy ... of Georgia - Press Release": Georgia speaks, whoever else the title names
+        forum = _FORUM_TITLE.search(text, first[0], first[1]) if _SUMMIT_TITLE.search(title_line) else None
+        if forum and not any(self.kind.get(n) != "state" for n in named):
+            name = re.sub(r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)|[A-Za-z]+-?(?:first|second|third|[a-z]+th))\s+", "",
+                          forum.group(1), flags=re.I).strip()
+            if name and self.kind.get(self._canonical(name)) != "state":
+                return [self._canonical(name)]  # "Twenty-Eighth Micronesian Islands Forum: Leaders' Communiqué"
         if named:  # a known actor named in the title block is the surest sign of who speaks
             bodies = [n for n in named if self.kind.get(n) in ("organisation", "group")]
             if bodies and _SUMMIT_TITLE.search(title):
@@ -376,6 +392,9 @@ class ActorResolver(JSONState, Pipe):
                     continue  # "Council of Ministers of ... the Dominican Republic (COMISCA)": inside a longer name
                 if canonical and canonical not in adjectives and not _LOCATIVE.search(text[max(a, at - 12) : at]):
                     adjectives.append(canonical)
+        subject = self._title_subject(doc, first)
+        if subject:  # "How Fennick is preparing for the 2026 Swedish general election": the firm speaks
+            return [self._issuer(doc, header, mentions) or subject]
         if len(adjectives) == 1:
             return adjectives
         # only the title block: a body sentence naming "the Government of X" says nothing about who speaks
@@ -429,6 +448,27 @@ class ActorResolver(JSONState, Pipe):
                     return [state]
             return self._opening_actor(text, header, mentions, counterpart)
         return [max(named, key=lambda n: (counts[n], -named.index(n)))]
+
+    def _title_subject(self, doc: Doc, line: tuple[int, int]) -> str | None:
+        """An unknown proper name that is the title's grammatical subject ("How Fennick is preparing for ...",
+        "Ardgowan University commits to ..."): the organisation the document is by or about."""
+        span = doc.char_span(line[0], line[1], alignment_mode="contract")
+        if span is None:
+            return None
+        for token in span:
+            if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.pos_ not in ("VERB", "AUX"):
+                continue
+            phrase = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+            name = " ".join(t.text for t in phrase)
+            person = token.ent_type_ == "PERSON" and len(phrase) > 1  # a one-word "person" is often a firm
+            generic = self.words["government_nouns"] | self.words["state_bodies"] | self.words["organ_nouns"] | \
+                self.words["office_titles"] | self.words["party_nouns"] | self.words["agent_nouns"]
+            if token.is_upper or token.lower_ in generic or _singular(token.lower_) in generic:
+                return None  # "Commission welcomes ...", "PRESIDENT HOLDS ...": an organ, named elsewhere
+            if person or token.ent_type_ in ("GPE", "NORP") or name in self.adjectives or self._canonical(name) in self.kind:
+                return None
+            return name
+        return None
 
     def _issuing_state(self, text: str, header, mentions) -> str | None:
         """The state of a header line that is an issuing ministry or office ("Ministry of Foreign Affairs of
@@ -1074,6 +1114,8 @@ def _topic(text: str, start: int, end: int) -> bool:
 
 _FIRM_OFFICE = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|"
                           r"managing director|founder|co-founder|chief operating officer|COO|CFO)\b")
+_FORUM_TITLE = re.compile(
+    r"((?:[A-Z][\w'’-]+\s+){1,5}(?:Forum|Community|Union|Council|Organi[sz]ation|Alliance|Association|Bloc))\b")
 _STATE_FORMS = {"republic", "kingdom", "federation", "union", "state", "commonwealth", "principality", "emirate",
                 "sultanate", "presidency", "nation", "country", "confederation"}
 _NAMED_AFTER = re.compile(  # "the Declaration of San José", "the Treaty of Rome": a text named after a place
