@@ -70,6 +70,7 @@ class ActorResolver(JSONState, Pipe):
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(vocab)
         self._firms: set[str] = set()  # firms the current document defines ('Orvell Automotive SE ("Orvell")')
+        self._bodies: set[str] = set()
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None, actors=None, lexicons=None) -> None:
         """Load the alias table and word lists (from ``patterns_dir`` or the default patterns folder)."""
@@ -118,6 +119,7 @@ class ActorResolver(JSONState, Pipe):
         if not self.actors:
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
         self._firms: set[str] = set()
+        self._bodies: set[str] = set()  # organisations of states the current document's title names
         mentions = self._mentions(doc)
         text = doc_cache.text(doc)
         named = {text[a:b]: canonical for a, b, canonical in mentions}
@@ -377,6 +379,7 @@ class ActorResolver(JSONState, Pipe):
             name = re.sub(r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)|[A-Za-z]+-?(?:first|second|third|[a-z]+th))\s+", "",
                           forum.group(1), flags=re.I).strip()
             if name and self.kind.get(self._canonical(name)) != "state":
+                self._bodies.add(self._canonical(name))
                 return [self._canonical(name)]  # "Twenty-Eighth Micronesian Islands Forum: Leaders' Communiqué"
         if named:  # a known actor named in the title block is the surest sign of who speaks
             bodies = [n for n in named if self.kind.get(n) in ("organisation", "group")]
@@ -566,7 +569,7 @@ class ActorResolver(JSONState, Pipe):
             or (noun != head.lower_ and "the" in dets and not modified)
             or (noun != head.lower_ and head.is_title and not modified)
         ):
-            if len(speakers) == 1 and self.kind.get(speakers[0]) in ("group", "organisation"):
+            if len(speakers) == 1 and (self.kind.get(speakers[0]) in ("group", "organisation") or speakers[0] in self._bodies):
                 pair = self._recent_parties(doc, c, mentions, states_only=True) if dets & {"both", "two"} else []
                 if len(pair) == 2:
                     return [(p, "joint") for p in pair]  # "Both countries will submit ..." in OPEC+'s communiqué
