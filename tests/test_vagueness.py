@@ -135,6 +135,18 @@ def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, c
     assert ("NO_VERIFICATION" not in codes(record)) == checkable, (text, record.flags)
 
 
+@pytest.mark.parametrize("text, vague", [
+    ("The Forum will seek initial capitalisation of USD 40 million from development partners.", True),
+    ("The government will not seek any new tax amnesty scheme during the programme.", False),
+    ("The OCC has further agreed to reduce the interest rate on all rescheduled claims to 1.5 per cent by 2027.", False),
+    ("We will not use sensitive data, such as inferred political views, to target advertising.", False),
+    ("The University will not make any new direct investment in companies that extract fossil fuels.", False),
+])
+def test_asking_refraining_and_adding_are_read_right(nlp, text, vague):
+    record = one(nlp, text)
+    assert record.vague == vague, (text, record.flags)
+
+
 def test_abstract_action_has_no_verification(nlp):
     record = one(nlp, "The Philippines will align its export control regime with that of the United States.")
     assert "NO_VERIFICATION" in codes(record) and record.vague

@@ -365,6 +365,8 @@ class VaguenessFlagger(JSONState, Pipe):
         lemma = verb.lemma_.lower()
         if lemma in self.cfg["object_verbs"] and self._concrete_object(verb):
             return True
+        if c.polarity == "negative" and lemma == "make" and _object_verb_parts(verb)[0] is not None:
+            return True  # "will not make any new direct investment in ...": refraining from a concrete act
         if lemma in self.cfg["abstract_verbs"]:
             return False
         if c.polarity == "negative":
