@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 _TEXT: "WeakKeyDictionary[Doc, tuple[int, str]]" = WeakKeyDictionary()
 _BOUNDS: "WeakKeyDictionary[Doc, tuple[list[int], list[int]]]" = WeakKeyDictionary()
+_ENTS: "WeakKeyDictionary[Doc, tuple[int, tuple[Span, ...], list[int]]]" = WeakKeyDictionary()
 
 
 def text(doc: Doc) -> str:
@@ -51,3 +52,15 @@ def sentence(token: Token) -> Span:
     """The sentence ``token`` is in (``token.sent``, without the search)."""
     starts, ends = bounds(token.doc)
     return token.doc[starts[token.i] : ends[token.i]]
+
+
+def entities(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """``doc.ents`` (built once: spaCy makes a new ``Span`` per entity on every access) and their end offsets.
+    For components that run after the entity recogniser and do not change the entities."""
+    cached = _ENTS.get(doc)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1], cached[2]
+    ents = tuple(doc.ents)
+    ends = [e.end_char for e in ents]
+    _ENTS[doc] = (len(doc), ents, ends)
+    return ents, ends

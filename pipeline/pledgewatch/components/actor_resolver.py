@@ -204,7 +204,7 @@ class ActorResolver(JSONState, Pipe):
         starts = [m[0] for m in states]
         people: dict[str, str] = {}
         text = doc_cache.text(doc)
-        for ent in doc.ents:
+        for ent in doc_cache.entities(doc)[0]:
             if ent.label_ != "PERSON" or ent[-1].text in people:
                 continue
             if ent[-1].lower_ in self.words["non_agent_nouns"] or re.search(rf"\b{re.escape(ent[-1].lower_)}\b", text):
@@ -248,7 +248,8 @@ class ActorResolver(JSONState, Pipe):
                 people.setdefault(doc[run - 1].text, state)
         if not people:
             return []
-        return [(t.idx, t.idx + len(t), people[t.text]) for t in doc if t.text in people and t.is_title]
+        names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True)) + r")\b")
+        return [(m.start(), m.end(), people[m.group()]) for m in names.finditer(text) if m.group().istitle()]
 
     def _institution_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
         """Institutions named after a state ("the Central Bank of Iceland", "the Supreme Court of Kenya",
@@ -413,7 +414,7 @@ class ActorResolver(JSONState, Pipe):
         if issuer:
             return [issuer]
         lowered = text.lower()
-        for ent in doc.ents:
+        for ent in doc_cache.entities(doc)[0]:
             if ent.start_char > _HEADER_CHARS:
                 break
             if ent.label_ in ("ORG", "GPE") and in_header(ent.start_char):
@@ -671,7 +672,7 @@ class ActorResolver(JSONState, Pipe):
     def _full_name(self, doc: Doc, short: str) -> str:
         """The first organisation name in the text that starts with ``short`` (one word), else ``short``: the
         one the text introduces, not a subsidiary named later."""
-        for ent in doc.ents:
+        for ent in doc_cache.entities(doc)[0]:
             if ent.label_ == "ORG" and ent.text.startswith(short + " "):
                 name = self._clean(ent)
                 if name.startswith(short + " ") and name.split()[-1].lower() not in self.words["document_nouns"]:
@@ -943,7 +944,7 @@ class ActorResolver(JSONState, Pipe):
                 candidates.remove(name)
             candidates.append(name)
         # a firm the NER rarely tags ("Halcyra"): a one-word proper noun the text keeps repeating
-        places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "NORP", "DATE", "EVENT", "LAW")}
+        places = {e.text for e in doc_cache.entities(doc)[0] if e.label_ in ("GPE", "LOC", "NORP", "DATE", "EVENT", "LAW")}
         repeated = Counter(t.text for t in doc if t.idx < before and t.pos_ == "PROPN" and t.is_title
                            and len(t) > 2 and t.text not in places)
         for name, count in repeated.most_common(3):
@@ -1027,10 +1028,14 @@ def _ents_at(token) -> list[Span]:
 
 def _ents_before(doc: Doc, before: int, window: int) -> list[Span]:
     """Entities ending within ``window`` characters before ``before``, in text order."""
-    span = doc.char_span(max(0, before - window), before, alignment_mode="contract")
-    if span is None:
-        return []
-    return [e for e in span.ents if e.end_char <= before]
+    ents, ends = doc_cache.entities(doc)
+    lo = max(0, before - window)
+    out = []
+    for i in range(bisect_right(ends, before) - 1, -1, -1):
+        if ents[i].start_char < lo:
+            break
+        out.append(ents[i])
+    return out[::-1]
 
 
 def _link_coordinated(commitments: list[Commitment]) -> None:

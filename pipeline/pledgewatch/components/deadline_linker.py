@@ -74,6 +74,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Token
@@ -188,7 +189,7 @@ class DeadlineLinker(JSONState, Pipe):
             return doc
         starts, _ = bounds(doc)
         text = doc_cache.text(doc)
-        offsets = [t.idx for t in doc]
+        offsets = doc.to_array(IDX).tolist()  # token start offsets, without building a Token per token
         by_sentence: dict[int, list[tuple[TimeExpression, int, int]]] = {}
         for expr in doc._.time_expressions or []:
             first = bisect_right(offsets, expr.start) - 1

@@ -177,7 +177,7 @@ class VaguenessFlagger(JSONState, Pipe):
                 times.append((span.start, span.end, t))
         times.sort(key=lambda x: x[0])
         time_starts = [x[0] for x in times]
-        qents = [e for e in doc.ents if e.label_ in _QUANTITY_ENTS]
+        qents = [e for e in doc_cache.entities(doc)[0] if e.label_ in _QUANTITY_ENTS]
         qent_starts = [e.start for e in qents]
         taken_all = {i for e in qents for i in range(e.start, e.end)}
         text = doc_cache.text(doc)
