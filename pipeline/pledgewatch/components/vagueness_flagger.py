@@ -193,28 +193,33 @@ class VaguenessFlagger(JSONState, Pipe):
 
     # ------------------------------------------------------------------------------------------------ per commitment
 
-    def _action_tokens(self, doc: Doc, c: Commitment, *, purpose: bool = False) -> tuple[set[int], set[int]]:
-        """The committed verbs (cue to action) and every token of the action inside the clause.
+    def _action_tokens(self, doc: Doc, c: Commitment) -> tuple[set[int], set[int], set[int]]:
+        """The committed verbs (cue to action), every token of the action inside the clause, and the action
+        widened by its infinitival purpose clause.
 
         Subordinate clauses (relative, adverbial, reported) are left out: "to ensure the security of supply
-        chains" does not make "will issue general licences" vague. With ``purpose`` the infinitival purpose
-        clause is kept ("to bring the remaining 1,200 nationals home"): it is where amounts often sit.
+        chains" does not make "will issue general licences" vague. The widened set keeps the purpose clause ("to
+        bring the remaining 1,200 nationals home"): it is where amounts often sit. One walk builds both.
         """
         lo, hi = c.scope_start, c.scope_end
         chain = {i for i in c.chain if lo <= i < hi} | {c.verb_i}
         action = set(chain)
-        todo = [child for i in chain for child in doc[i].children
+        wide = set(chain)
+        todo = [(child, False) for i in chain for child in doc[i].children
                 if child.i not in chain and not (child.dep_ in _SUBJECTS and child.i < c.verb_i)]
         while todo:
-            token = todo.pop()
-            if not lo <= token.i < hi or token.i in action:
+            token, in_purpose = todo.pop()
+            if not lo <= token.i < hi or token.i in wide:
                 continue
             if token.dep_ in _SUBORDINATE or (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX")):
-                if not (purpose and token.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)):
+                if not (token.dep_ == "advcl" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in token.children)):
                     continue
-            action.add(token.i)
-            todo.extend(token.children)
-        return chain, action
+                in_purpose = True
+            wide.add(token.i)
+            if not in_purpose:
+                action.add(token.i)
+            todo.extend((child, in_purpose) for child in token.children)
+        return chain, action, wide
 
     def _reaches(self, cue: dict, start: int, end: int, chain: set[int], action: set[int], terminate: set[int]) -> bool:
         if cue["max_scope"] == 0:
@@ -233,7 +238,7 @@ class VaguenessFlagger(JSONState, Pipe):
         if lo is None or hi is None:
             lo, hi = sentence(doc[c.verb_i]).start, sentence(doc[c.verb_i]).end
             c.scope_start, c.scope_end = lo, hi
-        chain, action = self._action_tokens(doc, c)
+        chain, action, wide = self._action_tokens(doc, c)
         flags: list[Flag] = []
         taken: set[tuple[str, int]] = set()
         covered: set[int] = set()
@@ -254,7 +259,6 @@ class VaguenessFlagger(JSONState, Pipe):
             taken.add((cue["category"], start))
             covered.update(range(start, end))
             flags.append(Flag(code=cue["category"], text=span.text, start=span.start_char, end=span.end_char, rule=cue["id"]))
-        wide = self._action_tokens(doc, c, purpose=True)[1]
         c.quantities = self._quantities(doc, c, wide, time_chars, qents, taken_all)
         if c.quantities or c.verification is not None:
             gone = set(self.cfg["neutralised_by_quantity"])
