@@ -295,7 +295,8 @@ class ActorResolver(JSONState, Pipe):
         taken = {(a, b) for a, b, _ in known}
         state = None
         for acronym, full in defined.items():
-            if full.split()[0].lower() in self.words["government_nouns"]:  # "the Ministry of Environment (MEFT)"
+            if full.split()[0].lower() in self.words["government_nouns"] or {"ministry", "department"} & {
+                    w.lower() for w in full.split()}:  # "the Ministry of Environment (MEFT)", "National Department of Health (NDoH)"
                 state = state or self._main_state(doc, known)
                 defined[acronym] = state or full
         out = [(a, b, self._canonical(full)) for a, b, full in spans]
@@ -349,6 +350,10 @@ class ActorResolver(JSONState, Pipe):
                 if (words and not set(words) & (self.words["document_nouns"] | {"fact", "sheet", "opinion", "analysis"})
                         and self.kind.get(self._canonical(name)) not in ("state", "city")):
                     return [self._canonical(name)]
+            firm = _TITLE_FIRM.match(text, header[0][0], header[0][1])
+            if firm and self.kind.get(self._canonical(firm.group(1))) not in ("state", "city"):
+                # "Sitra National Petroleum Company: Climate Commitments 2026-2035": a firm's name before a colon
+                return [self._canonical(_LEGAL_SUFFIX.sub("", firm.group(1)).strip())]
         in_header = lambda start: any(a <= start < b for a, b in header)
         counts = Counter(m[2] for m in mentions)
         title = " ".join(text[a:b] for a, b in header).lower()
@@ -715,6 +720,9 @@ class ActorResolver(JSONState, Pipe):
             return speakers[0]  # "Corvanta" for "Corvanta Biotherapeutics", "the Union" for the European Union
         if words[-1] in _DELIBERATIVE and name not in self.kind and self.kind.get(speakers[0]) != "state":
             return speakers[0]
+        initials = "".join(w[0] for w in speakers[0].split() if w[:1].isupper())
+        if name.isupper() and len(name) >= 2 and name == initials and name not in self.kind:
+            return speakers[0]  # "SNPC" for the Sitra National Petroleum Company that speaks
         return name
 
     def _named_between(self, text: str, start: int, end: int, mentions) -> bool:
@@ -1081,6 +1089,10 @@ _ACRONYM_DEFINITION = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|]\s+\S")
 """A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
+_TITLE_FIRM = re.compile(
+    r"\s*((?:[A-Z][\w&'’.-]*\s+){0,5}(?:Company|Corporation|Group|Holdings|Bank|Airways|Airlines|Energy|Petroleum|"
+    r"Motors|Telecom|Mining|Metals|Utilities|Authority|Fund|Foundation|University|plc|PLC|Ltd|Inc\.?|AG|SA|SE|NV|ASA))"
+    r"\s*:\s+\S")
 _LOCAL_GOVERNMENT = re.compile(
     r"\b(?:City|Town|County|Municipality|Borough|Province|Canton|Prefecture|Territory) of "
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of))*)"
