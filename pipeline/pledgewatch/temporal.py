@@ -1400,8 +1400,8 @@ def detect_doc_date(text: str, *, day_first: bool = False,
     "Issued: 03/02/2026", "Published on 1 November 2025"); a line that is only a date, perhaps with a place or
     weekday ("November 1, 2025", "Geneva, 1 November 2025"); a news dateline ("WASHINGTON, Sept. 25
     (Reuters) -"). A dateline without a year takes the year only when exactly one distinct year appears
-    elsewhere in the header; otherwise the date is unknown. The header is the first 12 non-empty lines
-    (at most 1,500 characters).
+    in the lines above it or in it (the title block, not the story that follows); otherwise the date is
+    unknown. The header is the first 12 non-empty lines (at most 1,500 characters).
     """
     grammar = grammar_for(rules)
     fm = _FRONT_MATTER.match(text)
@@ -1441,7 +1441,8 @@ def detect_doc_date(text: str, *, day_first: bool = False,
             return date.fromisoformat(value)
         md = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)
         if md:
-            years = {int(y) for ln in lines for y in _YEAR_IN_HEADER.findall(ln)}
+            # the title block above the dateline, not the story under it ("extend the 2020 ceasefire")
+            years = {int(y) for ln in lines[: i + 1] for y in _YEAR_IN_HEADER.findall(ln)}
             if len(years) == 1:
                 try:
                     return date(years.pop(), int(md.group(1)), int(md.group(2)))
