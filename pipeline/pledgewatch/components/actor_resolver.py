@@ -508,7 +508,7 @@ class ActorResolver(JSONState, Pipe):
                 return [canonical]
         return []
 
-    def _issuer(self, doc: Doc, header, mentions=()) -> str | None:
+    def _issuer(self, doc: Doc, header, mentions) -> str | None:
         """The organisation that announces, in the first body sentence: "X (today) announced / unveiled ..."."""
         body_start = max((b for a, b in header), default=0)
         for sent in doc.sents:
@@ -637,7 +637,7 @@ class ActorResolver(JSONState, Pipe):
                 known = next((m[2] for m in mentions if m[0] <= at < m[1]), None)
                 return [(known or self._canonical(name), "noun")]  # "the rebels" after "M23 rebels"
         if (span[0].lower_ in ("the", "his", "her", "their") and len(span) == 2
-                and head.lower_ in (_STATE_FORMS - {"union", "federation", "commonwealth", "presidency", "state"}) | {"emirate", "island"}):
+                and head.lower_ in _STATE_REFERENCES):
             state = self._previous_actor(doc, c.actor_start, mentions, states_only=True, window=1500)
             if state:
                 return [(state, "noun")]  # "the emirate would not use ...": the state just named
@@ -1110,6 +1110,8 @@ _LOCATIVE = re.compile(
 )
 _OPINION = re.compile(r"(?:^|\n)\s*(?:by\s+[A-Z]|opinion\b|analysis\b|op-ed\b|comment\b|editorial\b|column\b)", re.I)
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|from|over)\s+(?:the\s+)?$", re.I)
+
+
 def _named_before(text: str, noun: str, before: int) -> tuple[int, str] | None:
     """The name written right before the same noun earlier in the text: "M23" for "the rebels" after "M23
     rebels", "Wagner" for "the militia" after "the Wagner militia"."""
@@ -1138,6 +1140,9 @@ _FORUM_TITLE = re.compile(
     r"((?:[A-Z][\w'’-]+\s+){1,5}(?:Forum|Community|Union|Council|Organi[sz]ation|Alliance|Association|Bloc))\b")
 _STATE_FORMS = {"republic", "kingdom", "federation", "union", "state", "commonwealth", "principality", "emirate",
                 "sultanate", "presidency", "nation", "country", "confederation"}
+# nouns that refer back to the state just named ("the emirate", "his country"); not "the Union" (the EU's own name)
+_STATE_REFERENCES = {"republic", "kingdom", "principality", "emirate", "sultanate", "nation", "country",
+                     "confederation", "island"}
 _NAMED_AFTER = re.compile(  # "the Declaration of San José", "the Treaty of Rome": a text named after a place
     r"\b(?:declaration|treaty|protocol|convention|accord|charter|consensus|communiqu[ée]|compact|programme|"
     r"process|principles|framework|agenda|roadmap|call) of (?:the )?$", re.I)
