@@ -289,6 +289,17 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Namibia NDC 3.0 summary\n\nNamibia will cut emissions. The Ministry of Environment, Forestry and Tourism "
          "(MEFT) coordinates the plan. MEFT will submit Namibia's second Biennial Transparency Report by 31 December 2026.\n",
          "submit", "Namibia"),
+        # a "State of the City" speech is the city's, not a "City Address"
+        ("2027 State of the City Address: Mayor Tom Reyes, City of Ashbourne\nDate: 2027-02-03\n\n"
+         "Thank you all for coming. We will open two new libraries by the end of 2028.\n", "open", "Ashbourne"),
+        # a short name is the longer name the text wrote first; "the party" is that party
+        ("Six months of Avanza\n\nThe Partido Avanza won the election in May. Avanza promised to cut rail fares by "
+         "half. Later the party pledged to hire 2,000 teachers by 2027.\n", "cut", "Partido Avanza"),
+        ("Six months of Avanza\n\nThe Partido Avanza won the election in May. Avanza promised to cut rail fares by "
+         "half. Later the party pledged to hire 2,000 teachers by 2027.\n", "hire", "Partido Avanza"),
+        # an apposition names the actor a common noun only describes
+        ("Coalition strains\n\nThe government's smaller partner, the Liga Verde, says it will leave the coalition "
+         "if the coal plants stay open.\n", "leave", "Liga Verde"),
         # the official name of the OPEC+ group
         ("42nd OPEC and non-OPEC Ministerial Meeting\n\nThe Meeting decided to extend the adjustments. The OPEC and "
          "non-OPEC Participating Countries will hold their next meeting on 30 November 2026.\n", "hold", "OPEC+"),

@@ -85,6 +85,8 @@ class ActorResolver(JSONState, Pipe):
         self.actors = [rule_files.ActorRule.model_validate(a).model_dump() for a in actors]
         self.lexicons = lexicons
         self.words = {k: {w.lower() for w in v} for k, v in lexicons.items()}
+        self.generic_words = (self.words["office_titles"] | self.words["agent_nouns"] | self.words["government_nouns"]
+                              | self.words["state_bodies"] | self.words["party_nouns"])  # "Prime Minister X" is no firm's name
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(self.vocab)
         self._canonical_cache: dict[str, str] = {}
@@ -627,6 +629,10 @@ class ActorResolver(JSONState, Pipe):
             spokesman = self._spokesman_of(doc, text, c, mentions)
             if spokesman:
                 return [(spokesman, "noun")]  # "An M23 spokesman said the group was ready to ..."
+        if head.text == "party" and len(span) == 2 and span[0].lower_ == "the":
+            party = self._previous_company(doc, c.actor_start, mentions)
+            if party:  # "the party pledged to ..." (lower case: a political party, not a treaty's Party)
+                return [(party if len(party.split()) > 1 else self._full_name(doc, party), "noun")]
         if head.lower_ in self.words["group_nouns"] and span[0].lower_ == "the":
             defined = self._previous_defined(c.actor_start, mentions)
             if defined:
@@ -671,17 +677,32 @@ class ActorResolver(JSONState, Pipe):
             return []
         name = self._as_speaker(name, speakers)
         if name not in self.kind and len(name.split()) == 1 and name not in speakers:
-            name = self._full_name(doc, name)  # "Holmstrand" for the "Holmstrand Motor Group" the text introduced
+            # "Holmstrand" for the "Holmstrand Motor Group" the text introduced; a name the clause wrote itself for
+            # the "Movimento Renovar" the text wrote first
+            name = self._full_name(doc, name, written=name in text[c.actor_start : c.actor_end])
         return [(name, "name")]
 
-    def _full_name(self, doc: Doc, short: str) -> str:
+    def _full_name(self, doc: Doc, short: str, *, written: bool = True) -> str:
         """The first organisation name in the text that starts with ``short`` (one word), else ``short``: the
-        one the text introduces, not a subsidiary named later."""
+        one the text introduces, not a subsidiary named later; else a longer proper name the text wrote it in
+        first ("the Movimento Renovar" before "Renovar")."""
         for ent in doc_cache.entities(doc)[0]:
             if ent.label_ == "ORG" and ent.text.startswith(short + " "):
                 name = self._clean(ent)
                 if name.startswith(short + " ") and name.split()[-1].lower() not in self.words["document_nouns"]:
                     return name
+        if not written or any(e.text == short for e in doc_cache.entities(doc)[0] if e.label_ in ("GPE", "LOC", "NORP")):
+            return short  # "Tasmania" is a place, whatever "Hydro Tasmania" is
+        text = doc_cache.text(doc)
+        for m in re.finditer(rf"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){{1,3}}){re.escape(short)}\b", text):
+            words = m.group(1).split()
+            opened = _SENTENCE_START.search(text, max(0, m.start() - 3), m.start() + 1)
+            while words and (words[0] in _SENTENCE_OPENERS or words[0].lower() in self.generic_words):
+                opened = None  # "The Partido Avanza won ...": the name after the opener
+                words.pop(0)
+            if words and not opened and not any(w in self.adjectives or w.lower() in self.generic_words for w in words):
+                return self._canonical(" ".join([*words, short]))
+            break  # only the first time the text writes the name
         return short
 
     def _included(self, doc: Doc, head, mentions, speakers: list[str]) -> list[str]:
@@ -779,6 +800,15 @@ class ActorResolver(JSONState, Pipe):
         if span is None:
             return None
         head = span.root
+        appos = next((t for t in head.children if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i < span.end), None)
+        if appos is not None and head.pos_ == "NOUN":
+            # "Its junior coalition partner, the Partido Verde Atlântico,": the name the apposition gives
+            words = [t for t in appos.subtree if not t.is_punct]
+            name = self._name(doc, words[0].idx, words[-1].idx + len(words[-1]), mentions, speakers)
+            proper = [t for t in words if t.dep_ != "det"]
+            if name and name not in self.kind and all(t.pos_ == "PROPN" for t in proper):
+                return self._clean(doc[proper[0].i : proper[-1].i + 1])  # the whole name, not the NER's part of it
+            return name
         inside = [m for m in mentions if m[0] >= start and m[1] <= end
                   and not _LOCATIVE.search(doc_cache.text(doc)[max(start, m[0] - 30) : m[0]])]  # "the Embassy in Seoul"
         if inside:
@@ -1077,6 +1107,7 @@ _DATELINE = re.compile(
 _GOVERNMENT_OF = re.compile(
     r"\b(?:City|Town|County|Municipality|Borough|Province|Region|Canton|Prefecture|Territory|Government|Republic|Kingdom|Commonwealth|State|Governor|Mayor|Premier|"
     r"President|Prime Minister|Chief Minister) of (?:the )?"
+    r"(?!(?:Union|Nation|City|State|Province|Region|County|Economy|World|Republic)\b)"  # "State of the City Address": a speech
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and))*)"
 )
 _SHORT_NAME_DEFINITION = re.compile(
@@ -1109,6 +1140,8 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _OPINION = re.compile(r"(?:^|\n)\s*(?:by\s+[A-Z]|opinion\b|analysis\b|op-ed\b|comment\b|editorial\b|column\b)", re.I)
+_SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|from|over)\s+(?:the\s+)?$", re.I)
 
 
