@@ -300,6 +300,21 @@ def test_contracting_parties_are_the_title_parties(extract):
         # an apposition names the actor a common noun only describes
         ("Coalition strains\n\nThe government's smaller partner, the Liga Verde, says it will leave the coalition "
          "if the coal plants stay open.\n", "leave", "Liga Verde"),
+        # a city's "City Government" is the city
+        ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
+         "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),
+        # a leader a column names by title and surname speaks for the one state the column is about
+        ("Opinion: two years of President Okafor\n\nWhen Daniel Okafor took office in Abuja, Nigerians hoped for "
+         "change. The Lagos Port Authority was slow. He promised to build 500 kilometres of rail by 2028.\n",
+         "build", "Nigeria"),
+        # "and that it will": the subject of the first reported clause
+        ("Copenhagen, 3 May 2026\n\nThe Prime Minister received the President of Kenya. The Prime Minister confirmed "
+         "that Denmark will not reduce its support, and that it will contribute DKK 40 million to midwife training.\n",
+         "contribute", "Denmark"),
+        # "the Commission" after "the European Commission" is the actor the full name is
+        ("EU and China agree a trade truce\n\nBRUSSELS, June 9 - The European Commission and China's commerce ministry agreed a truce. "
+         "China said it would buy more wine. For its part, the Commission said it would suspend the duties.\n",
+         "suspend", "European Union"),
         # the official name of the OPEC+ group
         ("42nd OPEC and non-OPEC Ministerial Meeting\n\nThe Meeting decided to extend the adjustments. The OPEC and "
          "non-OPEC Participating Countries will hold their next meeting on 30 November 2026.\n", "hold", "OPEC+"),

@@ -70,6 +70,7 @@ class ActorResolver(JSONState, Pipe):
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(vocab)
         self._firms: set[str] = set()  # firms the current document defines ('Orvell Automotive SE ("Orvell")')
+        self._people: set[str] = set()  # surnames of the people the current document ties to a state
         self._bodies: set[str] = set()
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None, actors=None, lexicons=None) -> None:
@@ -122,6 +123,7 @@ class ActorResolver(JSONState, Pipe):
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
         self._firms: set[str] = set()
         self._bodies: set[str] = set()  # organisations of states the current document's title names
+        self._people = set()
         mentions = self._mentions(doc)
         text = doc_cache.text(doc)
         named = {text[a:b]: canonical for a, b, canonical in mentions}
@@ -216,6 +218,11 @@ class ActorResolver(JSONState, Pipe):
             titled = any(t.lower_ in self.words["office_titles"] for t in list(before) + list(after))
             possessed = ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s")  # "Latvia's Arvids Kalnins"
             if not (titled or possessed):
+                # "When Timothy Mwale stood ..." in a column headed "Eighteen months of President Mwale"
+                if re.search(rf"\b(?:President|Premier|Chancellor|Prime Minister)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{re.escape(ent[-1].text)}\b", text):
+                    state = self._only_state(doc, states)
+                    if state:
+                        people[ent[-1].text] = state
                 continue
             if possessed and not titled:
                 before = doc[max(0, ent.start - 5) : ent.start]
@@ -237,6 +244,8 @@ class ActorResolver(JSONState, Pipe):
                             break
                     if state:
                         break
+            if state is None and any(t.lower_ in _LEADER_TITLES for t in before[-2:]):
+                state = self._only_state(doc, states)  # "President Mwale" in a column about Malawi alone
             if state:
                 people[ent[-1].text] = state
         for a, b, state in states:  # "Latvia's Arvids Kalnins", whatever the NER made of the name
@@ -248,10 +257,23 @@ class ActorResolver(JSONState, Pipe):
                 run += 1
             if run > span.end + 1:
                 people.setdefault(doc[run - 1].text, state)
+        self._people = set(people)
         if not people:
             return []
         names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True)) + r")\b")
         return [(m.start(), m.end(), people[m.group()]) for m in names.finditer(text) if m.group().istitle()]
+
+    def _only_state(self, doc: Doc, states) -> str | None:
+        """The one state a text names (by name, capital or demonym: "Lilongwe", "Malawians"), if only one."""
+        found = {c for _, _, c in states}
+        for token in doc:
+            if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
+                word = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in self.adjectives else token.text
+                if word in self.adjectives:
+                    found.add(self.adjectives[word])
+            if len(found) > 1:
+                return None
+        return next(iter(found), None)
 
     def _institution_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
         """Institutions named after a state ("the Central Bank of Iceland", "the Supreme Court of Kenya",
@@ -469,7 +491,10 @@ class ActorResolver(JSONState, Pipe):
         for token in span:
             if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.pos_ not in ("VERB", "AUX"):
                 continue
-            phrase = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+            first = token.i  # "Global Cholera Vaccine Partnership": every capitalised word of the name
+            while first > max(span.start, token.left_edge.i) and doc[first - 1].is_title and doc[first - 1].lower_ not in ("the", "a", "an"):
+                first -= 1
+            phrase = list(doc[first : token.i + 1])
             name = " ".join(t.text for t in phrase)
             person = token.ent_type_ == "PERSON" and len(phrase) > 1  # a one-word "person" is often a firm
             generic = self.words["government_nouns"] | self.words["state_bodies"] | self.words["organ_nouns"] | \
@@ -478,6 +503,8 @@ class ActorResolver(JSONState, Pipe):
                 return None  # "Commission welcomes ...", "PRESIDENT HOLDS ...": an organ, named elsewhere
             if person or token.ent_type_ in ("GPE", "NORP") or name in self.adjectives or self._canonical(name) in self.kind:
                 return None
+            if len(phrase) == 1 and re.search(rf"\b{re.escape(token.lower_)}\b", doc_cache.text(doc)):
+                return None  # "Truce holds": a headline's capitalised common noun, written lower-case in the text
             return name
         return None
 
@@ -544,6 +571,9 @@ class ActorResolver(JSONState, Pipe):
                 if end - start >= len(name) - 4:
                     found = canonical
                     break
+            local = _CITY_GOVERNMENT.fullmatch(found)
+            if local:  # "Tartu City Government", "Kent County Administration": the city or county itself
+                found = self._canonical(local.group(1))
             if len(self._canonical_cache) > 50_000:
                 self._canonical_cache.clear()
             self._canonical_cache[name] = found
@@ -664,6 +694,10 @@ class ActorResolver(JSONState, Pipe):
                 if last.co_actors:
                     return [(name, "joint") for name in [last.actor_canonical, *last.co_actors]]
                 return [(last.actor_canonical, "pronoun")]
+            if head.lower_ in ("he", "she"):
+                person = self._previous_person(doc, c.actor_start, mentions)
+                if person:
+                    return [(person, "pronoun")]  # "He pledged ...": the leader last named, not the programme
             previous = self._previous_actor(doc, c.actor_start, mentions)
             if previous and previous.split()[0].lower() in self.words["state_bodies"]:
                 previous = self._previous_actor(doc, c.actor_start, mentions, states_only=True) or previous
@@ -756,6 +790,13 @@ class ActorResolver(JSONState, Pipe):
         if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return []
         clause = pronoun.head
+        if clause.dep_ == "conj" and pronoun.lower_ == "it":
+            # "confirmed that Denmark will not reduce ..., and that it will contribute ...": the first clause's subject
+            first = next((t for t in clause.head.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i), None)
+            if first is not None and first.pos_ == "PROPN":
+                name = self._name(doc, first.left_edge.idx, first.idx + len(first), mentions, speakers)
+                if name:
+                    return [self._as_speaker(name, speakers)]
         while clause.dep_ == "conj" and clause.head != clause:
             clause = clause.head
         reporting = clause.head
@@ -831,6 +872,11 @@ class ActorResolver(JSONState, Pipe):
                     return self.adjectives[pair]
                 if token.text in self.adjectives:
                     return self.adjectives[token.text]
+        if len(span) == 2 and span[0].lower_ == "the" and head.is_title and head.lower_ in self.words["state_bodies"]:
+            full = _named_before(doc_cache.text(doc), head.text, start)
+            known = full and next((m[2] for m in mentions if m[0] <= full[0] < m[1]), None)
+            if known in self.kind:
+                return known  # "the Commission" after "the European Commission": the actor the full name is
         low = head.lemma_.lower()
         if (head.is_title and low in self.words["organ_nouns"] and len(speakers) == 1
                 and self.kind.get(speakers[0]) != "state"):
@@ -928,6 +974,17 @@ class ActorResolver(JSONState, Pipe):
             if orgs and (best is None or orgs[-1].end_char > best[0]):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
+
+    def _previous_person(self, doc: Doc, before: int, mentions) -> str | None:
+        """The actor a "he" or "she" stands for: the person last named before ``before`` (within a few
+        paragraphs), when the text has tied that person to a state or organisation."""
+        for ent in reversed(_ents_before(doc, before, 1500)):
+            known = next((m[2] for m in mentions if m[0] <= ent.start_char < m[1] or ent.start_char <= m[0] < ent.end_char), None)
+            if ent.text.split()[-1] in self._people:
+                return known
+            if ent.label_ == "PERSON":
+                return None  # a person the text ties to no one: the older rules decide
+        return None
 
     def _spokesman_of(self, doc: Doc, text: str, c: Commitment, mentions) -> str | None:
         """The organisation a reporting speaker speaks for when the text names it only as a modifier of the
@@ -1140,6 +1197,11 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _OPINION = re.compile(r"(?:^|\n)\s*(?:by\s+[A-Z]|opinion\b|analysis\b|op-ed\b|comment\b|editorial\b|column\b)", re.I)
+_CITY_GOVERNMENT = re.compile(
+    r"(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:City|Town|County|Borough|District|Municipal)\s+"
+    r"(?:Government|Administration|Hall)"  # not "Kelsford City Council": a council is its own corporate body
+)
+_LEADER_TITLES = {"president", "premier", "chancellor", "king", "emir", "sultan"}
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|from|over)\s+(?:the\s+)?$", re.I)
