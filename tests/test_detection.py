@@ -315,6 +315,28 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("EU and China agree a trade truce\n\nBRUSSELS, June 9 - The European Commission and China's commerce ministry agreed a truce. "
          "China said it would buy more wine. For its part, the Commission said it would suspend the duties.\n",
          "suspend", "European Union"),
+        # an agreement "between" a state and a group the text defines: "the Parties" are both, "the Government" the state
+        ("Agreement on a Ceasefire between the Government of the Republic of Peru and the Frente Andino Popular (FAP)\n"
+         "Lima, 3 May 2026\n\nThe delegations of the Government of the Republic of Peru (hereinafter \"the Government\") "
+         "and of the Frente Andino Popular (hereinafter \"the FAP\") have agreed as follows:\n\n"
+         "1. The FAP shall release all hostages by 1 June 2026.\n2. The Government will suspend air strikes for 90 days.\n",
+         "suspend", "Peru"),
+        ("Agreement on a Ceasefire between the Government of the Republic of Peru and the Frente Andino Popular (FAP)\n"
+         "Lima, 3 May 2026\n\nThe delegations of the Government of the Republic of Peru (hereinafter \"the Government\") "
+         "and of the Frente Andino Popular (hereinafter \"the FAP\") have agreed as follows:\n\n"
+         "1. The FAP shall release all hostages by 1 June 2026.\n", "release", "Frente Andino Popular"),
+        # an opinion piece on a bank: "the bank", "Management", "the board" are that bank
+        ("Opinion: The Coral Sea Development Bank keeps promising\nBy A. Writer\n\nThe Coral Sea Development Bank "
+         "(CSDB) lends to islands. Management has promised to publish an evaluation by 2027. The bank pledged to "
+         "double its lending.\n", "publish", "Coral Sea Development Bank"),
+        # a ministry's press briefing is its state's, not its spokesperson's; "she" after "the Minister" is the state
+        ("Ministry for Europe and Foreign Affairs - Press Briefing by the Deputy Spokesperson\nThursday, February 11, 2027\n\n"
+         "The Minister will travel to Accra on February 16. In Accra she will sign a roadmap on vocational training. "
+         "France will host a donors' conference in Paris in March, and France will announce its pledge there.\n",
+         "sign", "France"),
+        # a firm's legal form "JSC" and a hyphenated title: the firm speaks
+        ("Ertan Mining JSC - Production Guidance 2027\nAstana, 28 January 2027\n\nThe Republic of Kazakhstan owns "
+         "60% of the company. The Board will recommend a dividend of KZT 410 per share.\n", "recommend", "Ertan Mining"),
         # the official name of the OPEC+ group
         ("42nd OPEC and non-OPEC Ministerial Meeting\n\nThe Meeting decided to extend the adjustments. The OPEC and "
          "non-OPEC Participating Countries will hold their next meeting on 30 November 2026.\n", "hold", "OPEC+"),

@@ -39,9 +39,10 @@ from .. import doc_cache
 from ..commitment import Commitment
 
 _LEGAL_SUFFIX = re.compile(
-    r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings)$"
+    r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
 )
 _DELIBERATIVE = {"committee", "board", "council", "conference"}  # organs that decide for their institution
+_BANK_ORGANS = {"management", "institution", "lender"}  # "Management has promised ...", "the institution will ..." of the bank
 _PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
 _HEADER_CHARS = 400
 _ACTOR_ENTS = {"ORG", "GPE", "NORP", "PERSON", "FAC"}
@@ -197,6 +198,18 @@ class ActorResolver(JSONState, Pipe):
             for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
                 if (use.start(), use.end()) not in taken and not text.startswith(full, use.start()):
                     out.append((use.start(), use.end(), name))
+        ends = [m[1] for m in known]
+        for m in _HEREINAFTER.finditer(text, 0, 20_000):
+            # 'the Government of the Republic of Colombia (hereinafter "the Government")': every later
+            # "the Government" is Colombia
+            i = bisect_right(ends, m.start()) - 1
+            if i < 0 or m.start() - known[i][1] > 3 or self.kind.get(known[i][2]) not in ("state", "organisation", "city"):
+                continue
+            short = m.group(1)
+            for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[m.end() :]):
+                start = m.end() + use.start()
+                if (start, start + len(short)) not in taken:
+                    out.append((start, start + len(short), known[i][2]))
         return out
 
     def _person_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
@@ -372,6 +385,7 @@ class ActorResolver(JSONState, Pipe):
                 name = _LEGAL_SUFFIX.sub("", issuer.group(1)).strip()
                 words = name.lower().split()
                 if (words and not set(words) & (self.words["document_nouns"] | {"fact", "sheet", "opinion", "analysis"})
+                        and not name.isupper() and words[0] not in self.words["state_bodies"] | self.words["government_nouns"]
                         and self.kind.get(self._canonical(name)) not in ("state", "city")):
                     return [self._canonical(name)]
             firm = _TITLE_FIRM.match(text, header[0][0], header[0][1])
@@ -383,18 +397,20 @@ class ActorResolver(JSONState, Pipe):
         title = " ".join(text[a:b] for a, b in header).lower()
         counterpart = _COUNTERPART.search(title) if _MEETING_TITLE.search(title) else None
         named: list[str] = []
+        between = bool(header) and " between " in text[header[0][0] : header[0][1]]  # "Agreement ... between X and Y"
         for start, end, canonical in mentions:
             if counterpart and any(a <= start < b for a, b in header) and _after_counterpart(text, header, start):
                 continue
             if in_header(start) and (_placed(text, start, text[start:end] != canonical) or _topic(text, start, end)):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
-            if canonical not in self.kind and not self._institution(canonical):
-                continue  # a name the text defines (an acronym, a person) is what the title is about
+            if canonical not in self.kind and not self._institution(canonical) and not (
+                    between and header and header[0][0] <= start < header[0][1]):
+                continue  # a name the text defines (an acronym, a person) is what the title is about, unless a party
             if in_header(start) and canonical not in named:
                 named.append(canonical)
         first = header[0] if header else (0, 0)
         in_title = {m[2] for m in mentions if first[0] <= m[0] < first[1]}
-        parties = [n for n in named if n in in_title and self.kind.get(n) in ("state", "organisation", "group")]
+        parties = [n for n in named if n in in_title and self.kind.get(n, "defined" if between else None) in ("state", "organisation", "group", "defined")]
         title_line = text[first[0] : first[1]].strip().lower()
         if len(parties) > 1 and (_JOINT_TITLE.search(title_line) or title_line.startswith(_JOINT_TITLE_WORDS)):
             bodies = [n for n in parties if self.kind.get(n) in ("organisation", "group")]
@@ -464,6 +480,8 @@ class ActorResolver(JSONState, Pipe):
                 name = _speaker_name(self._clean(ent), text, self.words["organ_nouns"], self.words["document_nouns"])
                 if name and name.lower() in _STATE_FORMS | self.words["government_nouns"]:
                     continue  # "Office of the Presidency of the Republic": which republic, the text says elsewhere
+                if name and all(w.lower() in self.words["office_titles"] for w in name.split()):
+                    continue  # "Press Briefing by the Deputy Spokesperson": who speaks for the ministry, not who speaks
                 if (name and name.split()[0].lower() not in self.words["document_nouns"] and name not in named
                         and not any(name.lower() in n.lower() for n in named)):
                     counts[name] = lowered.count(name.split()[0].lower())
@@ -474,7 +492,7 @@ class ActorResolver(JSONState, Pipe):
             local = _LOCAL_GOVERNMENT.search(text, body, body + 600)  # "... for the Province of New Brunswick"
             if local:
                 return [self._canonical(local.group(1))]
-            if any(len(words) > 2 and words[0].lower() in self.words["government_nouns"] and words[1] == "of"
+            if any(len(words) > 2 and words[0].lower() in self.words["government_nouns"] and words[1] in ("of", "for")
                    for words in (text[a:b].split() for a, b in header)):
                 state = self._main_state(doc, mentions)  # "Ministry of Mines and Minerals Development": its state's
                 if state:
@@ -694,6 +712,10 @@ class ActorResolver(JSONState, Pipe):
                 if last.co_actors:
                     return [(name, "joint") for name in [last.actor_canonical, *last.co_actors]]
                 return [(last.actor_canonical, "pronoun")]
+            if (head.lower_ in ("he", "she") and last is not None and last.actor_canonical and last.actor_start is not None
+                    and 0 <= c.actor_start - last.end < 400 and not last.co_actors
+                    and text[last.actor_start : last.actor_end].split()[-1].lower() in self.words["office_titles"]):
+                return [(last.actor_canonical, "pronoun")]  # "The Minister will travel ... In Accra she will sign ..."
             if head.lower_ in ("he", "she"):
                 person = self._previous_person(doc, c.actor_start, mentions)
                 if person:
@@ -913,7 +935,7 @@ class ActorResolver(JSONState, Pipe):
                 return company
         if len(speakers) == 1 and self.kind.get(speakers[0]) != "state" and low in self.words["organ_nouns"]:
             return speakers[0]
-        if not speakers and low in _DELIBERATIVE and span[0].lower_ == "the":
+        if not speakers and (low in _DELIBERATIVE and span[0].lower_ == "the" or low in _BANK_ORGANS and len(span) <= 2):
             bank = self._bank(doc, mentions)  # "The Council will ..." in a rate statement: the central bank's
             if bank:
                 return bank
@@ -1064,7 +1086,8 @@ class ActorResolver(JSONState, Pipe):
     def _bank(self, doc: Doc, mentions) -> str | None:
         """The bank the text names most: a central bank in the alias table or a "Bank of X" it names."""
         counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "bank" or (
-            self._institution(m[2]) and m[2].partition(" of ")[0].split()[-1].lower() == "bank"))
+            self._institution(m[2]) and m[2].partition(" of ")[0].split()[-1].lower() == "bank")
+            or (m[2] not in self.kind and m[2].split()[-1] == "Bank"))  # "the Indian Ocean Rim Development Bank (IORDB)"
         return counts.most_common(1)[0][0] if counts else None
 
     def _main_state(self, doc: Doc, mentions) -> str | None:
@@ -1170,12 +1193,13 @@ _GOVERNMENT_OF = re.compile(
 _SHORT_NAME_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*,?[ \t]+){1,5}[A-Z][\w&'’.-]*)[ \t]*\((?:together with its subsidiaries, |hereinafter |the )?[\"“]([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2})[\"”]"
 )
+_HEREINAFTER = re.compile(r"[ \t]*\((?:hereinafter|hereafter)(?: referred to as)? [\"“](?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})[\"”]\)")
 _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
-_ACRONYM_DEFINITION = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)")
+_ACRONYM_DEFINITION = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le|del|della|di|da|do|dos|das|y|e|et|van|von|al|el)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
-_TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|]\s+\S")
+_TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|-]\s+\S")
 """A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
 _TITLE_FIRM = re.compile(
     r"\s*((?:[A-Z][\w&'’.-]*\s+){0,5}(?:Company|Corporation|Group|Holdings|Bank|Airways|Airlines|Energy|Petroleum|"
