@@ -337,6 +337,17 @@ def test_contracting_parties_are_the_title_parties(extract):
         # a firm's legal form "JSC" and a hyphenated title: the firm speaks
         ("Ertan Mining JSC - Production Guidance 2027\nAstana, 28 January 2027\n\nThe Republic of Kazakhstan owns "
          "60% of the company. The Board will recommend a dividend of KZT 410 per share.\n", "recommend", "Ertan Mining"),
+        # a central bank governor speaks for the bank; a state agency's defined name is its state's
+        ("Chile's central bank breaks its word\nSANTIAGO, May 6, 2026\n\nThe Central Bank of Chile cut rates. Governor "
+         "Ana Rivas spoke in January. \"We are prepared to act again in May,\" Rivas said.\n", "act", "Central Bank of Chile"),
+        ("Kigali, 4 March 2026\n\nThe Government of Rwanda launched an AI strategy. The Rwanda Information Society "
+         "Authority (RISA) will connect 120 public services to the portal by December 2027.\n", "connect", "Rwanda"),
+        # a capital's name that is also a place in another state's text is no actor; "the Council of Ministers" is
+        # the borrower's cabinet, not the lender's
+        ("World Bank Approves US$60 Million for Cabo Verde\n\nWASHINGTON, May 28, 2026 - The World Bank approved a "
+         "loan for Cabo Verde, including for roads on the island of Santiago. The Government of Cabo Verde committed "
+         "to the following measures:\n(a) the Council of Ministers will approve a tariff mechanism before the end of "
+         "2027.\n", "approve", "Cabo Verde"),
         # the official name of the OPEC+ group
         ("42nd OPEC and non-OPEC Ministerial Meeting\n\nThe Meeting decided to extend the adjustments. The OPEC and "
          "non-OPEC Participating Countries will hold their next meeting on 30 November 2026.\n", "hold", "OPEC+"),

@@ -167,6 +167,7 @@ class ActorResolver(JSONState, Pipe):
         found.extend(self._institution_mentions(doc, found))
         text = doc_cache.text(doc)
         found = [m for m in found if not (self.kind.get(m[2]) == "state" and _in_place_name(text, m[0], m[1], self.words["place_words"]))]
+        found = self._without_stray_capitals(text, found)
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         kept, last_end = [], -1
         for m in found:
@@ -174,6 +175,19 @@ class ActorResolver(JSONState, Pipe):
                 kept.append(m)
                 last_end = m[1]
         return kept
+
+    def _without_stray_capitals(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Leave out a state named only by another word for it (a capital, a leader) when the text names
+        other states but never this one: the "Santiago" of a text on Cabo Verde is an island, not Chile."""
+        states = {m[2] for m in found if self.kind.get(m[2]) == "state"}
+        if len(states) < 2:
+            return found
+        lowered = text.lower()
+        spelled = {c for c in states if c in text or any(n in lowered for n in self.long_names.get(c, []))
+                   or any(a in text for a, s in self.adjectives.items() if s == c)}
+        if not spelled or spelled == states:
+            return found
+        return [m for m in found if self.kind.get(m[2]) != "state" or m[2] in spelled]
 
     def _short_name_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
         """A firm's full name with the short name it defines ('Orvell Automotive SE ("Orvell" or "the
@@ -259,6 +273,9 @@ class ActorResolver(JSONState, Pipe):
                         break
             if state is None and any(t.lower_ in _LEADER_TITLES for t in before[-2:]):
                 state = self._only_state(doc, states)  # "President Mwale" in a column about Malawi alone
+            if "governor" in {t.lower_ for t in before[-3:]}:
+                bank = self._bank(doc, known)  # "Governor Ignacio Valdivieso" in a text on the central bank: the bank
+                state = bank or state
             if state:
                 people[ent[-1].text] = state
         for a, b, state in states:  # "Latvia's Arvids Kalnins", whatever the NER made of the name
@@ -317,10 +334,16 @@ class ActorResolver(JSONState, Pipe):
         defined = {}
         spans = []  # definitions that contain a state's name ("Sudan People's Liberation Army (SPLA)")
         states = [(a, b) for a, b, c in known if self.kind.get(c) == "state"]
+        agencies: dict[str, str] = {}  # acronym -> the state a state agency's name contains
+        agency_names: dict[str, str] = {}  # the agency's full name -> that state
         for m in _ACRONYM_DEFINITION.finditer(text):
             full = _spelled_by(re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip(), m.group(2))
             defined.setdefault(m.group(2), full)
             begin = m.end(1) - len(full)
+            inside = {c for a, b, c in known if begin <= a and b <= m.end(1) and self.kind.get(c) == "state"}
+            inside |= {self.adjectives[w] for w in full.split() if w in self.adjectives}
+            if full.partition(" of ")[0].split()[-1].lower() in _AGENCY_HEADS and len(inside) == 1:
+                agencies[m.group(2)] = agency_names[full] = inside.pop()  # "Rwanda Information Society Authority (RISA)": Rwanda's
             if any(begin <= a and b <= m.end(1) and (a, b) != (begin, m.end(1)) for a, b in states) or (
                     not any(a < m.end(1) and begin < b for a, b, _ in known)
                     and not {w.lower() for w in full.split()} & self.words["government_nouns"]):
@@ -336,7 +359,9 @@ class ActorResolver(JSONState, Pipe):
                     w.lower() for w in full.split()}:  # "the Ministry of Environment (MEFT)", "National Department of Health (NDoH)"
                 state = state or self._main_state(doc, known)
                 defined[acronym] = state or full
-        out = [(a, b, self._canonical(full)) for a, b, full in spans]
+            elif acronym in agencies:
+                defined[acronym] = agencies[acronym]
+        out = [(a, b, agency_names.get(full) or self._canonical(full)) for a, b, full in spans]
         for acronym, full in defined.items():
             canonical = self._canonical(full)
             # the text's own definition wins over the alias table's reading of the letters: "the Fiji Future
@@ -482,7 +507,7 @@ class ActorResolver(JSONState, Pipe):
                     continue  # "Office of the Presidency of the Republic": which republic, the text says elsewhere
                 if name and all(w.lower() in self.words["office_titles"] for w in name.split()):
                     continue  # "Press Briefing by the Deputy Spokesperson": who speaks for the ministry, not who speaks
-                if (name and name.split()[0].lower() not in self.words["document_nouns"] and name not in named
+                if (name and not any(w.lower() in self.words["document_nouns"] for w in name.split()[1:]) and name not in named
                         and not any(name.lower() in n.lower() for n in named)):
                     counts[name] = lowered.count(name.split()[0].lower())
                     if counts[name] >= 2:
@@ -614,7 +639,9 @@ class ActorResolver(JSONState, Pipe):
         noun = _singular(head.lower_)
         of_parties = next((p for p in span if p.i > head.i and p.dep_ == "pobj" and p.head.lower_ == "of"
                            and _singular(p.lower_) in self.words["party_nouns"]
-                           and (p.lower_ != _singular(p.lower_) or any(d.lower_ in ("both", "each", "two") for d in p.children))), None)
+                           and ((p.lower_ != _singular(p.lower_) and (_singular(p.lower_) not in _PEOPLE_PARTIES or span[0].lower_ == "joint"
+                                                                          or (len(span) > 1 and span[1].lower_ == "joint")))
+                                or any(d.lower_ in ("both", "each", "two") for d in p.children))), None)
         if of_parties is not None and (head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["state_bodies"]):
             # "Officials of both governments", "The Ministries of Defence of the Parties": the parties
             span, head = doc[of_parties.left_edge.i : of_parties.i + 1], of_parties
@@ -900,6 +927,11 @@ class ActorResolver(JSONState, Pipe):
             if known in self.kind:
                 return known  # "the Commission" after "the European Commission": the actor the full name is
         low = head.lemma_.lower()
+        cabinet = any(t.lower_ == "ministers" and t.dep_ == "pobj" and t.head.head == head for t in span)
+        if cabinet and speakers and self.kind.get(speakers[0]) != "state":
+            state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
+            if state:
+                return state  # "the Council of Ministers" in the World Bank's release: the borrower's cabinet
         if (head.is_title and low in self.words["organ_nouns"] and len(speakers) == 1
                 and self.kind.get(speakers[0]) != "state"):
             return speakers[0]  # "The Meeting agreed to ..." in a ministerial statement: the body that met
@@ -1185,7 +1217,7 @@ _DATELINE = re.compile(
     re.I,
 )
 _GOVERNMENT_OF = re.compile(
-    r"\b(?:City|Town|County|Municipality|Borough|Province|Region|Canton|Prefecture|Territory|Government|Republic|Kingdom|Commonwealth|State|Governor|Mayor|Premier|"
+    r"\b(?:City|Town|County|Municipality|Borough|Province|Region|Canton|Prefecture|Territory|Government|Republic|Kingdom|Commonwealth|State|Governor|Mayor|Mayor's Office|Mayor’s Office|Premier|"
     r"President|Prime Minister|Chief Minister) of (?:the )?"
     r"(?!(?:Union|Nation|City|State|Province|Region|County|Economy|World|Republic)\b)"  # "State of the City Address": a speech
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of|and))*)"
@@ -1225,6 +1257,9 @@ _CITY_GOVERNMENT = re.compile(
     r"(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:City|Town|County|Borough|District|Municipal)\s+"
     r"(?:Government|Administration|Hall)"  # not "Kelsford City Council": a council is its own corporate body
 )
+_AGENCY_HEADS = {"authority", "agency", "directorate", "service", "office", "commission", "institute", "board",
+                 "inspectorate", "bureau", "secretariat", "administration", "council"}  # a state's agency, by its last word
+_PEOPLE_PARTIES = {"minister", "leader", "president", "head"}  # "the Council of Ministers" is one state's cabinet
 _LEADER_TITLES = {"president", "premier", "chancellor", "king", "emir", "sultan"}
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
