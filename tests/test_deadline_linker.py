@@ -103,6 +103,11 @@ def test_point_date_of_a_past_pledge_is_not_its_deadline(extract):
         # a rate is a recurrence, and "N days of demand" an amount
         "Estonia will allocate at least 0.25 per cent of GDP a year to military assistance.",
         "The Ministry will maintain a stockpile of protective equipment sufficient for 90 days of national demand.",
+        # a duration reached "to" or measured "of" a thing is a target, not a time; a season without a year is rough
+        "The Ministry will cut waiting times for hip operations to a maximum of 120 days.",
+        "The Agency will run a pre-departure course of not less than 40 hours for every worker.",
+        "The two ministers agreed to hold the next session of the commission in Vienna in the autumn.",
+        "The Board will recommend a final dividend for 2026 of 410 tenge per share.",
     ],
 )
 def test_vague_and_recurring_times_never_bind(extract, text):

@@ -121,6 +121,7 @@ _RANGE = re.compile(r"^\s*(?:the\s+)?(\d{4})\s*(?:-|–|—|to|/)\s*(\d{2}|\d{4}
 _COARSE = re.compile(r"\d{4}-(?:H[12]|SP|SU|FA|WI)$")
 """Halves and seasons have no ISO 8601 value: a deadline in one carries its year (``resolved`` its last day)."""
 _SPAN_AFTER = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:\d|[A-Z])")
+_SEASON = re.compile(r"-(?:SP|SU|FA|WI)$")
 _RECURRING_AFTER = re.compile(r"\s*(?:of|in)\s+(?:each|every)\b", re.I)
 
 
@@ -295,10 +296,26 @@ class DeadlineLinker(JSONState, Pipe):
                     family = "for"
                 if family == "for" and duration and _measures_an_amount(doc, expr):
                     return None, lead, edge
+                if phrase == ("to",) and duration and not (before and before[-1] in ("for", "up")):
+                    return None, lead, edge  # "cut waiting times to a maximum of 90 days": a target, not a time
                 return family, lead, edge
         if any(doc[j].tag_ in _PREP_TAGS for j in skipped | {first - 1} if j >= 0):
             return None, set(), edge
+        if duration and _measure_of_a_noun(doc, first):
+            return None, set(), edge
         return ("for" if duration else "on"), skipped, edge
+
+
+_COMPARATIVE_WORDS = frozenset({"not", "no", "less", "more", "than", "at", "least", "most", "over", "under", "fewer"})
+
+
+def _measure_of_a_noun(doc: Doc, first: int) -> bool:
+    """A duration that measures a thing, after "of" and a noun: "a pre-departure course of not less than 40
+    hours", "a grace period of ..." excepted (a period noun makes it a time)."""
+    i = first - 1
+    while i >= 0 and doc[i].lower_ in _COMPARATIVE_WORDS:
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in PERIOD_NOUNS
 
 
 _MEASURED_AFTER = frozenset({
@@ -352,6 +369,7 @@ def _temporal_use(doc: Doc, phrase: tuple[str, ...], at: int, expr: TimeExpressi
 SCOPE_NOUNS = frozenset({
     "agenda", "vision", "roadmap", "strategy", "plan", "programme", "program", "pathway", "framework", "budget",
     "outlook", "forecast", "forecasts", "projection", "projections", "scenario", "estimates", "accounts",
+    "dividend", "dividends", "payout", "quota", "quotas", "allocation", "guidance",
 })
 """Nouns a "to"/"for" + date names the span of ("the Roadmap to 2030", "the Budget for 2027"), like a title's
 proper nouns ("Pathway to 2050"); with a period noun "to" dates a report ("the year to March 2025")."""
@@ -406,6 +424,8 @@ def _can_bind(text: str, expr: TimeExpression) -> bool:
         return False  # "by March 31 of each year" (but "within two days of each decision" binds)
     if _SPAN_AFTER.match(text, expr.end, expr.end + 20) and expr.text.lower().split()[-1] in PERIOD_NOUNS:
         return False  # "for the year to March 2025", "the six months ended 30 June": a reporting period
+    if _SEASON.search(expr.value) and not re.search(r"\d|\b(?:this|next|coming)\b", expr.text, re.I):
+        return False  # "in the autumn": a season the text gives no year is a rough time, not a deadline
     return True
 
 
