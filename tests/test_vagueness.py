@@ -69,6 +69,8 @@ def test_issue_example_concrete_us_vague_china(nlp):
     ("Indonesia will increase imports of Brazilian soybeans, corn and other agricultural products.", "OPEN_ENDED", "and other"),
     ("The Philippines will apply a zero tariff to certain goods.", "UNQUANTIFIED", "certain"),
     ("We will cut hospital waiting lists.", "UNQUANTIFIED", "cut"),
+    ("The Treasury will transfer a share of the tourist levy to the parks fund by June 2027.", "UNQUANTIFIED", "a share of"),
+    ("Ruritania will issue a 10-year benchmark bond in 2027, market conditions permitting.", "HEDGED", "conditions permitting"),
 ])
 def test_cue_raises_its_flag_with_text_and_rule(nlp, text, code, cue_text):
     record = one(nlp, text)
@@ -141,6 +143,10 @@ def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, c
     ("The OCC has further agreed to reduce the interest rate on all rescheduled claims to 1.5 per cent by 2027.", False),
     ("We will not use sensitive data, such as inferred political views, to target advertising.", False),
     ("The University will not make any new direct investment in companies that extract fossil fuels.", False),
+    # "no longer", "a further round", "restore" are no open amounts
+    ("The Uzbek Side shall readmit its citizens who no longer fulfil the conditions for stay by 1 June 2026.", False),
+    ("The two sides will hold a further round of consultations in Vancouver in November 2026.", False),
+    ("We will restore free school meals in all rural secondary schools from the 2027 school year.", False),
 ])
 def test_asking_refraining_and_adding_are_read_right(nlp, text, vague):
     record = one(nlp, text)
