@@ -235,6 +235,7 @@ class ActorResolver(JSONState, Pipe):
         starts = [m[0] for m in states]
         people: dict[str, str] = {}
         text = doc_cache.text(doc)
+        leaders: set[str] | None = None  # surnames the text writes after a leader's title
         for ent in doc_cache.entities(doc)[0]:
             if ent.label_ != "PERSON" or ent[-1].text in people:
                 continue
@@ -246,7 +247,9 @@ class ActorResolver(JSONState, Pipe):
             possessed = ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s")  # "Latvia's Arvids Kalnins"
             if not (titled or possessed):
                 # "When Timothy Mwale stood ..." in a column headed "Eighteen months of President Mwale"
-                if re.search(rf"\b(?:President|Premier|Chancellor|Prime Minister)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}{re.escape(ent[-1].text)}\b", text):
+                if leaders is None:
+                    leaders = {m.group(1) for m in _LEADER_NAMED.finditer(text)}
+                if ent[-1].text in leaders:
                     state = self._only_state(doc, states)
                     if state:
                         people[ent[-1].text] = state
@@ -1260,6 +1263,7 @@ _CITY_GOVERNMENT = re.compile(
 _AGENCY_HEADS = {"authority", "agency", "directorate", "service", "office", "commission", "institute", "board",
                  "inspectorate", "bureau", "secretariat", "administration", "council"}  # a state's agency, by its last word
 _PEOPLE_PARTIES = {"minister", "leader", "president", "head"}  # "the Council of Ministers" is one state's cabinet
+_LEADER_NAMED = re.compile(r"\b(?:President|Premier|Chancellor|Prime Minister)\s+(?:[A-Z][\w'’-]+\s+){0,2}?([A-Z][\w'’-]+)\b(?![ \t]+[A-Z])")
 _LEADER_TITLES = {"president", "premier", "chancellor", "king", "emir", "sultan"}
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
