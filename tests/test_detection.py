@@ -348,6 +348,14 @@ def test_contracting_parties_are_the_title_parties(extract):
          "loan for Cabo Verde, including for roads on the island of Santiago. The Government of Cabo Verde committed "
          "to the following measures:\n(a) the Council of Ministers will approve a tariff mechanism before the end of "
          "2027.\n", "approve", "Cabo Verde"),
+        # a role the text defines for a firm ('the National Mining Holding ("the Majority Shareholder")') is that firm
+        ("Tarvo Copper plc - Annual Update\nAstana, 28 January 2027\n\nTarvo Copper plc, in which the state holds 60% "
+         "through the Steppe Minerals Holding (\"the Majority Shareholder\"), published its results.\n\n"
+         "The Majority Shareholder has informed the Board that it will vote for the resolution on 27 May 2027.\n",
+         "vote", "Steppe Minerals Holding"),
+        # "the security forces" are the state's
+        ("Bogotá, 3 May 2026\n\nThe Government of Colombia will suspend air strikes. The security forces will not "
+         "enter the zones before 1 June 2026.\n", "enter", "Colombia"),
         # the official name of the OPEC+ group
         ("42nd OPEC and non-OPEC Ministerial Meeting\n\nThe Meeting decided to extend the adjustments. The OPEC and "
          "non-OPEC Participating Countries will hold their next meeting on 30 November 2026.\n", "hold", "OPEC+"),

@@ -215,15 +215,24 @@ class ActorResolver(JSONState, Pipe):
         ends = [m[1] for m in known]
         for m in _HEREINAFTER.finditer(text, 0, 20_000):
             # 'the Government of the Republic of Colombia (hereinafter "the Government")': every later
-            # "the Government" is Colombia
+            # "the Government" is Colombia; 'the National Mining Holding ("the Majority Shareholder")': the holding
             i = bisect_right(ends, m.start()) - 1
-            if i < 0 or m.start() - known[i][1] > 3 or self.kind.get(known[i][2]) not in ("state", "organisation", "city"):
-                continue
+            if i >= 0 and m.start() - known[i][1] <= 3 and self.kind.get(known[i][2]) in ("state", "organisation", "city"):
+                name = known[i][2]
+            else:
+                run = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                if run is None:
+                    continue
+                name = _LEGAL_SUFFIX.sub("", re.sub(r"^(?:The|the)\s+", "", run.group(1))).strip()
+                if not name or name.split()[0].lower() in self.generic_words or name in self.adjectives or (
+                        name.split()[-1].lower() in self.words["document_nouns"] | self.words["instrument_nouns"]):
+                    continue  # 'a Market Access Arrangement (the "Arrangement")' commits no one
+                name = self._canonical(name)
             short = m.group(1)
             for use in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text[m.end() :]):
                 start = m.end() + use.start()
                 if (start, start + len(short)) not in taken:
-                    out.append((start, start + len(short), known[i][2]))
+                    out.append((start, start + len(short), name))
         return out
 
     def _person_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
@@ -1228,7 +1237,11 @@ _GOVERNMENT_OF = re.compile(
 _SHORT_NAME_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*,?[ \t]+){1,5}[A-Z][\w&'’.-]*)[ \t]*\((?:together with its subsidiaries, |hereinafter |the )?[\"“]([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,2})[\"”]"
 )
-_HEREINAFTER = re.compile(r"[ \t]*\((?:hereinafter|hereafter)(?: referred to as)? [\"“](?:the )?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})[\"”]\)")
+_HEREINAFTER = re.compile(
+    r"[ \t]*\((?:(?:hereinafter|hereafter)(?: referred to as)? [\"“](?:the )?|[\"“]the |the [\"“])"
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})[\"”]\)"
+)
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*[ \t]+(?:(?:of|for|and|de|du|del)[ \t]+)?){1,5}[A-Z][\w&'’.-]*)$")
 _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
