@@ -164,6 +164,8 @@ def test_reference_dates_are_still_tagged():
         # a year in the story under a yearless dateline is no year of the dateline
         ("Truce extended\nGENEVA, Feb. 9 (Reuters) - The camps agreed to extend the truce.\n\nThe 2020 ceasefire "
          "has held since then.\n", None),
+        # ... also where the story runs on in the dateline's own line
+        ("Truce extended\nOTTAWA, July 14 (Reuters) - The two sides extended the truce until Jan. 31, 2027.\n", None),
         ("The ministers will meet on November 1, 2025, and then again in a long sentence of prose.", None),
         ("No date here at all.", None),
     ],

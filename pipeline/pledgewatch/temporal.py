@@ -1442,7 +1442,8 @@ def detect_doc_date(text: str, *, day_first: bool = False,
         md = re.fullmatch(r"XXXX-(\d\d)-(\d\d)", value)
         if md:
             # the title block above the dateline, not the story under it ("extend the 2020 ceasefire")
-            years = {int(y) for ln in lines[: i + 1] for y in _YEAR_IN_HEADER.findall(ln)}
+            # (of the dateline's own line only the dateline: the story may run on in the same line)
+            years = {int(y) for ln in [*lines[:i], dl.group(0)] for y in _YEAR_IN_HEADER.findall(ln)}
             if len(years) == 1:
                 try:
                     return date(years.pop(), int(md.group(1)), int(md.group(2)))
