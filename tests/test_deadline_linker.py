@@ -35,6 +35,11 @@ def _only(extract, text):
         ("We intend to conclude a delimitation agreement within the year.", "the year", "2025", "on"),
         ("Ghana shall eliminate customs duties on the listed goods, with the final reduction taking place no later "
          "than 1 January 2035.", "1 January 2035", "2035-01-01", "by"),
+        # a participle that cites a paragraph carries no time of its own; "co-host" is one verb
+        ("Each Party shall exchange the notifications referred to in paragraph 1 before 31 March 2027.",
+         "31 March 2027", "2027-03-31", "by"),
+        ("France will co-host an international conference on the Lake Chad basin in Paris on March 9, 2026.",
+         "March 9, 2026", "2026-03-09", "on"),
     ],
 )
 def test_relation_binds_the_action(extract, text, deadline, value, relation):

