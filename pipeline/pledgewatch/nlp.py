@@ -51,6 +51,7 @@ def keep_hyphenated_verbs(nlp: Language, verbs: list[str]) -> None:
     """Tokenizer special cases so that "co-host", "co-chaired", "co-financing" stay one word: split at the
     hyphen, "co" becomes the verb the parser hangs the clause on. Each verb is given in its base form; its
     -s, -ed and -ing forms are added (irregular forms are listed in full)."""
+    lemmas: set[str] = set()
     for verb in verbs:
         if verb in (nlp.tokenizer.rules or {}):
             continue  # added before (a pipeline given to add_components twice)
@@ -62,8 +63,15 @@ def keep_hyphenated_verbs(nlp: Language, verbs: list[str]) -> None:
         for form in forms:
             for variant in (form, form[:1].upper() + form[1:]):
                 nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
-                if "attribute_ruler" in nlp.pipe_names:  # the lemmatizer does not overwrite it: "co-chaired" -> "co-chair"
-                    nlp.get_pipe("attribute_ruler").add([[{"ORTH": variant}]], {"LEMMA": lemma})
+        lemmas.add(lemma)
+    if lemmas and "lemmatizer" in nlp.pipe_names:
+        # known to the rule lemmatizer's index, "co-chair" wins over its suffix rules' "co-chaire" for
+        # "co-chaired" (attribute-ruler patterns would do it too, at the cost of a Matcher pass per pattern)
+        lemmatizer = nlp.get_pipe("lemmatizer")
+        if getattr(lemmatizer, "mode", None) == "rule" and "lemma_index" in lemmatizer.lookups.tables:
+            table = lemmatizer.lookups.get_table("lemma_index")
+            known = table.get("verb", [])
+            table["verb"] = [*known, *sorted(lemmas - set(known))]
 
 
 def add_components(nlp: Language, *, patterns_dir: str | Path | None = None) -> Language:
