@@ -356,6 +356,15 @@ def test_contracting_parties_are_the_title_parties(extract):
         # "the security forces" are the state's
         ("Bogotá, 3 May 2026\n\nThe Government of Colombia will suspend air strikes. The security forces will not "
          "enter the zones before 1 June 2026.\n", "enter", "Colombia"),
+        # a national agency the text defines is its state's; an institution "of the Republic of X" keeps its words
+        ("Bucharest, 3 March 2026\n\nThe Government of Romania launched a rental housing programme. The National "
+         "Housing Agency (ANL) will build 25,000 rental homes by the end of 2030.\n", "build", "Romania"),
+        ("IMF Staff Reaches Agreement with Burundi\nWashington, DC - May 4, 2026\n\nThe Bank of the Republic of "
+         "Burundi (BRB) will unify the exchange rates by end-December 2026.\n", "unify", "Bank of the Republic of Burundi"),
+        # what a press conference is "on" does not speak
+        ("Transcript: Press Conference of the Federal Minister for Commerce on the Tariff Rationalisation Package\n"
+         "Islamabad, 12 February 2026\n\nPakistan will cut tariffs. The Ministry will open the licensing window on "
+         "1 March 2026.\n", "open", "Pakistan"),
         # the official name of the OPEC+ group
         ("42nd OPEC and non-OPEC Ministerial Meeting\n\nThe Meeting decided to extend the adjustments. The OPEC and "
          "non-OPEC Participating Countries will hold their next meeting on 30 November 2026.\n", "hold", "OPEC+"),

@@ -329,7 +329,7 @@ class ActorResolver(JSONState, Pipe):
             if found and found.group(2).lower() in self.words["independent_bodies"]:
                 name = re.sub(r"^(?:The|THE)\s+", "", found.group(1))
                 begin = found.end(1) - len(name)
-                out.append((begin, end, f"{name} of {text[found.end():end]}".strip()))
+                out.append((begin, end, text[begin:end].strip()))  # "Bank of the Republic of Burundi", as written
         return out
 
     def _institution(self, name: str) -> bool:
@@ -348,14 +348,19 @@ class ActorResolver(JSONState, Pipe):
         states = [(a, b) for a, b, c in known if self.kind.get(c) == "state"]
         agencies: dict[str, str] = {}  # acronym -> the state a state agency's name contains
         agency_names: dict[str, str] = {}  # the agency's full name -> that state
+        main = None
         for m in _ACRONYM_DEFINITION.finditer(text):
             full = _spelled_by(re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip(), m.group(2))
             defined.setdefault(m.group(2), full)
             begin = m.end(1) - len(full)
             inside = {c for a, b, c in known if begin <= a and b <= m.end(1) and self.kind.get(c) == "state"}
             inside |= {self.adjectives[w] for w in full.split() if w in self.adjectives}
-            if full.partition(" of ")[0].split()[-1].lower() in _AGENCY_HEADS and len(inside) == 1:
-                agencies[m.group(2)] = agency_names[full] = inside.pop()  # "Rwanda Information Society Authority (RISA)": Rwanda's
+            if full.partition(" of ")[0].split()[-1].lower() in _AGENCY_HEADS:
+                if not inside and full.split()[0] == "National":
+                    main = main or self._main_state(doc, known)  # "the National Housing Agency (ANL)": the state's
+                    inside = {main} if main else set()
+                if len(inside) == 1:
+                    agencies[m.group(2)] = agency_names[full] = inside.pop()  # "Rwanda Information Society Authority (RISA)": Rwanda's
             if any(begin <= a and b <= m.end(1) and (a, b) != (begin, m.end(1)) for a, b in states) or (
                     not any(a < m.end(1) and begin < b for a, b, _ in known)
                     and not {w.lower() for w in full.split()} & self.words["government_nouns"]):
@@ -506,8 +511,11 @@ class ActorResolver(JSONState, Pipe):
                     continue  # "... Preparedness and Response": a title's common noun, written lower-case elsewhere
                 begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
                 line = ent.text.split("\n")[0]  # the NER may run on into the next header line
-                if len(line.split()) <= 2 and _topic(text, ent.start_char, ent.start_char + len(line)):
-                    continue  # "... a campus on the Mekong", "refugees from Malawi": what the title is about
+                if _topic(text, ent.start_char, ent.start_char + len(line)) and (
+                        len(line.split()) <= 2 or not line.split()[-1].lower() in self.words["document_nouns"]):
+                    # "... a campus on the Mekong", "refugees from Malawi", "... on the Tariff Rationalisation Package":
+                    # what the title is about (but "on the Bellmont Housing Emergency Plan" names the city's plan)
+                    continue
                 if _placed(text, ent.start_char, self._canonical(ent.text) != ent.text) or any(a <= begin and ent.end_char <= b and b - a > len(ent.text) for a, b, _ in mentions):
                     continue  # "... of Central America and the Dominican Republic (COMISCA)": part of a longer name
                 if _PORTFOLIO.search(text, max(0, ent.start_char - 80), ent.start_char):
