@@ -365,6 +365,9 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Transcript: Press Conference of the Federal Minister for Commerce on the Tariff Rationalisation Package\n"
          "Islamabad, 12 February 2026\n\nPakistan will cut tariffs. The Ministry will open the licensing window on "
          "1 March 2026.\n", "open", "Pakistan"),
+        # "state-run" is no part of a name
+        ("KATHMANDU, May 21, 2026 (Reuters) - Nepal's prime minister said the state-run Nepal Oil Corporation would "
+         "absorb the cost of any increase in import prices.\n", "absorb", "Nepal Oil Corporation"),
         # the official name of the OPEC+ group
         ("42nd OPEC and non-OPEC Ministerial Meeting\n\nThe Meeting decided to extend the adjustments. The OPEC and "
          "non-OPEC Participating Countries will hold their next meeting on 30 November 2026.\n", "hold", "OPEC+"),
@@ -449,6 +452,10 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         # "told Parliament that the government would ..." reports a pledge, it is no request
         ("Kampala, 3 March 2026\n\nIn 2019 the Ugandan health minister told Parliament that the government would "
          "recruit 360 doctors for the new facilities.\n", "recruit", {"Uganda"}),
+        # a minister's portfolio ("..., European Union and Cooperation") names no party of a joint statement
+        ("Joint Statement of the Minister for Foreign Affairs, European Union and Cooperation of the Kingdom of Spain "
+         "and the Minister of Foreign Affairs of Viet Nam\nHa Noi, 14 October 2026\n\n"
+         "We agreed to hold the third Dialogue in Madrid in September 2027.\n", "hold", {"Spain", "Vietnam"}),
     ],
 )
 def test_actor_from_parties_and_names(extract, text, verb, actors):

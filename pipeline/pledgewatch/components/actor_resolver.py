@@ -39,7 +39,7 @@ from .. import doc_cache
 from ..commitment import Commitment
 
 _LEGAL_SUFFIX = re.compile(
-    r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|Corporation|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
+    r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
 )
 _DELIBERATIVE = {"committee", "board", "council", "conference"}  # organs that decide for their institution
 _BANK_ORGANS = {"management", "institution", "lender"}  # "Management has promised ...", "the institution will ..." of the bank
@@ -445,6 +445,8 @@ class ActorResolver(JSONState, Pipe):
                 continue
             if in_header(start) and (_placed(text, start, text[start:end] != canonical) or _topic(text, start, end)):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
+            if in_header(start) and _PORTFOLIO.search(text, max(0, start - 80), start):
+                continue  # "Minister for Foreign Affairs, European Union and Cooperation": a portfolio, not a party
             if canonical not in self.kind and not self._institution(canonical) and not (
                     between and header and header[0][0] <= start < header[0][1]):
                 continue  # a name the text defines (an acronym, a person) is what the title is about, unless a party
@@ -1175,6 +1177,7 @@ class ActorResolver(JSONState, Pipe):
         text = re.split(r"\n|\s[-–—|:]\s|:\s", span.text.strip())[0].strip()
         text = re.sub(r"^[^\w]+", "", text)  # a list bullet the entity swallowed
         text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+        text = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", text)  # "state-run Nepal Oil Corporation"
         text = re.sub(r"(?:'s|’s)$", "", text)
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")
         if text.isupper() and len(text) > 5:
