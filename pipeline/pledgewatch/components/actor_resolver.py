@@ -94,6 +94,7 @@ class ActorResolver(JSONState, Pipe):
         self._canonical_cache: dict[str, str] = {}
         self.kind = {}
         self.adjectives: dict[str, str] = {}
+        self.adjectives_of: dict[str, list[str]] = {}  # canonical -> its adjectives
         self.long_names: dict[str, list[str]] = {}  # canonical -> its aliases of more than one word, lower-case
         for actor in self.actors:
             self.kind[actor["canonical"]] = actor["kind"]
@@ -105,6 +106,7 @@ class ActorResolver(JSONState, Pipe):
             self.matcher.add(actor["canonical"], [self._make_doc(n) for n in names if not _needs_case(n)])
             for adj in actor["adjectives"]:
                 self.adjectives[adj] = actor["canonical"]
+            self.adjectives_of[actor["canonical"]] = list(actor["adjectives"])
 
     def _make_doc(self, text: str) -> Doc:
         if self.tokenizer is not None:
@@ -184,7 +186,7 @@ class ActorResolver(JSONState, Pipe):
             return found
         lowered = text.lower()
         spelled = {c for c in states if c in text or any(n in lowered for n in self.long_names.get(c, []))
-                   or any(a in text for a, s in self.adjectives.items() if s == c)}
+                   or any(a in text for a in self.adjectives_of.get(c, ()))}
         if not spelled or spelled == states:
             return found
         return [m for m in found if self.kind.get(m[2]) != "state" or m[2] in spelled]
