@@ -168,6 +168,7 @@ def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
         "The statement sets out how the company will make the vaccine available.",
         "I want to stress that China has an independent foreign policy.",
         "Exporters will face higher costs once the new rules apply.",
+        "\"We would rather promise less and deliver it,\" the chief executive of Brenmoor Steel said.",
     ],
 )
 def test_clauses_that_only_look_like_commitments(extract, text):

@@ -297,6 +297,9 @@ class CommitmentDetector(JSONState, Pipe):
             return True  # "Nothing in this Article shall be construed ...": a saving clause, no one acts
         if any(c.lower_ in self.words["prediction_adverbs"] for c in anchor.children):
             return True  # "splinter groups would likely continue attacks": a forecast
+        if any(c.lower_ == "rather" and c.dep_ == "advmod" for c in anchor.children) and any(
+                c.lower_ in ("would", "'d", "’d") for c in anchor.children):
+            return True  # "We would rather promise less and deliver it": a preference, not a promise
         top = anchor
         while top.dep_ == "conj" and top.head != top:
             top = top.head
