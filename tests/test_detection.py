@@ -491,6 +491,11 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
         ("Praia Declaration\n\n4. The ECOWAS Commission shall:\n(i) establish a regional early-warning platform on "
          "irregular migration and trafficking in persons within twelve months;\n(ii) prepare a model law on the "
          "protection of migrant workers;\n", {"establish", "prepare"}),
+        # a chapeau after a heading in capitals; bulleted items end at the first line without a bullet
+        ("Fact Sheet: US-Namibia deal\nFebruary 19, 2026\n\nKEY COMMITMENTS BY THE UNITED STATES: The United States "
+         "will:\n• Reduce the tariff on goods of Namibia to 10 percent, effective April 1, 2026;\n• Provide technical "
+         "assistance to Namibian beef exporters.\n\nProducts already exempted under the Executive Order of September 5, "
+         "2025 remain exempt.\n", {"reduce", "provide"}),
     ],
 )
 def test_chapeau_items(extract, text, verbs):

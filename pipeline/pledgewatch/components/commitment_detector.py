@@ -462,6 +462,7 @@ class CommitmentDetector(JSONState, Pipe):
         out = []
         sent = _next_sentence(doc, chapeau)
         opened = False  # a line's "(" the segmenter cut off from its item ("(" + "i) establish ...")
+        marked: bool | None = None  # whether the items carry bullets or numbers (then every item does)
         while sent is not None:
             if not (_starts_line(doc, sent) or opened):
                 break
@@ -471,6 +472,14 @@ class CommitmentDetector(JSONState, Pipe):
                 sent = _next_sentence(doc, sent)
                 continue
             opened = False
+            first = next(t for t in sent if not t.is_space)
+            marker = _is_list_marker(first) or _is_enumerator(first) or first.text in ("(", "[")
+            if marked is None:
+                marked = marker
+            elif marked and not marker:
+                break  # bulleted items, then a line without a bullet: the list has ended
+            if sent.text.rstrip().endswith(":") and any(t.tag_ == "MD" for t in sent):
+                break  # "Key commitments by Namibia: Namibia will:": the next chapeau, not an item of this one
             head = words[0]
             negated_item = head.lower_ in ("not", "never") and len(words) > 1
             if negated_item:

@@ -80,7 +80,8 @@ def _breaks(doc: Doc) -> list[int]:
 
 
 def _split_label(doc: Doc, first) -> None:
-    """Start a sentence after a speaker label ("Lin Qiao:", "Q:") or a dateline ("ISLAMABAD, Nov. 12 (Wire) -")."""
+    """Start a sentence after a speaker label ("Lin Qiao:", "Q:"), a heading in capitals ("KEY COMMITMENTS BY
+    THE UNITED STATES:") or a dateline ("ISLAMABAD, Nov. 12 (Wire) -")."""
     if _LIST_MARKER.match(first.text):
         return  # "• Germany: EUR 180 million" is a list item, not a speaker label
     end = min(len(doc), first.i + 16)
@@ -88,9 +89,11 @@ def _split_label(doc: Doc, first) -> None:
         token = doc[i]
         if token.is_space and "\n" in token.text:
             return
-        if token.text == ":" and i - first.i <= 5 and i + 1 < len(doc):
-            if all(t.is_title or t.is_upper or t.is_punct for t in doc[first.i : i]):
-                _start(doc, i + 1)
+        if token.text == ":" and i + 1 < len(doc):
+            label = doc[first.i : i]
+            if i - first.i <= 5 and all(t.is_title or t.is_upper or t.is_punct for t in label) or (
+                    i - first.i <= 12 and all(t.is_upper or t.is_punct for t in label)):
+                _start(doc, i + 1)  # also a capitalised heading: "KEY COMMITMENTS BY THE UNITED STATES: ..."
             return
         if token.text in ("-", "—", "–", "--") and first.is_upper and len(first.text) > 1 and i + 1 < len(doc):
             if token.whitespace_ and doc[i - 1].whitespace_:
