@@ -295,3 +295,11 @@ def test_meeting_dates_and_upper_bounds(extract, text, value, relation):
 def test_attending_a_dated_meeting_is_still_no_deadline(extract):
     r = _only(extract, "The Premier will attend the May 2026 meeting of the Council.")
     assert r.deadline is None
+
+
+def test_the_same_year_is_the_deadline_just_given(extract):
+    # the tagger reads "the same year" as the last year written (the baseline); as a deadline it is the one just given
+    records = extract("Date: 2026-03-04\n\nThe company will halve its emissions by 2030 against a 2019 baseline. "
+                      "It will also source all of its electricity from renewables by the same year.\n")
+    same = [r for r in records if r.deadline is not None and r.deadline.text == "the same year"]
+    assert same and same[0].deadline.value == "2030", [(r.action.text, r.deadline) for r in records]

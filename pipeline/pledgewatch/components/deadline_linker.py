@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.attrs import IDX
@@ -121,6 +121,7 @@ _RANGE = re.compile(r"^\s*(?:the\s+)?(\d{4})\s*(?:-|–|—|to|/)\s*(\d{2}|\d{4}
 _COARSE = re.compile(r"\d{4}-(?:H[12]|SP|SU|FA|WI)$")
 """Halves and seasons have no ISO 8601 value: a deadline in one carries its year (``resolved`` its last day)."""
 _SPAN_AFTER = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:\d|[A-Z])")
+_SAME = re.compile(r"(?:the\s+)?same\s+(?:year|date|day|month|deadline|time)", re.I)
 _SEASON = re.compile(r"-(?:SP|SU|FA|WI)$")
 _RECURRING_AFTER = re.compile(r"\s*(?:of|in)\s+(?:each|every)\b", re.I)
 
@@ -198,6 +199,7 @@ class DeadlineLinker(JSONState, Pipe):
             if first < 0 or end <= first:
                 continue
             by_sentence.setdefault(starts[first], []).append((expr, first, end))
+        previous: Deadline | None = None  # the last deadline linked, for "by the same year"
         for c in commitments:
             found = self._governing(doc, text, by_sentence, starts, c, _targets(doc, c), c.start, c.end)
             if not found and c.chapeau_start is not None and c.chapeau_end is not None:
@@ -212,7 +214,12 @@ class DeadlineLinker(JSONState, Pipe):
                     start=expr.start, end=expr.end, text=expr.text, relation=best.family, value=_value(doc, best),
                     resolved=_resolve(expr, best.family, doc._.doc_date),
                 )
+                if _SAME.fullmatch(expr.text) and previous is not None and 0 <= expr.start - previous.end < 600:
+                    # "halve emissions by 2030 ... and source all its power from renewables by the same year": the
+                    # deadline just given, not the last year written (a "2019 baseline")
+                    c.deadline = replace(c.deadline, value=previous.value, resolved=previous.resolved)
                 c.time_bound = True
+                previous = c.deadline
         return doc
 
     def _governing(self, doc: Doc, text: str, by_sentence, starts: list[int], c: Commitment, targets: set[int],
