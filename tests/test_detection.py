@@ -366,6 +366,9 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Transcript: Press Conference of the Federal Minister for Commerce on the Tariff Rationalisation Package\n"
          "Islamabad, 12 February 2026\n\nPakistan will cut tariffs. The Ministry will open the licensing window on "
          "1 March 2026.\n", "open", "Pakistan"),
+        # "X, as <role>, will ...": X commits, not the role (the parser takes "as" for the verb's marker)
+        ("Santiago, 3 March 2026\n\nThe members will deepen trade integration. Chile, as Pro Tempore President, will "
+         "convene a business forum in Singapore in March 2026.\n", "convene", "Chile"),
         # "state-run" is no part of a name
         ("KATHMANDU, May 21, 2026 (Reuters) - Nepal's prime minister said the state-run Nepal Oil Corporation would "
          "absorb the cost of any increase in import prices.\n", "absorb", "Nepal Oil Corporation"),

@@ -388,6 +388,8 @@ class CommitmentDetector(JSONState, Pipe):
                     subject = agent
                 if subject.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     subject = verb.head
+                if _role_misparse(verb, subject):
+                    subject = verb.head  # "Chile, as Pro Tempore President, will convene ...": Chile, not the role
                 heads = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
                 return [_noun_phrase(h) for h in heads], True
             agent = _agent(verb)
@@ -794,6 +796,14 @@ def _has_complement(verb: Token) -> bool:
         c.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp", "prep", "prt", "acomp", "oprd") and c.i < first_conj
         for c in verb.children
     )
+
+
+def _role_misparse(verb: Token, subject: Token) -> bool:
+    """The parse of "X, as <role>, will ...": "as" taken for the verb's marker, the role for its subject and X
+    for the sentence's root."""
+    marker = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < subject.i), None)
+    return (marker is not None and verb.dep_ == "advcl" and verb.head.i < marker.i
+            and verb.head.pos_ in ("PROPN", "NOUN") and verb.head.dep_ == "ROOT")
 
 
 def _in_headline(token: Token) -> bool:
