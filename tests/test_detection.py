@@ -456,6 +456,9 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         # "told Parliament that the government would ..." reports a pledge, it is no request
         ("Kampala, 3 March 2026\n\nIn 2019 the Ugandan health minister told Parliament that the government would "
          "recruit 360 doctors for the new facilities.\n", "recruit", {"Uganda"}),
+        # "the importing Party" is whichever party imports: each of them
+        ("Free Trade Agreement between Chile and Ghana\n\nArticle 4\nThe importing Party shall recognise pest-free "
+         "areas determined by the exporting Party.\n", "recognise", {"Chile", "Ghana"}),
         # a minister's portfolio ("..., European Union and Cooperation") names no party of a joint statement
         ("Joint Statement of the Minister for Foreign Affairs, European Union and Cooperation of the Kingdom of Spain "
          "and the Minister of Foreign Affairs of Viet Nam\nHa Noi, 14 October 2026\n\n"

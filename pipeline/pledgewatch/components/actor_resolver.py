@@ -671,10 +671,12 @@ class ActorResolver(JSONState, Pipe):
             span, head = doc[of_parties.left_edge.i : of_parties.i + 1], of_parties
             dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") and t.i < head.i}
             modified, noun = False, _singular(head.lower_)
+        role = head.is_title and "the" in dets and any(t.lower_ in self.words["party_roles"] for t in span if t.i < head.i)
         if noun in self.words["party_nouns"] and (
             dets & {"each", "both", "neither", "either", "a", "an", "any", "no", "two", "all", "three"}
             or (noun != head.lower_ and "the" in dets and not modified)
             or (noun != head.lower_ and head.is_title and not modified)
+            or role  # "The importing Party shall ...": whichever party imports, so each of them
         ):
             if len(speakers) == 1 and (self.kind.get(speakers[0]) in ("group", "organisation") or speakers[0] in self._bodies):
                 pair = self._recent_parties(doc, c, mentions, states_only=True) if dets & {"both", "two"} else []
