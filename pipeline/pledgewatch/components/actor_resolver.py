@@ -803,15 +803,16 @@ class ActorResolver(JSONState, Pipe):
         if not written or any(e.text == short for e in doc_cache.entities(doc)[0] if e.label_ in ("GPE", "LOC", "NORP")):
             return short  # "Tasmania" is a place, whatever "Hydro Tasmania" is
         text = doc_cache.text(doc)
-        for m in re.finditer(rf"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){{1,3}}){re.escape(short)}\b", text):
-            words = m.group(1).split()
-            opened = _SENTENCE_START.search(text, max(0, m.start() - 3), m.start() + 1)
-            while words and (words[0] in _SENTENCE_OPENERS or words[0].lower() in self.generic_words):
-                opened = None  # "The Partido Avanza won ...": the name after the opener
-                words.pop(0)
-            if words and not opened and not any(w in self.adjectives or w.lower() in self.generic_words for w in words):
-                return self._canonical(" ".join([*words, short]))
-            break  # only the first time the text writes the name
+        m = re.search(rf"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){{1,3}}){re.escape(short)}\b", text)  # the first time only
+        if m is None:
+            return short
+        words = m.group(1).split()
+        opened = _SENTENCE_START.search(text, max(0, m.start() - 3), m.start() + 1)
+        while words and (words[0] in _SENTENCE_OPENERS or words[0].lower() in self.generic_words):
+            opened = None  # "The Partido Avanza won ...": the name after the opener
+            words.pop(0)
+        if words and not opened and not any(w in self.adjectives or w.lower() in self.generic_words for w in words):
+            return self._canonical(" ".join([*words, short]))
         return short
 
     def _included(self, doc: Doc, head, mentions, speakers: list[str]) -> list[str]:
