@@ -113,6 +113,8 @@ def test_point_date_of_a_past_pledge_is_not_its_deadline(extract):
         "The Agency will run a pre-departure course of not less than 40 hours for every worker.",
         "The two ministers agreed to hold the next session of the commission in Vienna in the autumn.",
         "The Board will recommend a final dividend for 2026 of 410 tenge per share.",
+        # a term of office is no deadline
+        "Ireland will support Senegal's candidacy for a non-permanent seat on the Security Council for the 2032-2033 term.",
     ],
 )
 def test_vague_and_recurring_times_never_bind(extract, text):

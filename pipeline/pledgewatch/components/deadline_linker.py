@@ -382,12 +382,20 @@ SCOPE_NOUNS = frozenset({
 proper nouns ("Pathway to 2050"); with a period noun "to" dates a report ("the year to March 2025")."""
 
 
+SEAT_NOUNS = frozenset({"candidature", "candidacy", "bid", "seat", "membership", "council", "presidency",
+                        "chairmanship", "chair"})
+"""Nouns whose "for" + dates names a term of office, not a deadline: "a non-permanent seat for 2032-2033"."""
+
+
 def _scope_of_a_name(token: Token, lead: set[int], expr: TimeExpression) -> bool:
     """True when the expression (``token`` is its root) follows a bare "to"/"for" right after a plan's name or,
     for "to", a period noun: the date is the span of what is named, not a deadline for the action. Read from
     the words, not the parse, which hangs "to 2030" on the verb as often as on the noun."""
     doc = token.doc
     first = min(lead) if lead else token.i
+    if (expr.type != "DURATION" and first >= 1 and doc[first].lower_ == "for"
+            and doc[first - 1].lower_ in SEAT_NOUNS):
+        return True  # "Spain's candidature for membership ... for the term 2028-2030": the seat's term
     if expr.type == "DURATION" or len(lead) != 1 or first < 1 or doc[first].lower_ not in ("to", "for"):
         return False
     noun = doc[first - 1]
