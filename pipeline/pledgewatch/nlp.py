@@ -50,20 +50,16 @@ def load_base(model: str | None = None) -> Language:
 def keep_hyphenated_verbs(nlp: Language, verbs: list[str]) -> None:
     """Tokenizer special cases so that "co-host", "co-chaired", "co-financing" stay one word: split at the
     hyphen, "co" becomes the verb the parser hangs the clause on. Each verb is given in its base form; its
-    -s, -ed and -ing forms are added (irregular forms are listed in full)."""
+    -s, -ed and -ing forms are added."""
     lemmas: set[str] = set()
     for verb in verbs:
         if verb in (nlp.tokenizer.rules or {}):
             continue  # added before (a pipeline given to add_components twice)
-        forms = {verb}
-        if " " not in verb and not verb.endswith(("led",)):
-            stem = verb[:-1] if verb.endswith("e") else verb
-            forms |= {verb + "s", stem + "ed", stem + "ing"}
-        lemma = "co-lead" if verb == "co-led" else verb
-        for form in forms:
+        stem = verb[:-1] if verb.endswith("e") else verb
+        for form in (verb, verb + "s", stem + "ed", stem + "ing"):
             for variant in (form, form[:1].upper() + form[1:]):
                 nlp.tokenizer.add_special_case(variant, [{"ORTH": variant}])
-        lemmas.add(lemma)
+        lemmas.add(verb)
     if lemmas and "lemmatizer" in nlp.pipe_names:
         # known to the rule lemmatizer's index, "co-chair" wins over its suffix rules' "co-chaire" for
         # "co-chaired" (attribute-ruler patterns would do it too, at the cost of a Matcher pass per pattern)

@@ -285,7 +285,7 @@ class ActorResolver(JSONState, Pipe):
                             break
                     if state:
                         break
-            if state is None and any(t.lower_ in _LEADER_TITLES for t in before[-2:]):
+            if state is None and _LEADER_BEFORE.search(before[-2:].text):
                 state = self._only_state(doc, states)  # "President Mwale" in a column about Malawi alone
             if "governor" in {t.lower_ for t in before[-3:]}:
                 bank = self._bank(doc, known)  # "Governor Ignacio Valdivieso" in a text on the central bank: the bank
@@ -1060,9 +1060,8 @@ class ActorResolver(JSONState, Pipe):
         """The actor a "he" or "she" stands for: the person last named before ``before`` (within a few
         paragraphs), when the text has tied that person to a state or organisation."""
         for ent in reversed(_ents_before(doc, before, 1500)):
-            known = next((m[2] for m in mentions if m[0] <= ent.start_char < m[1] or ent.start_char <= m[0] < ent.end_char), None)
             if ent.text.split()[-1] in self._people:
-                return known
+                return next((m[2] for m in mentions if m[0] <= ent.start_char < m[1] or ent.start_char <= m[0] < ent.end_char), None)
             if ent.label_ == "PERSON":
                 return None  # a person the text ties to no one: the older rules decide
         return None
@@ -1292,8 +1291,10 @@ _CITY_GOVERNMENT = re.compile(
 _AGENCY_HEADS = {"authority", "agency", "directorate", "service", "office", "commission", "institute", "board",
                  "inspectorate", "bureau", "secretariat", "administration", "council"}  # a state's agency, by its last word
 _PEOPLE_PARTIES = {"minister", "leader", "president", "head"}  # "the Council of Ministers" is one state's cabinet
-_LEADER_NAMED = re.compile(r"\b(?:President|Premier|Chancellor|Prime Minister)\s+(?:[A-Z][\w'’-]+\s+){0,2}?([A-Z][\w'’-]+)\b(?![ \t]+[A-Z])")
-_LEADER_TITLES = {"president", "premier", "chancellor", "king", "emir", "sultan"}
+_LEADER_TITLES = r"(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan)"
+"""Titles of a head of state or government: "President Mwale" speaks for his state."""
+_LEADER_NAMED = re.compile(rf"\b{_LEADER_TITLES}\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?([A-Z][\w'’-]+)\b(?![ \t]+[A-Z])")
+_LEADER_BEFORE = re.compile(rf"\b{_LEADER_TITLES}\s*$", re.I)
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|from|over)\s+(?:the\s+)?$", re.I)

@@ -121,7 +121,7 @@ _RANGE = re.compile(r"^\s*(?:the\s+)?(\d{4})\s*(?:-|–|—|to|/)\s*(\d{2}|\d{4}
 _COARSE = re.compile(r"\d{4}-(?:H[12]|SP|SU|FA|WI)$")
 """Halves and seasons have no ISO 8601 value: a deadline in one carries its year (``resolved`` its last day)."""
 _SPAN_AFTER = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:\d|[A-Z])")
-_SAME = re.compile(r"(?:the\s+)?same\s+(?:year|date|day|month|deadline|time)", re.I)
+_SAME = re.compile(r"(?:the\s+)?same\s+(?:year|date|day|month|deadline)", re.I)
 _SEASON = re.compile(r"-(?:SP|SU|FA|WI)$")
 _RECURRING_AFTER = re.compile(r"\s*(?:of|in)\s+(?:each|every)\b", re.I)
 
