@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
@@ -37,11 +37,14 @@ class LineSegmenter(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         # only tokens right after a line break can start a sentence here: visit just those
         breaks = _breaks(doc)
+        # the marks are collected (index -> 1 start, -1 no start, 0 parser decides; a later mark wins) and
+        # written in one array: setting Token.is_sent_start scans the whole doc for a parse on every call
+        marks: dict[int, int] = {}
         line_start = 0
         starts = [0] + breaks
         for first in starts:
             if not doc[first].is_space:
-                _split_label(doc, doc[first])
+                _split_label(doc, doc[first], marks)
         previous_line_start = 0
         for i in breaks:
             token = doc[i]
@@ -58,9 +61,15 @@ class LineSegmenter(Pipe):
                 or (i - 2) - previous_line_start + 1 <= 8 and not before.is_punct
                 or _LIST_MARKER.match(doc[previous_line_start].text)
             ):
-                token.is_sent_start = True
+                marks[i] = 1
                 if i + 1 < len(doc):
-                    doc[i + 1].is_sent_start = False if _LIST_MARKER.match(token.text) else None
+                    marks[i + 1] = -1 if _LIST_MARKER.match(token.text) else 0
+        if marks:
+            values = doc.to_array([SENT_START]).astype("int64")
+            for i, value in marks.items():
+                values[i] = value
+            values[0] = 1  # a doc's first token always starts a sentence
+            doc.from_array([SENT_START], values.astype("uint64"))
         return doc
 
 
@@ -79,7 +88,7 @@ def _breaks(doc: Doc) -> list[int]:
     return out
 
 
-def _split_label(doc: Doc, first) -> None:
+def _split_label(doc: Doc, first, marks: dict[int, int]) -> None:
     """Start a sentence after a speaker label ("Lin Qiao:", "Q:"), a heading in capitals ("KEY COMMITMENTS BY
     THE UNITED STATES:") or a dateline ("ISLAMABAD, Nov. 12 (Wire) -")."""
     if _LIST_MARKER.match(first.text):
@@ -93,16 +102,16 @@ def _split_label(doc: Doc, first) -> None:
             label = doc[first.i : i]
             if i - first.i <= 5 and all(t.is_title or t.is_upper or t.is_punct for t in label) or (
                     i - first.i <= 12 and all(t.is_upper or t.is_punct for t in label)):
-                _start(doc, i + 1)  # also a capitalised heading: "KEY COMMITMENTS BY THE UNITED STATES: ..."
+                _start(doc, i + 1, marks)  # also a capitalised heading: "KEY COMMITMENTS BY THE UNITED STATES: ..."
             return
         if token.text in ("-", "—", "–", "--") and first.is_upper and len(first.text) > 1 and i + 1 < len(doc):
             if token.whitespace_ and doc[i - 1].whitespace_:
-                _start(doc, i + 1)
+                _start(doc, i + 1, marks)
             return
 
 
-def _start(doc: Doc, i: int) -> None:
+def _start(doc: Doc, i: int, marks: dict[int, int]) -> None:
     while i < len(doc) and doc[i].is_space:
         i += 1
     if i < len(doc):
-        doc[i].is_sent_start = True
+        marks[i] = 1
