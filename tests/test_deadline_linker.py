@@ -21,6 +21,8 @@ def _only(extract, text):
         ("The Ministry will publish the rules no later than 1 September 2026.", "1 September 2026", "2026-09-01", "by"),
         ("The United States will suspend the tariffs until November 10, 2026.", "November 10, 2026", "2026-11-10", "until"),
         ("The two sides will conclude the negotiations within 90 days.", "90 days", "P90D", "within"),
+        ("The EU will publish the draft, prepared by the Commission, before 30 June 2026.", "30 June 2026",
+         "2026-06-30", "by"),
         ("China will suspend the export controls for one year.", "one year", "P1Y", "for"),
         ("The Government will raise electricity tariffs by 7 percent from January 1, 2026.", "January 1, 2026", "2026-01-01", "from"),
         ("The City will post quarterly progress reports starting in April 2026.", "April 2026", "2026-04", "from"),
@@ -57,6 +59,13 @@ def test_relation_binds_the_action(extract, text, deadline, value, relation):
         ("Beijing will lift the restrictions in force since March 4, 2025.", "March 4"),
         ("We will implement the 2030 Agenda for Sustainable Development.", "2030"),
         ("Morocco will cut emissions by 45 percent against a 2019 baseline.", "2019"),
+        # the date picks out what the action covers: the participle's, though the parse hangs it on the verb
+        ("The Ministry will honour in full all contracts registered with the State Bank before 6 February.",
+         "6 February"),
+        ("The Authority will refund all fees paid after 1 January 2027 in full.", "1 January"),
+        # "by" + a bare duration is an amount of time, not a point
+        ("The Paris Club will extend the maturities of eligible claims by 12 years.", "12 years"),
+        ("The operator will delay the launch of the second line by two years.", "two years"),
     ],
 )
 def test_reference_dates_are_never_deadlines(extract, text, reference):

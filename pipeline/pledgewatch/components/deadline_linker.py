@@ -244,7 +244,8 @@ class DeadlineLinker(JSONState, Pipe):
             if _scope_of_a_name(doc[root], lead, expr):
                 continue  # "the Roadmap to 2030", "the Budget for 2027", "the year to March 2025"
             preposition = doc[min(lead)].lower_ if lead else ""
-            if _in_a_clause_of_its_own(doc[root], targets, preposition) or _after_condition(doc, c.verb_i, first):
+            if (_in_a_clause_of_its_own(doc[root], targets, preposition) or _after_condition(doc, c.verb_i, first)
+                    or preposition in ("before", "after", "prior") and _after_a_participle(doc, min(lead), targets)):
                 continue  # "contracts signed before 1 January 2026", "a MoU, which shall be signed by ...",
                 # "subject to approval by its board in June": another act's time, or the condition's
             verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i)
@@ -305,6 +306,8 @@ class DeadlineLinker(JSONState, Pipe):
                     return None, lead, edge
                 if phrase == ("to",) and duration and not (before and before[-1] in ("for", "up")):
                     return None, lead, edge  # "cut waiting times to a maximum of 90 days": a target, not a time
+                if phrase == ("by",) and duration and not _measured_from(doc, expr):
+                    return None, lead, edge  # "extend the maturities by 12 years": an amount of time, not a date
                 return family, lead, edge
         if any(doc[j].tag_ in _PREP_TAGS for j in skipped | {first - 1} if j >= 0):
             return None, set(), edge
@@ -314,6 +317,17 @@ class DeadlineLinker(JSONState, Pipe):
 
 
 _COMPARATIVE_WORDS = frozenset({"not", "no", "less", "more", "than", "at", "least", "most", "over", "under", "fewer"})
+
+
+_COUNTED_FROM = re.compile(r"\s*(?:from|after|of|following|since|now|time|['’]s? time)\b", re.IGNORECASE)
+
+
+def _measured_from(doc: Doc, expr: TimeExpression) -> bool:
+    """A duration counted from a point ("by two years from now", "by 90 days after signature"): it ends on a
+    date; a bare one ("delay the launch by two years") is an amount."""
+    if expr.value in ("PRESENT_REF", "FUTURE_REF") or expr.resolved:
+        return True
+    return _COUNTED_FROM.match(doc_cache.text(doc), expr.end) is not None
 
 
 def _measure_of_a_noun(doc: Doc, first: int) -> bool:
@@ -632,6 +646,21 @@ def _in_a_clause_of_its_own(token: Token, targets: set[int], preposition: str) -
                 and head.lemma_.lower() not in _CITING):
             return True
         token = head
+    return False
+
+
+def _after_a_participle(doc: Doc, at: int, targets: set[int]) -> bool:
+    """The word before the relation ends a participle phrase on the object ("honour all contracts registered
+    with the State Bank before 6 February"): the parse often hangs "before"/"after" on the main verb, but the
+    date is the participle's, which picks out the things the action covers."""
+    token = doc[at - 1] if at > 0 and not doc[at - 1].is_punct else None  # ", prepared by X, before June": closed
+    for _ in range(12):
+        if token is None or token.i in targets or token.head.i == token.i:
+            return False
+        if (token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN")
+                and token.lemma_.lower() not in _CITING and not _own_subject(token)):
+            return True
+        token = token.head
     return False
 
 
