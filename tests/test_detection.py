@@ -72,6 +72,12 @@ def test_condition_is_recorded(extract):
     assert "CONDITIONAL" in {f.code for f in r.flags}
 
 
+def test_support_put_as_a_premise_is_a_condition(extract):
+    r = _one(extract("With adequate international support, Jamaica will cut emissions by 38 per cent by 2035."))
+    assert r.condition is not None and "adequate international support" in r.condition.text
+    assert _one(extract("The Ministry will provide every school with adequate funding by 2027.")).condition is None
+
+
 def test_enumerated_measures_are_separate(extract):
     records = extract("The United States will (i) amend Executive Order 14257 to lower the rate to 10 percent; and (ii) cancel the tariffs on generic pharmaceuticals.")
     assert [r.action.verb for r in records] == ["amend", "cancel"]

@@ -71,6 +71,8 @@ def test_issue_example_concrete_us_vague_china(nlp):
     ("We will cut hospital waiting lists.", "UNQUANTIFIED", "cut"),
     ("The Treasury will transfer a share of the tourist levy to the parks fund by June 2027.", "UNQUANTIFIED", "a share of"),
     ("Ruritania will issue a 10-year benchmark bond in 2027, market conditions permitting.", "HEDGED", "conditions permitting"),
+    ("Thailand shall provide technical assistance to Sri Lanka Customs on advance rulings by 2027.", "UNQUANTIFIED",
+     "technical assistance"),
 ])
 def test_cue_raises_its_flag_with_text_and_rule(nlp, text, code, cue_text):
     record = one(nlp, text)
@@ -147,10 +149,19 @@ def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, c
     ("The Uzbek Side shall readmit its citizens who no longer fulfil the conditions for stay by 1 June 2026.", False),
     ("The two sides will hold a further round of consultations in Vancouver in November 2026.", False),
     ("We will restore free school meals in all rural secondary schools from the 2027 school year.", False),
+    # an amount of assistance answers it; the name of a programme and a condition's words are no cue
+    ("Japan will provide EUR 5 million in technical assistance to the Customs Service by 2027.", False),
+    ("Malaysia will offer 100 scholarships under the Malaysian Technical Cooperation Programme for the 2027 intake.", False),
 ])
 def test_asking_refraining_and_adding_are_read_right(nlp, text, vague):
     record = one(nlp, text)
     assert record.vague == vague, (text, record.flags)
+
+
+def test_cue_inside_the_condition_describes_the_condition(nlp):
+    record = one(nlp, "Peru will establish a screening mechanism by June 2027, provided that the United States "
+                      "supplies the requested technical assistance.")
+    assert "CONDITIONAL" in codes(record) and "UNQUANTIFIED" not in codes(record)
 
 
 def test_abstract_action_has_no_verification(nlp):

@@ -892,7 +892,21 @@ def _condition(doc: Doc, chain: list[Token], markers: set[str]) -> Mention | Non
                 return _mention(doc, child.left_edge.i, child.right_edge.i)
             if child.dep_ == "prep" and child.lower_ in ("in",) and any(g.lower_ in ("exchange", "return") for g in child.children):
                 return _mention(doc, child.left_edge.i, child.right_edge.i)
+            if child.dep_ == "prep" and child.lower_ in ("with", "given") and child.i < verb.i and any(
+                    _support_received(g) for g in child.children if g.dep_ == "pobj"):
+                return _mention(doc, child.left_edge.i, child.right_edge.i)  # "With adequate international support, we will ..."
     return None
+
+
+_SUPPORT_NOUNS = frozenset({"support", "finance", "financing", "funding", "resources", "assistance", "investment"})
+_SUPPORT_ENOUGH = frozenset({"adequate", "sufficient", "enough", "additional", "predictable", "international",
+                             "external", "concessional", "appropriate"})
+
+
+def _support_received(noun: Token) -> bool:
+    """Support the actor would receive, put as a premise: "adequate international support", "sufficient
+    concessional finance" (an NDC's conditional target)."""
+    return noun.lemma_.lower() in _SUPPORT_NOUNS and any(c.dep_ == "amod" and c.lower_ in _SUPPORT_ENOUGH for c in noun.children)
 
 
 def _mention(doc: Doc, first: int, last: int) -> Mention:

@@ -30,6 +30,7 @@ from ..commitment import Commitment, Flag, Mention
 _QUANTITY_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _NAMED_ENTS = {"LAW", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
 _AMOUNT_REACH = 25
+_AMOUNT_OF = frozenset({"", "in", "of", "worth of"})  # "EUR 5 million in technical assistance"
 """Characters after a word-level UNQUANTIFIED cue within which an amount answers it ("more than $200 billion")."""
 _SCALE_WORDS = {"thousand", "million", "billion", "trillion", "bn", "m", "percent", "per", "cent", "%", "pct"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -250,6 +251,9 @@ class VaguenessFlagger(JSONState, Pipe):
             elif start < lo or end > hi or not self._reaches(cue, start, end, chain, action, terminate):
                 continue
             span = doc[start:end]
+            if (c.condition is not None and cue["category"] not in ("HEDGED", "VERIFICATION")
+                    and c.condition.start <= span.start_char and span.end_char <= c.condition.end):
+                continue  # "provided that the United States supplies the requested technical assistance": the condition's
             if cue["category"] == "VERIFICATION":
                 if c.verification is None:
                     c.verification = Mention(text=span.text, start=span.start_char, end=span.end_char)
@@ -297,7 +301,8 @@ class VaguenessFlagger(JSONState, Pipe):
             return True
         if verb.idx <= f.start < verb.idx + len(verb) or f.code != "UNQUANTIFIED":
             return bool(c.quantities)
-        return any(f.start <= q.start <= f.end + _AMOUNT_REACH or (q.end <= f.start and not text[q.end : f.start].strip())
+        return any(f.start <= q.start <= f.end + _AMOUNT_REACH
+                   or (q.end <= f.start and text[q.end : f.start].strip().lower() in _AMOUNT_OF)
                    for q in c.quantities)
 
     def _quantities(self, doc: Doc, c: Commitment, action: set[int], time_chars, qents, taken_all) -> list[Mention]:
