@@ -469,6 +469,14 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("Joint Statement of the Minister for Foreign Affairs, European Union and Cooperation of the Kingdom of Spain "
          "and the Minister of Foreign Affairs of Viet Nam\nHa Noi, 14 October 2026\n\n"
          "We agreed to hold the third Dialogue in Madrid in September 2027.\n", "hold", {"Spain", "Vietnam"}),
+        # a count names that many parties, for their forces too, and "each of" them is each
+        ("RIGA, 3 March 2026 - The defence ministers of Estonia, Latvia and Lithuania met in Riga. Each of the three "
+         "States will allocate at least 5 per cent of its GDP to defence.\n", "allocate", {"Estonia", "Latvia", "Lithuania"}),
+        ("ANKARA, 3 March 2026 - Officials of Bulgaria, Romania and Türkiye met on Monday. The three navies will "
+         "present a joint clearance plan by the end of the year.\n", "present", {"Bulgaria", "Romania", "Türkiye"}),
+        # an organisation's staff act for it
+        ("Washington, 3 March 2026\n\nThe IMF reached a staff-level agreement with Jordan. IMF staff will continue "
+         "to support the authorities in the implementation of their reform agenda.\n", "support", {"IMF"}),
     ],
 )
 def test_actor_from_parties_and_names(extract, text, verb, actors):

@@ -666,14 +666,17 @@ class ActorResolver(JSONState, Pipe):
                            and ((p.lower_ != _singular(p.lower_) and (_singular(p.lower_) not in _PEOPLE_PARTIES or span[0].lower_ == "joint"
                                                                           or (len(span) > 1 and span[1].lower_ == "joint")))
                                 or any(d.lower_ in ("both", "each", "two") for d in p.children))), None)
-        if of_parties is not None and (head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["state_bodies"]):
+        if of_parties is not None and (head.lower_ in self.words["agent_nouns"] or _singular(head.lower_) in self.words["state_bodies"]
+                                       or head.lower_ in _DISTRIBUTIVES):  # "Each of the three States will ..."
             # "Officials of both governments", "The Ministries of Defence of the Parties": the parties
             span, head = doc[of_parties.left_edge.i : of_parties.i + 1], of_parties
             dets = {t.lower_ for t in span if t.dep_ in ("det", "predet", "nummod") and t.i < head.i}
             modified, noun = False, _singular(head.lower_)
         role = head.is_title and "the" in dets and any(t.lower_ in self.words["party_roles"] for t in span if t.i < head.i)
-        if noun in self.words["party_nouns"] and (
-            dets & {"each", "both", "neither", "either", "a", "an", "any", "no", "two", "all", "three"}
+        # "the three navies", "both armies": the counted states' forces, so those states
+        bodies = noun != head.lower_ and noun in self.words["state_bodies"] and bool(dets & _COUNTS.keys())
+        if (noun in self.words["party_nouns"] or bodies) and (
+            dets & ({"each", "neither", "either", "a", "an", "any", "no", "all"} | _COUNTS.keys())
             or (noun != head.lower_ and "the" in dets and not modified)
             or (noun != head.lower_ and head.is_title and not modified)
             or role  # "The importing Party shall ...": whichever party imports, so each of them
@@ -683,8 +686,10 @@ class ActorResolver(JSONState, Pipe):
                 if len(pair) == 2:
                     return [(p, "joint") for p in pair]  # "Both countries will submit ..." in OPEC+'s communiqué
                 return [(speakers[0], "noun")]  # a group's "Leaders agreed", "Members will" is the group's
-            states_only = noun in ("government", "country", "state", "nation")
-            parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=states_only)
+            states_only = noun in ("government", "country", "state", "nation") or bodies
+            count = max((_COUNTS[d] for d in dets if d in _COUNTS), default=2)
+            parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=states_only,
+                                                                              count=count)
             if len(parties) > 1:
                 return [(p, "joint") for p in parties]
             if len(speakers) == 1:
@@ -1165,9 +1170,10 @@ class ActorResolver(JSONState, Pipe):
             i -= 1
         return None
 
-    def _recent_parties(self, doc: Doc, c: Commitment, mentions, *, states_only: bool = False) -> list[str]:
-        """The two actors named most in the text before a "both sides" (states, organisations, and parties
-        the text itself defines, such as an armed group's acronym); only states for "the two Governments"."""
+    def _recent_parties(self, doc: Doc, c: Commitment, mentions, *, states_only: bool = False, count: int = 2) -> list[str]:
+        """The ``count`` actors named most in the text before a "both sides" (states, organisations, and
+        parties the text itself defines, such as an armed group's acronym); only states for "the two
+        Governments"; three for "the three navies"."""
         kinds = ("state",) if states_only else ("state", "organisation", "defined")
         text = doc_cache.text(doc)
         counts = Counter(
@@ -1175,7 +1181,7 @@ class ActorResolver(JSONState, Pipe):
             if m[1] <= c.start and c.start - m[1] < 3000 and self.kind.get(m[2], "defined") in kinds
             and not _placed(text, m[0])  # "met in Vienna": a place
         )
-        return [name for name, _ in counts.most_common(2)]
+        return [name for name, _ in counts.most_common(count)]
 
     def _clean(self, span: Span) -> str:
         text = re.split(r"\n|\s[-–—|:]\s|:\s", span.text.strip())[0].strip()
@@ -1435,6 +1441,9 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
             out.append((start, pos))
     return out
 
+
+_DISTRIBUTIVES = frozenset({"each", "both", "all", "neither", "either"})
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 def _singular(word: str) -> str:
     """A plural noun's singular, enough for party nouns ("countries" -> "country", "Parties" -> "party")."""
