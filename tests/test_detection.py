@@ -43,6 +43,8 @@ def test_cues(extract, text, actor, verb, strength):
         ("Brazil won't raise its ethanol import quota this year.", "raise"),
         ("Neither Party shall expropriate investments of investors of the other Party.", "expropriate"),
         ("Vietnam will refrain from devaluing its currency for competitive purposes.", "devalue"),
+        # the gerund the parser made a modifier of the noun after it
+        ("Gabon has no intention of reopening questions that the Court has decided.", "reopen"),
     ],
 )
 def test_negative_commitments(extract, text, verb):
@@ -50,6 +52,14 @@ def test_negative_commitments(extract, text, verb):
     assert records, text
     assert all(r.polarity == "negative" for r in records)
     assert records[0].action.verb == verb
+
+
+def test_misparsed_gerund_keeps_its_object_and_not_the_other_clause_date(extract):
+    text = ("The minister said the Treasury would go ahead with its bond issue in May and had no intention of proposing "
+            "changes to the central bank's constitutional autonomy.")
+    r = next(r for r in extract(text, doc_date="2026-03-01") if r.polarity == "negative")
+    assert r.action.text.startswith("proposing changes to the central bank")
+    assert r.deadline is None
 
 
 @pytest.mark.parametrize(

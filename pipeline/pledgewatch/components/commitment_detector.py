@@ -199,10 +199,10 @@ class CommitmentDetector(JSONState, Pipe):
                     action, soft = (complement, False) if complement is cue else self._descend(complement)
             strength = "soft" if (strength == "soft" or soft) else "firm"
         elif kind in ("nominal", "negative_nominal"):
-            action = _complement(cue)
+            action = _complement(cue) or _gerund_after_of(cue)
             if action is None and cue.dep_ == "nsubj" and cue.head.lemma_ == "be" and _possessor(cue) is not None:
                 action = _complement(cue.head)  # "Our aim is to complete ..."
-            if action is None or action.pos_ not in ("VERB", "AUX"):
+            if action is None or action.pos_ not in ("VERB", "AUX") and action.tag_ not in ("VBG", "NN"):
                 return None
             if cue.lemma_ in self.words["soft_nominals"]:
                 strength = "soft"
@@ -706,6 +706,23 @@ def _complement(token: Token) -> Token | None:
     return None
 
 
+def _modifying_gerund(action: Token) -> bool:
+    """A gerund the parser hung on the noun after it as a modifier ("reopening questions")."""
+    return action.dep_ in ("amod", "compound") and action.head.i > action.i and action.lower_.endswith("ing")
+
+
+def _gerund_after_of(cue: Token) -> Token | None:
+    """The gerund right after "intention of" that the parser read as a noun or a modifier ("no intention of
+    licensing fishing", "no intention of reopening questions")."""
+    of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == cue.i + 1), None)
+    if of is None or of.i + 1 >= len(cue.doc):
+        return None
+    word = cue.doc[of.i + 1]
+    if word.is_lower and word.is_alpha and len(word) > 5 and word.lower_.endswith("ing") and word.dep_ in ("pobj", "amod", "compound"):
+        return word
+    return None
+
+
 def _possessor(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
 
@@ -826,6 +843,8 @@ def _in_headline(token: Token) -> bool:
 def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
     """Token indices of the action's clause without coordinated verbs that form commitments of their own."""
     skip = set()
+    if _modifying_gerund(action):
+        return _contiguous(action, sorted({t.i for t in action.head.subtree if t.i >= action.i} | {t.i for t in chain if t.i < action.i} | ({cue.i} if sentence(action).start <= cue.i < action.i else set())), chain)
     if not _has_complement(action):
         return _contiguous(action, sorted({t.i for t in action.subtree} | {t.i for t in chain if t.i < action.i} | ({cue.i} if sentence(action).start <= cue.i < action.i else set())), chain)
     for item in _enumerated(action):
@@ -864,6 +883,8 @@ def _contiguous(action: Token, idx: list[int], chain: list[Token]) -> list[int]:
 def _action_text(doc: Doc, action: Token, chain: list[Token]) -> str:
     """The action's verb phrase: the verb and its objects and complements, without subject or coordination."""
     idx = {action.i}
+    if _modifying_gerund(action):  # "no intention of proposing changes to ...": the parse's noun is the object
+        idx.update(t.i for t in action.head.subtree)
     for child in action.children:
         if child.dep_ in ("dobj", "dative", "prt", "attr", "acomp", "oprd", "xcomp", "ccomp", "neg", "prep", "npadvmod", "advmod", "agent", "pobj", "auxpass"):
             if child.dep_ == "prep" and child.i < action.i:

@@ -430,6 +430,8 @@ def _targets(doc: Doc, c: Commitment) -> set[int]:
         while token.head.i != token.i and len(targets) < 12:
             token = token.head
             targets.add(token.i)
+            if token.i in chain:
+                break  # "had no intention of proposing changes": up to the cue's verb, not the clause it joins
         return targets
     for _ in range(12):
         if token.dep_ == "conj" or token.head.i == token.i:
