@@ -484,6 +484,13 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "States will allocate at least 5 per cent of its GDP to defence.\n", "allocate", {"Estonia", "Latvia", "Lithuania"}),
         ("ANKARA, 3 March 2026 - Officials of Bulgaria, Romania and Türkiye met on Monday. The three navies will "
          "present a joint clearance plan by the end of the year.\n", "present", {"Bulgaria", "Romania", "Türkiye"}),
+        # a joint statement's "They" is its parties; a party's own release's "the two sides" is it and the other
+        ("Joint Statement by the Foreign Ministers of Japan and Italy\nRome, 3 March 2026\n\n1. The Ministers met in "
+         "Rome. They will explore trilateral cooperation with African partners on maritime security.\n", "explore",
+         {"Japan", "Italy"}),
+        ("European Commission - Press release\nBrussels, 12 March 2026\n\nToday, the European Commission and Algeria "
+         "signed a Memorandum of Understanding. Algeria will increase gas deliveries to EU buyers. The two sides will "
+         "also explore joint projects on solar-powered desalination.\n", "explore", {"European Union", "Algeria"}),
         # an organisation's staff act for it
         ("Washington, 3 March 2026\n\nThe IMF reached a staff-level agreement with Jordan. IMF staff will continue "
          "to support the authorities in the implementation of their reform agenda.\n", "support", {"IMF"}),

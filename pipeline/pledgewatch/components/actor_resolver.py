@@ -685,6 +685,8 @@ class ActorResolver(JSONState, Pipe):
                 pair = self._recent_parties(doc, c, mentions, states_only=True) if dets & {"both", "two"} else []
                 if len(pair) == 2:
                     return [(p, "joint") for p in pair]  # "Both countries will submit ..." in OPEC+'s communiqué
+                if len(pair) == 1 and pair[0] != speakers[0] and noun == "side":
+                    return [(speakers[0], "joint"), (pair[0], "joint")]  # the Commission's "The two sides will ...": it and Algeria
                 return [(speakers[0], "noun")]  # a group's "Leaders agreed", "Members will" is the group's
             states_only = noun in ("government", "country", "state", "nation") or bodies
             count = max((_COUNTS[d] for d in dets if d in _COUNTS), default=2)
@@ -774,6 +776,8 @@ class ActorResolver(JSONState, Pipe):
                     and 0 <= c.actor_start - last.end < 400 and not last.co_actors
                     and text[last.actor_start : last.actor_end].split()[-1].lower() in self.words["office_titles"]):
                 return [(last.actor_canonical, "pronoun")]  # "The Minister will travel ... In Accra she will sign ..."
+            if head.lower_ == "they" and len(speakers) > 1:
+                return [(name, "joint") for name in speakers]  # a joint statement's "They will explore ...": its parties
             if head.lower_ in ("he", "she"):
                 person = self._previous_person(doc, c.actor_start, mentions)
                 if person:
