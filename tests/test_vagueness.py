@@ -72,7 +72,11 @@ def test_issue_example_concrete_us_vague_china(nlp):
     ("The Treasury will transfer a share of the tourist levy to the parks fund by June 2027.", "UNQUANTIFIED", "a share of"),
     ("Ruritania will issue a 10-year benchmark bond in 2027, market conditions permitting.", "HEDGED", "conditions permitting"),
     ("Thailand shall provide technical assistance to Sri Lanka Customs on advance rulings by 2027.", "UNQUANTIFIED",
-     "technical assistance"),
+     "technical assistance"),    ("We will put resilience at the heart of everything we finance.", "VAGUE_ACTION", "at the heart of"),
+    ("The two ministers will remain in close contact.", "VAGUE_ACTION", "remain in close contact"),
+    ("The Bank will do whatever is necessary to bring inflation back to target.", "VAGUE_ACTION", "whatever is necessary"),
+    ("The Minister will argue for its adoption at the Council.", "VAGUE_ACTION", "argue for"),
+    ("The Fund will play a constructive role in the talks.", "VAGUE_ACTION", "play a constructive role"),
 ])
 def test_cue_raises_its_flag_with_text_and_rule(nlp, text, code, cue_text):
     record = one(nlp, text)
@@ -133,6 +137,10 @@ def test_discrete_named_act_is_checkable_without_a_number(nlp):
     ("Both sides will share information on smuggling networks.", False),
     ("The council will keep residents informed at every step.", False),
     ("The Government will make every effort to protect jobs.", False),
+    # letting, chairing, announcing, restoring: whether it happened can be seen
+    ("Moscow will allow OSCE inspectors to observe every stage of the removal.", True),
+    ("Tunisia will chair weekly meetings of the joint military commission in Sirte.", True),
+    ("The Minister will announce our contribution at the conference itself.", True),
 ])
 def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, checkable):
     record = one(nlp, text)

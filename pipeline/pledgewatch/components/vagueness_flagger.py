@@ -51,6 +51,7 @@ DEFAULT_CHECKABLE_VERBS = [
     "procure", "readmit", "recruit", "release", "return", "ship", "shut", "stop", "subscribe", "table", "tender",
     "train", "vaccinate",
     "bear", "cover", "divest", "hand", "license", "offer", "repatriate", "retrain", "update", "vote",
+    "allow", "chair", "co-chair", "co-lead", "replenish", "sample", "absorb", "announce", "amend", "restore",
 ]
 """Discrete acts: whether they happened can be checked without a number ("cancel the tariffs", "sign it")."""
 
