@@ -391,6 +391,11 @@ def test_contracting_parties_are_the_title_parties(extract):
         # the official name of the OPEC+ group
         ("42nd OPEC and non-OPEC Ministerial Meeting\n\nThe Meeting decided to extend the adjustments. The OPEC and "
          "non-OPEC Participating Countries will hold their next meeting on 30 November 2026.\n", "hold", "OPEC+"),
+        # a minister's press conference under a dateline: the dateline's state, not the one the talks are with
+        ("Transcript: Press Conference of the Federal Minister for Commerce\n\nIslamabad, Thursday, 12 February 2026\n\n"
+         "Minister: Our talks with the United States continue. Pakistan exports textiles. The United States has asked for more access. The "
+         "United States has tariffs on our textiles. We will consult the chambers again before the end of this month.\n",
+         "consult", "Pakistan"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

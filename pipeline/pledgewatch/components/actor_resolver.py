@@ -546,6 +546,12 @@ class ActorResolver(JSONState, Pipe):
                 state = self._main_state(doc, mentions)  # "Ministry of Mines and Minerals Development": its state's
                 if state:
                     return [state]
+            if any(_OFFICE_OF.search(text, a, b) for a, b in header):
+                # "Press Conference of the Federal Minister for Commerce" under "Islamabad, 12 February 2026": the
+                # state of the dateline's place, else the state the text names most
+                state = self._dateline_state(text, mentions) or self._main_state(doc, mentions)
+                if state:
+                    return [state]
             return self._opening_actor(text, header, mentions, counterpart)
         return [max(named, key=lambda n: (counts[n], -named.index(n)))]
 
@@ -1157,6 +1163,18 @@ class ActorResolver(JSONState, Pipe):
             or (m[2] not in self.kind and m[2].split()[-1] == "Bank"))  # "the Indian Ocean Rim Development Bank (IORDB)"
         return counts.most_common(1)[0][0] if counts else None
 
+    def _dateline_state(self, text: str, mentions) -> str | None:
+        """The state a dateline in the opening lines names by its capital or its name ("Islamabad, 12 February 2026")."""
+        pos = 0
+        for line in text[:_HEADER_CHARS].splitlines(keepends=True):
+            start, pos = pos, pos + len(line)
+            if not _DATELINE.search(line):
+                continue
+            for a, _, canonical in mentions:
+                if start <= a < pos and self.kind.get(canonical) == "state":
+                    return canonical
+        return None
+
     def _main_state(self, doc: Doc, mentions) -> str | None:
         """The state the document names most (places after "in", "at" left out), if it names one at all."""
         text = doc_cache.text(doc)
@@ -1446,6 +1464,7 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_OFFICE_OF = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Spokesperson|Spokesman|Spokeswoman)\s+(?:of|for)\s+[A-Z]")
 _DISTRIBUTIVES = frozenset({"each", "both", "all", "neither", "either"})
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
