@@ -141,6 +141,9 @@ def test_discrete_named_act_is_checkable_without_a_number(nlp):
     ("Moscow will allow OSCE inspectors to observe every stage of the removal.", True),
     ("Tunisia will chair weekly meetings of the joint military commission in Sirte.", True),
     ("The Minister will announce our contribution at the conference itself.", True),
+    # sharing named data is checkable, sharing "information" is not
+    ("The three governments will share the names of suspected smuggling ringleaders through a common database.", True),
+    ("Both sides will share information and experience on border management.", False),
 ])
 def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, checkable):
     record = one(nlp, text)
@@ -157,6 +160,7 @@ def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, c
     ("The Uzbek Side shall readmit its citizens who no longer fulfil the conditions for stay by 1 June 2026.", False),
     ("The two sides will hold a further round of consultations in Vancouver in November 2026.", False),
     ("We will restore free school meals in all rural secondary schools from the 2027 school year.", False),
+    ("Viet Nam will support the candidature of Spain for membership of the United Nations Human Rights Council.", False),
     # an amount of assistance answers it; the name of a programme and a condition's words are no cue
     ("Japan will provide EUR 5 million in technical assistance to the Customs Service by 2027.", False),
     ("Malaysia will offer 100 scholarships under the Malaysian Technical Cooperation Programme for the 2027 intake.", False),
