@@ -161,6 +161,9 @@ def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, c
     ("The two sides will hold a further round of consultations in Vancouver in November 2026.", False),
     ("We will restore free school meals in all rural secondary schools from the 2027 school year.", False),
     ("Viet Nam will support the candidature of Spain for membership of the United Nations Human Rights Council.", False),
+    # what a passive acts on is part of the action: its amount answers the verb, its "a share of" is open
+    ("KRW 9.4 trillion will be invested by the Korea Electric Power Corporation in the transmission backbone by 2031.", False),
+    ("A share of the tourist levy will be transferred by the Treasury to the Sustainable Tourism Fund every quarter.", True),
     # an amount of assistance answers it; the name of a programme and a condition's words are no cue
     ("Japan will provide EUR 5 million in technical assistance to the Customs Service by 2027.", False),
     ("Malaysia will offer 100 scholarships under the Malaysian Technical Cooperation Programme for the 2027 intake.", False),

@@ -34,6 +34,7 @@ _AMOUNT_OF = frozenset({"", "in", "of", "worth of"})  # "EUR 5 million in techni
 """Characters after a word-level UNQUANTIFIED cue within which an amount answers it ("more than $200 billion")."""
 _SCALE_WORDS = {"thousand", "million", "billion", "trillion", "bn", "m", "percent", "per", "cent", "%", "pct"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}  # what a passive acts on: "KRW 9.4 trillion will be invested ..."
 _SUBORDINATE = {"advcl", "relcl", "acl", "parataxis", "ccomp", "csubj", "mark", "punct"}
 
 DEFAULT_CHECKABLE_VERBS = [
@@ -208,7 +209,7 @@ class VaguenessFlagger(JSONState, Pipe):
         action = set(chain)
         wide = set(chain)
         todo = [(child, False) for i in chain for child in doc[i].children
-                if child.i not in chain and not (child.dep_ in _SUBJECTS and child.i < c.verb_i)]
+                if child.i not in chain and not (child.dep_ in _SUBJECTS - _PASSIVE_SUBJECTS and child.i < c.verb_i)]
         while todo:
             token, in_purpose = todo.pop()
             if not lo <= token.i < hi or token.i in wide:
