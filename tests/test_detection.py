@@ -54,6 +54,11 @@ def test_negative_commitments(extract, text, verb):
     assert records[0].action.verb == verb
 
 
+def test_taking_questions_is_a_commitment_when_a_body_does_it(extract):
+    records = extract("The Ministry will take questions from the public in writing and publish the answers by June.")
+    assert {r.action.verb for r in records} == {"take", "publish"}
+
+
 def test_misparsed_gerund_keeps_its_object_and_not_the_other_clause_date(extract):
     text = ("The minister said the Treasury would go ahead with its bond issue in May and had no intention of proposing "
             "changes to the central bank's constitutional autonomy.")
@@ -185,6 +190,10 @@ def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
         "I want to stress that China has an independent foreign policy.",
         "Exporters will face higher costs once the new rules apply.",
         "\"We would rather promise less and deliver it,\" the chief executive of Brenmoor Steel said.",
+        # the speech about itself, and a document's own term
+        "Minister of Trade: I will begin with two announcements before taking your questions.",
+        "Mayor Ruiz: I'll keep my remarks short this morning.",
+        "This Memorandum of Understanding between Lithuania and Uzbekistan shall remain in effect for three years.",
     ],
 )
 def test_clauses_that_only_look_like_commitments(extract, text):

@@ -273,6 +273,14 @@ class CommitmentDetector(JSONState, Pipe):
             return True  # "demand will grow" (but "grow revenue" is an act)
         if kind == "intention" and action.lemma_ in self.words["discourse_verbs"]:
             return True
+        subject = _clause_subject(action)
+        if (subject is not None and subject.lower_ == "i" and action.lemma_ in self.words["speech_acts"]
+                and any(t.lemma_.lower() in self.words["speech_nouns"] for t in action.subtree if t.i > action.i)):
+            return True  # "I will begin with two announcements", "I'll keep my remarks short": the speech itself
+        if (action.lemma_ in self.words["validity_verbs"] and subject is not None
+                and subject.lemma_.lower() in self.words["instrument_nouns"] | {"article", "provision", "it", "this"}
+                and any(t.lower_ in _IN_FORCE for t in action.subtree if t.i > action.i)):
+            return True  # "This Memorandum shall remain in effect for three years": what a document does
         obj = _object(action)
         if obj is not None and action.lemma_ in self.words["fulfil_verbs"] and obj.lemma_ in self.words["pledge_nouns"] and _complement(obj) is not None:
             return True
@@ -709,6 +717,18 @@ def _complement(token: Token) -> Token | None:
 def _modifying_gerund(action: Token) -> bool:
     """A gerund the parser hung on the noun after it as a modifier ("reopening questions")."""
     return action.dep_ in ("amod", "compound") and action.head.i > action.i and action.lower_.endswith("ing")
+
+
+_IN_FORCE = frozenset({"force", "effect", "effective", "valid", "applicable"})
+
+
+def _clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb`` or of the verbs it hangs from ("I will begin with ...", "I want to speak")."""
+    for token in [verb, *list(verb.ancestors)[:3]]:
+        subject = _subject(token)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _gerund_after_of(cue: Token) -> Token | None:
