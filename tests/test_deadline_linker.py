@@ -23,6 +23,9 @@ def _only(extract, text):
         ("The two sides will conclude the negotiations within 90 days.", "90 days", "P90D", "within"),
         ("The EU will publish the draft, prepared by the Commission, before 30 June 2026.", "30 June 2026",
          "2026-06-30", "by"),
+        # how long a truce or moratorium agreed to holds
+        ("The army and the Rapid Support Forces agreed on Wednesday to a 10-day humanitarian truce.", "10-day", "P10D", "for"),
+        ("The Ministry will impose a six-month moratorium on new mining licences.", "six-month", "P6M", "for"),
         ("China will suspend the export controls for one year.", "one year", "P1Y", "for"),
         ("The Government will raise electricity tariffs by 7 percent from January 1, 2026.", "January 1, 2026", "2026-01-01", "from"),
         ("The City will post quarterly progress reports starting in April 2026.", "April 2026", "2026-04", "from"),

@@ -100,6 +100,12 @@ _SKIPPED_BEFORE = frozenset({
 }) | PERIOD_NOUNS
 """Words between a relation and its expression that do not change the relation: "over the period 2026-2030",
 "for an initial period of 12 months", "starting with the 2026 reporting year"."""
+SPELL_NOUNS = frozenset({
+    "truce", "ceasefire", "cease-fire", "pause", "moratorium", "freeze", "suspension", "standstill", "halt",
+})
+"""Arrangements that last a while: a duration modifying one is how long the commitment holds ("agreed to a
+10-day humanitarian truce", "a six-month moratorium on new licences")."""
+
 EVENT_NOUNS = frozenset({
     "meeting", "meetings", "summit", "session", "conference", "election", "elections", "review", "vote",
     "referendum", "forum", "assembly", "congress", "plenary", "ministerial", "round", "cop", "games",
@@ -248,7 +254,8 @@ class DeadlineLinker(JSONState, Pipe):
                     or preposition in ("before", "after", "prior") and _after_a_participle(doc, min(lead), targets)):
                 continue  # "contracts signed before 1 January 2026", "a MoU, which shall be signed by ...",
                 # "subject to approval by its board in June": another act's time, or the condition's
-            verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i)
+            verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i,
+                                  duration=expr.type == "DURATION")
             nominal = future and doc[c.verb_i].pos_ not in ("VERB", "AUX")  # "Denmark: DKK 400 million, to be paid in 2026"
             if verdict is None and lo_char <= expr.start and expr.end <= hi_char and (family in DEADLINE_FAMILIES or nominal):
                 verdict = _reaches_root_cleanly(doc[root], inside)
@@ -304,6 +311,8 @@ class DeadlineLinker(JSONState, Pipe):
                     family = "for"
                 if family == "for" and duration and _measures_an_amount(doc, expr):
                     return None, lead, edge
+                if phrase == ("to",) and duration and _spell_of(doc, expr, first):
+                    return "for", lead, edge  # "agreed to a 10-day truce": how long it holds
                 if phrase == ("to",) and duration and not (before and before[-1] in ("for", "up")):
                     return None, lead, edge  # "cut waiting times to a maximum of 90 days": a target, not a time
                 if phrase == ("by",) and duration and not _measured_from(doc, expr):
@@ -317,6 +326,16 @@ class DeadlineLinker(JSONState, Pipe):
 
 
 _COMPARATIVE_WORDS = frozenset({"not", "no", "less", "more", "than", "at", "least", "most", "over", "under", "fewer"})
+
+
+def _spell_of(doc: Doc, expr: TimeExpression, first: int) -> bool:
+    """The duration modifies a truce, pause or moratorium ("agreed to a 10-day humanitarian truce")."""
+    i = first
+    while i < len(doc) and doc[i].idx < expr.end:
+        if doc[i].head.idx >= expr.end:
+            return doc[i].head.lower_ in SPELL_NOUNS
+        i += 1
+    return False
 
 
 _COUNTED_FROM = re.compile(r"\s*(?:from|after|of|following|since|now|time|['’]s? time)\b", re.IGNORECASE)
@@ -471,7 +490,7 @@ def _root(doc: Doc, first: int, end: int) -> int:
 
 
 def _attachment(token: Token, targets: set[int], inside: set[int], family: str, future: bool,
-                action: int) -> str | None:
+                action: int, *, duration: bool = False) -> str | None:
     """"direct" when the climb from the expression reaches a target verb crossing only prepositions and
     adverbials, "crossed" when it had to cross the object's nouns or an inner clause, None otherwise."""
     deadline = family in DEADLINE_FAMILIES
@@ -480,7 +499,8 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
         head = token.head
         held_at = (head.lower_ in EVENT_NOUNS and head.dep_ == "pobj" and head.head.lower_ in ("at", "during")
                    and head.head.head.i in targets and future)  # "review progress at its October 2026 meeting"
-        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERIOD_NOUNS and not held_at and not (
+        spell = duration and head.lower_ in SPELL_NOUNS
+        if head.pos_ in ("NOUN", "PROPN") and head.lower_ not in PERIOD_NOUNS and not spell and not held_at and not (
                 deadline and head.lower_ in EVENT_NOUNS and head.head.i in inside and head.head.dep_ != "agent"):
             return None  # "the 2030 Agenda", "a 2019 baseline", "from 2020 levels", "attend the May 2026 meeting"
         inside = inside | {head.i}
