@@ -401,15 +401,6 @@ class ActorResolver(JSONState, Pipe):
             state = self._main_state(doc, mentions)
             if state:
                 return [state]
-        if len(found) == 1 and found[0] not in self.kind and len(found[0].split()) == 1:
-            # "how Holmstrand's electric pledges slipped" over a story that opens on "Holmstrand Motor Group": the
-            # name the body first writes (not "Bellmont Housing Corporation" in a text that first says "Bellmont")
-            short, text = found[0], doc_cache.text(doc)
-            full = self._full_name(doc, short)
-            body = _body_start(text)
-            if (full != short and not any(w.lower() in self.words["document_nouns"] or w[0].isdigit() for w in full.split())
-                    and text.find(short, body) == text.find(full, body) >= 0):
-                return [full]
         return found
 
     def _find_speakers(self, doc: Doc, mentions) -> list[str]:
