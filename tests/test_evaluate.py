@@ -68,8 +68,8 @@ def test_missing_evidence_is_an_error():
 FLOORS = {
     "test": {"gold": 500, "f1": 0.92, "actor_accuracy": 0.87, "polarity_accuracy": 0.97, "time_bound_accuracy": 0.94,
              "deadline_value_accuracy": 0.88, "vague_f1": 0.80, "trap_rate": 0.03},
-    "dev": {"gold": 3000, "f1": 0.91, "actor_accuracy": 0.90, "polarity_accuracy": 0.98, "time_bound_accuracy": 0.95,
-            "deadline_value_accuracy": 0.90, "vague_f1": 0.87, "trap_rate": 0.03},
+    "dev": {"gold": 3000, "f1": 0.92, "actor_accuracy": 0.91, "polarity_accuracy": 0.98, "time_bound_accuracy": 0.95,
+            "deadline_value_accuracy": 0.90, "vague_f1": 0.89, "trap_rate": 0.03},
 }
 
 
