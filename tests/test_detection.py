@@ -87,6 +87,26 @@ def test_condition_is_recorded(extract):
     assert "CONDITIONAL" in {f.code for f in r.flags}
 
 
+@pytest.mark.parametrize(
+    "text, condition",
+    [
+        ("Japan said it intends to contribute JPY 120 billion, subject to approval by the Diet.", "subject to approval by the Diet"),
+        ("Subject to shareholder approval, the company will cancel 4.2 million treasury shares.", "Subject to shareholder approval"),
+        ("Should financing be secured from the Bank, Kenya will establish a joint research centre.",
+         "Should financing be secured from the Bank"),
+        ("In the event of a declared pandemic emergency, the European Union will make available 10 percent of its doses.",
+         "In the event of a declared pandemic emergency"),
+        ("The group will not attack any government position as long as the army stays in its barracks.",
+         "as long as the army stays in its barracks"),
+        ("Neither Party shall expropriate investments of investors of the other Party except for a public purpose.",
+         "except for a public purpose"),
+    ],
+)
+def test_condition_forms(extract, text, condition):
+    r = extract(text)[0]
+    assert r.condition is not None and r.condition.text == condition, r.condition
+
+
 def test_support_put_as_a_premise_is_a_condition(extract):
     r = _one(extract("With adequate international support, Jamaica will cut emissions by 38 per cent by 2035."))
     assert r.condition is not None and "adequate international support" in r.condition.text

@@ -927,16 +927,35 @@ def _condition(doc: Doc, chain: list[Token], markers: set[str]) -> Mention | Non
         for child in verb.children:
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in markers for g in child.children):
                 return _mention(doc, child.left_edge.i, child.right_edge.i)
-            if child.dep_ == "prep" and child.lower_ in ("subject", "conditional", "contingent", "provided", "upon") and child.lower_ != "upon":
-                return _mention(doc, child.left_edge.i, child.right_edge.i)
-            if child.dep_ in ("advcl", "ccomp") and child.lower_ in ("provided", "providing"):
+            as_long = next((g for g in child.children if g.dep_ == "mark" and g.lower_ == "as" and g.i >= 2
+                            and doc[g.i - 1].lower_ == "long" and doc[g.i - 2].lower_ in ("as", "so")), None)
+            if child.dep_ == "advcl" and as_long is not None:
+                return _mention(doc, as_long.i - 2, child.right_edge.i)  # "as long as the army stays in its barracks"
+            if child.dep_ in ("prep", "advcl", "amod", "advmod", "acomp") and child.lower_ in _CONDITION_HEADS and any(
+                    g.dep_ == "prep" and g.lower_ in ("to", "on", "upon") for g in child.children):
+                return _mention(doc, child.left_edge.i, child.right_edge.i)  # "subject to approval by the Diet"
+            if child.dep_ == "advmod" and child.lower_ == "long" and child.i > 0 and doc[child.i - 1].lower_ in ("as", "so") and any(
+                    g.dep_ == "advcl" for g in child.children):
+                return _mention(doc, child.i - 1, child.right_edge.i)  # "as long as the army stays in its barracks"
+            if child.dep_ in ("advcl", "ccomp", "prep") and child.lower_ in ("provided", "providing"):
                 return _mention(doc, child.left_edge.i, child.right_edge.i)
             if child.dep_ == "prep" and child.lower_ in ("in",) and any(g.lower_ in ("exchange", "return") for g in child.children):
                 return _mention(doc, child.left_edge.i, child.right_edge.i)
+            if child.dep_ == "prep" and child.lower_ == "in" and any(
+                    g.dep_ == "pobj" and g.lower_ == "event" for g in child.children):
+                return _mention(doc, child.left_edge.i, child.right_edge.i)  # "In the event of a declared emergency"
+            if child.dep_ == "prep" and child.lower_ == "except" and child.i > verb.i:
+                return _mention(doc, child.left_edge.i, child.right_edge.i)  # "... except for a public purpose"
+            if child.dep_ == "advcl" and child.i < verb.i and any(
+                    g.dep_ == "aux" and g.lower_ == "should" and g.i == child.left_edge.i for g in child.children):
+                return _mention(doc, child.left_edge.i, child.right_edge.i)  # "Should financing be secured, ..."
             if child.dep_ == "prep" and child.lower_ in ("with", "given") and child.i < verb.i and any(
                     _support_received(g) for g in child.children if g.dep_ == "pobj"):
                 return _mention(doc, child.left_edge.i, child.right_edge.i)  # "With adequate international support, we will ..."
     return None
+
+
+_CONDITION_HEADS = frozenset({"subject", "conditional", "contingent", "dependent"})
 
 
 _SUPPORT_NOUNS = frozenset({"support", "finance", "financing", "funding", "resources", "assistance", "investment"})
