@@ -36,7 +36,7 @@ def test_locate_folds_whitespace():
 
 def test_match_pairs_by_overlap_and_scores():
     gold = [_gold("China will buy soybeans by May 1, 2026", "China", time_bound=True, deadline="2026-05-01"),
-            _gold("Japan will cut tariffs", "Japan", vague=True)]
+            _gold("Japan will cut tariffs", "Japan", vague=True, conditional=True)]
     records = [_record(0, 38, "China", time_bound=True, value="2026-05-01"), _record(40, 57, "Prices"),
                _record(58, 80, "Japan", label="partial")]
     pairs, missed, spurious = match(TEXT, gold, records, "d.txt")
@@ -45,6 +45,8 @@ def test_match_pairs_by_overlap_and_scores():
     assert s["matched"] == 2 and s["detection"]["precision"] == pytest.approx(2 / 3, abs=1e-3) and s["detection"]["recall"] == 1.0
     assert s["actor_accuracy"] == 1.0 and s["deadline_value_accuracy"] == 1.0 and s["time_bound_accuracy"] == 1.0
     assert s["vague_f1"] == 0.0
+    # neither record is reported or conditional: right for China, wrong for the gold's conditional Japan
+    assert s["reported_accuracy"] == 1.0 and s["conditional_accuracy"] == 0.5
     kinds = sorted(e["kind"] for e in s["errors"])
     assert kinds == ["spurious", "wrong_vague"]
 

@@ -104,6 +104,8 @@ class Report:
             "time_bound_accuracy": _round(self._accuracy(lambda p: bool(p.gold.get("time_bound")) == p.record.time_bound)),
             "deadline_value_accuracy": _round(self._accuracy(lambda p: p.gold.get("deadline") == (p.record.deadline.value if p.record.deadline else None))),
             "vague_f1": _round(vague_f1),
+            "reported_accuracy": _round(self._accuracy(lambda p: bool(p.gold.get("reported")) == (p.record.reported is not None))),
+            "conditional_accuracy": _round(self._accuracy(lambda p: bool(p.gold.get("conditional")) == (p.record.condition is not None))),
             "reference_dates_as_deadlines": len(self.reference_dates()),
             "traps": self.traps,
             "trap_rate": round(len(self.traps_hit) / self.traps, 4) if self.traps else None,
@@ -234,6 +236,7 @@ def format_report(report: Report, *, show_errors: bool = False) -> str:
         f"time_bound {pct(s['time_bound_accuracy'])}   deadline {pct(s['deadline_value_accuracy'])}   vague F1 {pct(s['vague_f1'])}",
     ]
     lines.append(f"deadlines   reference dates taken as deadlines: {s['reference_dates_as_deadlines']}")
+    lines.append(f"also        reported {pct(s['reported_accuracy'])}   conditional {pct(s['conditional_accuracy'])}")
     if s["traps"]:
         lines.append(f"traps       {len(report.traps_hit)} of {s['traps']} produced a record ({s['trap_rate']:.1%})")
     if show_errors:
