@@ -73,6 +73,9 @@ def test_misparsed_gerund_keeps_its_object_and_not_the_other_clause_date(extract
         ("Trump said Xi agreed to buy American soybeans.", "Trump"),
         ("Officials in Ankara said Turkey would open the border crossing on Monday.", "Officials in Ankara"),
         ("Beijing promised to curb exports of fentanyl precursors.", "Beijing"),
+        # a quotation its paragraph attributes, though the pledge is not the sentence the verb governs
+        ("\"Funding is tight this year. We will publish every contract by June,\" Lind told reporters.", "Lind"),
+        ("The minister said: \"Funding is tight. We will not cut a single bus route while the works last.\"", "The minister"),
     ],
 )
 def test_reported_speech(extract, text, speaker):

@@ -37,6 +37,7 @@ from ..serialization import JSONState
 from .. import patterns as rule_files
 from .. import doc_cache
 from ..commitment import Commitment
+from .commitment_detector import quote_attribution
 
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
@@ -149,6 +150,13 @@ class ActorResolver(JSONState, Pipe):
                 copy.co_actors = [n for n in names if n != name]
                 out.append(copy)
         _link_coordinated(out)
+        for c in out:
+            if c.reported_speaker is None and c.reported_cue is None:
+                # '"We will not go back to the old ways. ...," the minister said.': a quotation the paragraph
+                # attributes is reported (set after the actor is resolved, which reads the clause's own words)
+                quoted = quote_attribution(text, c.start)
+                if quoted is not None:
+                    c.reported_speaker, c.reported_cue = quoted
         doc._.commitments = out
         return doc
 
