@@ -181,7 +181,6 @@ def test_round_trip_keeps_the_relation_table(tmp_path):
         ("The Bank intends to hold the policy rate at 3.25% at least until the May 2026 meeting.", "2026-05"),
         ("The Group will publish its transition plan, prepared in line with the ISSB standards, alongside its "
          "2025 annual report in March 2026.", "2026-03"),
-        ("The Parties shall establish a Joint Committee, which shall meet within one year of signature.", "P1Y"),
         ("The Board will convene a mid-term review of the Fund in the second half of 2027.", "2027"),
         ("We will process every remaining case already referred to us by the agency by June 2026.", "2026-06"),
         ("The authorities have committed to a reduction in the primary deficit of 3 percent of GDP over 2026-27.",
@@ -285,6 +284,23 @@ def test_dates_of_other_clauses_and_conditions_are_not_deadlines(extract, text):
     records = extract(text, doc_date=DOC_DATE)
     main = [r for r in records if r.action.verb in ("reopen", "apply", "honour", "provide")]
     assert main and all(r.deadline is None for r in main), [(r.action.verb, r.deadline) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, main, inner, value",
+    [
+        ("The Parties shall establish a Joint Committee, which shall meet within one year of signature.",
+         "establish", "meet", "P1Y"),
+        ("The two countries will establish a Critical Minerals Working Group, which will hold its first meeting "
+         "within 60 days of signature.", "establish", "hold", "P60D"),
+        ("We decided to create a Working Group on Transnational Organised Crime, which will present an action plan "
+         "against arms trafficking within six months.", "create", "present", "P6M"),
+    ],
+)
+def test_a_relative_clause_commitment_keeps_its_own_deadline(extract, text, main, inner, value):
+    by_verb = {r.action.verb: r for r in extract(text, doc_date=DOC_DATE)}
+    assert by_verb[main].deadline is None, by_verb[main].deadline
+    assert by_verb[inner].deadline is not None and by_verb[inner].deadline.value == value
 
 
 def test_participle_with_by_keeps_the_actions_deadline(extract):

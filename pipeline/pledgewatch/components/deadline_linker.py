@@ -206,13 +206,15 @@ class DeadlineLinker(JSONState, Pipe):
                 continue
             by_sentence.setdefault(starts[first], []).append((expr, first, end))
         previous: Deadline | None = None  # the last deadline linked, for "by the same year"
+        verbs = frozenset(c.verb_i for c in commitments)
         for c in commitments:
-            found = self._governing(doc, text, by_sentence, starts, c, _targets(doc, c), c.start, c.end)
+            others = verbs - {c.verb_i}
+            found = self._governing(doc, text, by_sentence, starts, c, _targets(doc, c), c.start, c.end, others)
             if not found and c.chapeau_start is not None and c.chapeau_end is not None:
                 chapeau = doc[c.chapeau_start : c.chapeau_end]
                 targets = {t.i for t in chapeau if t.pos_ in ("VERB", "AUX")}
                 found = self._governing(doc, text, by_sentence, starts, c, targets, chapeau.start_char,
-                                        chapeau.end_char)
+                                        chapeau.end_char, others)
             if found:
                 best = _best(doc, found)
                 expr = best.expr
@@ -229,7 +231,7 @@ class DeadlineLinker(JSONState, Pipe):
         return doc
 
     def _governing(self, doc: Doc, text: str, by_sentence, starts: list[int], c: Commitment, targets: set[int],
-                   lo_char: int, hi_char: int) -> list[_Candidate]:
+                   lo_char: int, hi_char: int, others: frozenset[int] = frozenset()) -> list[_Candidate]:
         if not targets:
             return []
         anchor = min(targets)
@@ -255,7 +257,7 @@ class DeadlineLinker(JSONState, Pipe):
                 continue  # "contracts signed before 1 January 2026", "a MoU, which shall be signed by ...",
                 # "subject to approval by its board in June": another act's time, or the condition's
             verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i,
-                                  duration=expr.type == "DURATION")
+                                  duration=expr.type == "DURATION", others=others)
             nominal = future and doc[c.verb_i].pos_ not in ("VERB", "AUX")  # "Denmark: DKK 400 million, to be paid in 2026"
             if verdict is None and lo_char <= expr.start and expr.end <= hi_char and (family in DEADLINE_FAMILIES or nominal):
                 verdict = _reaches_root_cleanly(doc[root], inside)
@@ -490,7 +492,7 @@ def _root(doc: Doc, first: int, end: int) -> int:
 
 
 def _attachment(token: Token, targets: set[int], inside: set[int], family: str, future: bool,
-                action: int, *, duration: bool = False) -> str | None:
+                action: int, *, duration: bool = False, others: frozenset[int] = frozenset()) -> str | None:
     """"direct" when the climb from the expression reaches a target verb crossing only prepositions and
     adverbials, "crossed" when it had to cross the object's nouns or an inner clause, None otherwise."""
     deadline = family in DEADLINE_FAMILIES
@@ -524,6 +526,8 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
             elif kind == "clause":
                 if _absolute_clause(head):
                     return None  # "..., with passenger services beginning no later than December 2031": its own subject's time
+                if head.dep_ == "relcl" and head.i in others:
+                    return None  # "a Working Group, which will meet within 60 days": that clause's own commitment
                 if head.dep_ in ("relcl", "acl", "appos") and _finite_not_future(head):
                     return None  # "..., a pledge he broke within eighteen months": a relative clause's own time
                 if not deadline or head.dep_ not in _INNER_CLAUSE_DEPS:
