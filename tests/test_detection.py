@@ -217,6 +217,10 @@ def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
         "Minister of Trade: I will begin with two announcements before taking your questions.",
         "Mayor Ruiz: I'll keep my remarks short this morning.",
         "This Memorandum of Understanding between Lithuania and Uzbekistan shall remain in effect for three years.",
+        # a denial reports no commitment
+        "A spokesman for the rebels denied that the group had agreed to hand over its heavy weapons.",
+        "The Foreign Ministry rejected reports that Hanoi would close the border crossing at Lao Cai.",
+        "The minister dismissed claims that the government had promised to raise public sector wages by 10 percent.",
     ],
 )
 def test_clauses_that_only_look_like_commitments(extract, text):

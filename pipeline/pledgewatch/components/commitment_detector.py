@@ -315,6 +315,9 @@ class CommitmentDetector(JSONState, Pipe):
             if not (top.head.lemma_ in ("expect", "want", "wish") and top.dep_ == "xcomp" and top.head.pos_ == "VERB"
                     and not any(c.dep_ == "dobj" for c in top.head.children)):
                 return True
+        denied = top.head.head if top.head.lemma_ in self.words["claim_nouns"] else top.head
+        if top.dep_ in ("ccomp", "acl") and denied.lemma_ in self.words["denial_verbs"]:
+            return True  # "denied that Beijing had agreed to any cap", "rejected reports that it would close ..."
         if top.dep_ in ("xcomp", "ccomp") and top.head.lemma_ in self.words["request_verbs"] and any(
             c.dep_ in ("dobj", "prep") for c in top.head.children if c.i < top.i
         ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
