@@ -535,6 +535,32 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         # an organisation's staff act for it
         ("Washington, 3 March 2026\n\nThe IMF reached a staff-level agreement with Jordan. IMF staff will continue "
          "to support the authorities in the implementation of their reform agenda.\n", "support", {"IMF"}),
+        # a state's name with "and" in it is one party, not two
+        ("Bridgetown, 24 September 2026\n\nTrinidad and Tobago, the largest regional contributor, committed "
+         "USD 12 million to the Fund.\n", "commit", {"Trinidad and Tobago"}),
+        ("Basseterre, 3 July 2026\n\nAntigua and Barbuda and Saint Lucia undertook to join the free movement "
+         "arrangement by 31 December 2026.\n", "join", {"Antigua and Barbuda", "Saint Lucia"}),
+        # "The Bank" in the communiqué of a bank's fund is the bank the text names
+        ("Special Development Fund: Chair's Communiqué on the Eleventh Replenishment\n\nBridgetown, 24 September 2026\n\n"
+         "Contributors to the Special Development Fund of the Caribbean Development Bank (CDB) met in Bridgetown. The Bank "
+         "will not use the Fund's resources to finance new coal power plants.\n", "use", {"Caribbean Development Bank"}),
+        # one state's statement on an arrangement "with" another: its "Each Party" is the two, not the mediator
+        ("Ministry of Defence Statement on the Border Arrangement with Eritrea\n\nRepublic of Djibouti\n"
+         "Ministry of Defence\n18 February 2027\n\nDjibouti and Eritrea signed the Arrangement under the facilitation "
+         "of the African Union. The African Union will observe the withdrawal. The African Union will chair the "
+         "Joint Committee. Each Party will notify the other 72 hours before any naval exercise.\n", "notify",
+         {"Djibouti", "Eritrea"}),
+        # a listed firm's release: the state's departments and government are the state's, not the firm's
+        ("Tessaly Pharma to invest DKK 3.4 billion in Philippine insulin plant\n\nMANILA, Oct. 14, 2026 -- "
+         "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B) today announced an agreement with the Department of Health "
+         "of the Republic of the Philippines. The Department of Health, for its part, will list the insulins in the "
+         "National Formulary within 90 days.\n", "list", {"Philippines"}),
+        ("Tessaly Pharma to invest DKK 3.4 billion in Philippine insulin plant\n\nMANILA, Oct. 14, 2026 -- "
+         "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B) today announced that it will invest DKK 3.4 billion in a "
+         "plant in the Philippines.\n", "invest", {"Tessaly Pharma"}),
+        # an acronym defined under an all-capitals heading is defined by the name, not the heading
+        ("Chairman's Statement\n\nHEALTH\n\nThe Caribbean Public Health Agency (CARPHA) will launch a pooled "
+         "procurement mechanism for insulin by September 2026.\n", "launch", {"Caribbean Public Health Agency"}),
     ],
 )
 def test_actor_from_parties_and_names(extract, text, verb, actors):

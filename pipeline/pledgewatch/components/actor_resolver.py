@@ -39,6 +39,9 @@ from .. import doc_cache
 from ..commitment import Commitment
 from ..quotes import quote_attribution
 
+_TICKER = re.compile(r"\s*\((?:[A-Z][\w ]*:\s*)?[A-Z]{1,6}(?:[ .][A-Z])?\)|\s*\((?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|SIX|OTC)\b")
+"""A stock listing after a name: "(NYSE: ORV)", "(Nasdaq Copenhagen: TESS B)", "(LSE: DTEL)"."""
+_LEGAL_FORM_AFTER = re.compile(r"[,\s]+(?:Inc\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|ASA|A/S|AB|Oyj|S\.p\.A\.|SpA|K\.K\.|Pty|Bhd|Tbk|PJSC|JSC|LLP|BV|B\.V\.|SAS|Ltda\.?)(?![\w/])")
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
 )
@@ -128,12 +131,14 @@ class ActorResolver(JSONState, Pipe):
         self._firms: set[str] = set()
         self._bodies: set[str] = set()  # organisations of states the current document's title names
         self._people = set()
+        self._counterparts: set[str] = set()  # whom a title names after "with" ("Call with the President of X")
         mentions = self._mentions(doc)
         text = doc_cache.text(doc)
         named = {text[a:b]: canonical for a, b, canonical in mentions}
         doc._.speakers = [named.get(s, s) for s in self._speakers(doc, mentions)]  # "Orvell": "Orvell Automotive"
+        self._firms.update(s for s in doc._.speakers if s not in self.kind and _listed_firm(text, s))
         out: list[Commitment] = []
-        for c in doc._.commitments or []:
+        for c in _one_name_not_two(doc._.commitments or [], mentions, text):
             resolved = self._resolve(doc, text, c, mentions, out[-1] if out else None)
             if not resolved:
                 if not self.drop_unresolved:
@@ -360,7 +365,8 @@ class ActorResolver(JSONState, Pipe):
         agency_names: dict[str, str] = {}  # the agency's full name -> that state
         main = None
         for m in _ACRONYM_DEFINITION.finditer(text):
-            full = _spelled_by(re.sub(r"^(?:the|The)\s+", "", m.group(1)).strip(), m.group(2))
+            name = _HEADING_BEFORE.sub("", m.group(1))  # "HEALTH\n\nThe Caribbean Public Health Agency (CARPHA)"
+            full = _spelled_by(re.sub(r"^(?:the|The)\s+", "", name).strip(), m.group(2))
             defined.setdefault(m.group(2), full)
             begin = m.end(1) - len(full)
             inside = {c for a, b, c in known if begin <= a and b <= m.end(1) and self.kind.get(c) == "state"}
@@ -452,6 +458,7 @@ class ActorResolver(JSONState, Pipe):
         between = bool(header) and " between " in text[header[0][0] : header[0][1]]  # "Agreement ... between X and Y"
         for start, end, canonical in mentions:
             if counterpart and any(a <= start < b for a, b in header) and _after_counterpart(text, header, start):
+                self._counterparts.add(canonical)
                 continue
             if in_header(start) and (_placed(text, start, text[start:end] != canonical) or _topic(text, start, end)):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
@@ -639,7 +646,11 @@ class ActorResolver(JSONState, Pipe):
             if not any(c.lower_ == "today" for c in root.children):
                 return None
             known = [m[2] for m in mentions if m[0] < phrase.end_char and phrase.start_char < m[1]]
-            name = known[0] if known else self._canonical(self._clean(phrase))
+            name = known[0] if known else self._clean(phrase)
+            raw = re.split(r"\s*\(", phrase.text)[0].strip()
+            if not known and (_LEGAL_SUFFIX.search(raw) or _TICKER.search(doc_cache.text(doc), phrase.start_char,
+                                                                           phrase.end_char + 40)):
+                self._firms.add(name)  # "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B)": a firm, which has no authorities
             return None if self.kind.get(name) == "state" else name
         return None
 
@@ -704,6 +715,11 @@ class ActorResolver(JSONState, Pipe):
                 return [(speakers[0], "noun")]  # a group's "Leaders agreed", "Members will" is the group's
             states_only = noun in ("government", "country", "state", "nation") or bodies
             count = max((_COUNTS[d] for d in dets if d in _COUNTS), default=2)
+            others = self._counterparts - set(speakers)
+            if len(speakers) == 1 and len(others) == 1 and count == 2:
+                # "Statement on the De-escalation Arrangement with Eritrea": "Each Party", "the two Parties" are
+                # the speaker and the counterpart its title names, not the mediator the text names more often
+                return [(speakers[0], "joint"), (others.pop(), "joint")]
             parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=states_only,
                                                                               count=count)
             if len(parties) > 1:
@@ -982,9 +998,21 @@ class ActorResolver(JSONState, Pipe):
             state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
             if state:
                 return state  # "the Council of Ministers" in the World Bank's release: the borrower's cabinet
+        firm_speaks = len(speakers) == 1 and speakers[0] in self._firms
+        of_name = any(t.dep_ == "prep" and t.lower_ == "of" and any(p.pos_ == "PROPN" for p in t.children)
+                      for t in head.children)  # "the Board of Investments", not "the Board"
+        if firm_speaks and low in self.words["state_bodies"] and (low not in self.words["organ_nouns"] or of_name) \
+                and span[0].lower_ == "the":
+            # "The Department of Health, for its part, will ..." in a firm's release: a state's department
+            state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
+            if state:
+                return state
         if (head.is_title and low in self.words["organ_nouns"] and len(speakers) == 1
                 and self.kind.get(speakers[0]) != "state"):
-            return speakers[0]  # "The Meeting agreed to ..." in a ministerial statement: the body that met
+            named = (self._named_kind(mentions, low, start)
+                     if low in _INSTITUTION_KINDS and low not in speakers[0].lower() else None)
+            return named or speakers[0]  # "The Meeting agreed to ..." in a ministerial statement: the body that
+            # met; but "The Bank" in the communiqué of a bank's fund is the "Caribbean Development Bank" it names
         if low in self.words["non_agent_nouns"] or head.lower_ in self.words["non_agent_nouns"]:
             return None
         states = [s for s in speakers if self.kind.get(s) in ("state", "city", None)]
@@ -1164,6 +1192,13 @@ class ActorResolver(JSONState, Pipe):
         bodies = self.words["independent_bodies"] | self.words["organ_nouns"] | self.words["company_nouns"]
         return not (last in bodies or self._institution(name) or last in ("institute", "initiative", "network", "alliance", "forum"))
 
+    def _named_kind(self, mentions, noun: str, before: int) -> str | None:
+        """The organisation named before ``before`` whose name ends with ``noun`` ("the Bank": "Caribbean
+        Development Bank"), the most often named if several."""
+        counts = Counter(m[2] for m in mentions if m[0] < before and m[2].split()[-1].lower() == noun
+                         and self.kind.get(m[2]) not in ("state", "city"))
+        return counts.most_common(1)[0][0] if counts else None
+
     def _bank(self, doc: Doc, mentions) -> str | None:
         """The bank the text names most: a central bank in the alias table or a "Bank of X" it names."""
         counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "bank" or (
@@ -1219,6 +1254,7 @@ class ActorResolver(JSONState, Pipe):
         text = re.sub(r"^(?:the|The|THE)\s+", "", text)
         text = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", text)  # "state-run Nepal Oil Corporation"
         text = re.sub(r"(?:'s|’s)$", "", text)
+        text = re.sub(r"\s*\([^()]*\)?$", "", text)  # "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B)": its listing
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")
         if text.isupper() and len(text) > 5:
             text = text.title()
@@ -1249,6 +1285,40 @@ def _ents_before(doc: Doc, before: int, window: int) -> list[Span]:
             break
         out.append(ents[i])
     return out[::-1]
+
+
+_INSTITUTION_KINDS = frozenset({"bank", "fund", "commission", "agency", "corporation", "secretariat", "organisation",
+                                "organization", "institution"})
+
+
+def _listed_firm(text: str, name: str) -> bool:
+    """The text writes ``name`` with a legal form or a stock listing: "Tessaly Pharma A/S (Nasdaq Copenhagen:
+    TESS B)", "Orvell Automotive SE"."""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}", text[:5000]):
+        after = text[m.end() : m.end() + 60]
+        if _LEGAL_FORM_AFTER.match(after) or _TICKER.match(after):
+            return True
+    return False
+
+
+def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> list[Commitment]:
+    """The parser splits "Trinidad and Tobago will ..." into two coordinated subjects: where one name in the
+    actor table covers both, the clause has one actor, written as the whole name."""
+    def whole(c: Commitment):
+        if c.actor_start is None or c.actor_end is None:
+            return None
+        return next((m for m in mentions if m[0] <= c.actor_start and c.actor_end <= m[1]
+                     and m[1] - m[0] > c.actor_end - c.actor_start), None)
+
+    names = [whole(c) for c in commitments]
+    out: list[Commitment] = []
+    for c, name in zip(commitments, names):
+        if name is not None and sum(1 for o, n in zip(commitments, names) if o.verb_i == c.verb_i and n == name) > 1:
+            if any(o.verb_i == c.verb_i and o.actor_start == name[0] and o.actor_end == name[1] for o in out):
+                continue  # the second half of the name: the first already stands for it
+            c.actor_start, c.actor_end, c.actor_text = name[0], name[1], text[name[0]:name[1]]
+        out.append(c)
+    return out
 
 
 def _link_coordinated(commitments: list[Commitment]) -> None:
@@ -1297,6 +1367,8 @@ _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
 _ACRONYM_DEFINITION = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le|del|della|di|da|do|dos|das|y|e|et|van|von|al|el)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)")
+_HEADING_BEFORE = re.compile(r"^[\s\S]*\n[ \t]*\n|^[^\na-z]*\n")
+"""What a definition's match takes in before the name proper: up to a blank line, or an all-capitals heading line."""
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|-]\s+\S")
 """A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
@@ -1383,7 +1455,7 @@ def _placed(text: str, start: int, metonym: bool = False) -> bool:
 
 
 _SUMMIT_TITLE = re.compile(r"\b(?:communiqu|declaration|summit|leaders|ministerial|meeting|conference|council)", re.I)
-_MEETING_TITLE = re.compile(r"\b(?:call|conversation|meeting|talks|meets|met|speaks|spoke|visit)\b")
+_MEETING_TITLE = re.compile(r"\b(?:call|conversation|meeting|talks|meets|met|speaks|spoke|visit|agreement|arrangement|accord|deal|memorandum|partnership|treaty)\b")
 _COUNTERPART = re.compile(r"\bwith\b")
 _JOINT_TITLE = re.compile(r"\b(?:joint|between|bilateral)\b")
 _JOINT_TITLE_WORDS = ("joint", "between", "bilateral", "memorandum", "agreement", "declaration", "arrangement",
