@@ -1426,8 +1426,10 @@ def _named_before(text: str, noun: str, before: int) -> tuple[int, str] | None:
 
 def _topic(text: str, start: int, end: int) -> bool:
     """A title's name that is what the title is about or where from ("... a campus on the Mekong", "refugees
-    from Malawi"), not the first word of a longer name ("on the Bellmont Housing Emergency Plan")."""
-    return bool(_TOPIC.search(text, max(0, start - 20), start)) and not re.match(r"[ \t]+[A-Z]", text[end : end + 2])
+    from Malawi"), not the first word of a longer name ("on the Bellmont Housing Emergency Plan", "on the
+    Canada–Korea Technology Dialogue")."""
+    return bool(_TOPIC.search(text, max(0, start - 20), start)) and not re.match(r"[ \t]+[A-Z]|[–—/-][A-Z]",
+                                                                                 text[end : end + 2])  # "the Canada–Korea Dialogue"
 
 
 _FIRM_OFFICE = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|"
