@@ -559,8 +559,8 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B) today announced that it will invest DKK 3.4 billion in a "
          "plant in the Philippines.\n", "invest", {"Tessaly Pharma"}),
         # a joint title's "Canada–Korea Dialogue" names both parties
-        ("Joint Statement on the Canada–Korea Technology Dialogue\n\n3 March 2026\n\nThe two Ministers issued the "
-         "following joint statement. We will meet again in Ottawa in the first quarter of 2027.\n", "meet",
+        ("Joint Statement on the Canada–Korea Technology Dialogue\n\n3 March 2026\n\nThe ministers of Canada and "
+         "the Republic of Korea issued the following joint statement. We will meet again in Ottawa in the first quarter of 2027.\n", "meet",
          {"Canada", "South Korea"}),
         # an acronym defined under an all-capitals heading is defined by the name, not the heading
         ("Chairman's Statement\n\nHEALTH\n\nThe Caribbean Public Health Agency (CARPHA) will launch a pooled "
