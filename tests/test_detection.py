@@ -604,6 +604,14 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
          "will:\n• Reduce the tariff on goods of Namibia to 10 percent, effective April 1, 2026;\n• Provide technical "
          "assistance to Namibian beef exporters.\n\nProducts already exempted under the Executive Order of September 5, "
          "2025 remain exempt.\n", {"reduce", "provide"}),
+        # numbered items whose number the parser cut off ("2." then "Provide ...") are still items
+        ("Over the 2026-2028 cycle, the Bank commits to:\n1. Connect 20 million people to electricity.\n2. Provide "
+         "improved water and sanitation services to 12 million people.\n3. Train 3 million farmers in climate-smart "
+         "agricultural practices.\n", {"connect", "provide", "train"}),
+        # bulleted items end at the next numbered paragraph
+        ("4. The Ministry of Industry and Trade shall:\n- issue the regulation on direct power purchase agreements by "
+         "the second quarter of 2026;\n- review the feed-in tariff framework for rooftop solar.\n\n5. Cost of Living\n"
+         "Housing costs rose by 12 percent in 2025.\n", {"issue", "review"}),
     ],
 )
 def test_chapeau_items(extract, text, verbs):

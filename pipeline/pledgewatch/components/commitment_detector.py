@@ -476,21 +476,28 @@ class CommitmentDetector(JSONState, Pipe):
         sent = _next_sentence(doc, chapeau)
         opened = False  # a line's "(" the segmenter cut off from its item ("(" + "i) establish ...")
         marked: bool | None = None  # whether the items carry bullets or numbers (then every item does)
+        list_style = cut_marker = None  # bullets, numbers or letters: the list's kind of marker
         while sent is not None:
             if not (_starts_line(doc, sent) or opened):
                 break
             words = [t for t in sent if not (t.is_space or t.is_punct or _is_list_marker(t) or _is_enumerator(t))]
             if not words:
-                opened = _starts_line(doc, sent) and sent.text.strip() in ("(", "[")
+                # a line's "(" or its item number ("2.") the parser cut off from its item: the item follows
+                opened = _starts_line(doc, sent) and (sent.text.strip() in ("(", "[") or any(
+                    _is_enumerator(t) or _is_list_marker(t) for t in sent))
+                cut_marker = _marker_style(sent) if opened else None
                 sent = _next_sentence(doc, sent)
                 continue
-            opened = False
             first = next(t for t in sent if not t.is_space)
-            marker = _is_list_marker(first) or _is_enumerator(first) or first.text in ("(", "[")
+            marker = _is_list_marker(first) or _is_enumerator(first) or first.text in ("(", "[") or opened
+            style = cut_marker if opened and cut_marker != "bracket" else _marker_style(sent)
+            opened, cut_marker = False, None
             if marked is None:
-                marked = marker
+                marked, list_style = marker, style
             elif marked and not marker:
                 break  # bulleted items, then a line without a bullet: the list has ended
+            elif marked and style and list_style and style != list_style and "bracket" not in (style, list_style):
+                break  # "- ..." items, then "5. Viet Nam Electricity will ...": the next numbered paragraph
             if sent.text.rstrip().endswith(":") and any(t.tag_ == "MD" for t in sent):
                 break  # "Key commitments by Namibia: Namibia will:": the next chapeau, not an item of this one
             head = words[0]
@@ -802,6 +809,23 @@ def _in_condition(anchor: Token) -> bool:
 
 
 _ENUMERATOR = re.compile(r"^(?:[ivx]{1,4}|[a-h]|\d{1,2})$")
+
+
+def _marker_style(sent: Span) -> str | None:
+    """The kind of item marker that opens ``sent``: "bullet" ("-", "•"), "number" ("2.", "3)"), "letter" ("(a)",
+    "ii)"), "bracket" (a lone "(" whose letter the parser put elsewhere), or None."""
+    tokens = [t for t in sent if not t.is_space][:3]
+    if not tokens:
+        return None
+    text = "".join(t.text for t in tokens[:3] if _is_list_marker(t) or _is_enumerator(t) or t.text in "().[]")
+    core = text.strip("()[]. ")
+    if not text:
+        return None
+    if not core:
+        return "bracket" if text.strip() in ("(", "[") else "bullet"
+    if not core[0].isalnum():
+        return "bullet"
+    return "number" if core.isdigit() or core.replace(".", "").isdigit() else "letter"
 
 
 def _is_enumerator(token: Token) -> bool:
