@@ -26,6 +26,9 @@ def _one(records, actor=None):
         ("The Ministry is launching a EUR 2 billion guarantee fund for small exporters.", None, "launch", "firm"),
         ("Germany reaffirmed its commitment to spend 2 percent of GDP on defence.", "Germany", "spend", "firm"),
         ("The French side will continue to support the reconstruction of the port.", "France", "support", "firm"),
+        # an announced or confirmed amount of funding is a pledge
+        ("Germany announced a contribution of EUR 750 million to the Fund.", "Germany", "announce", "firm"),
+        ("China confirmed a contribution of USD 18 million.", "China", "confirm", "firm"),
     ],
 )
 def test_cues(extract, text, actor, verb, strength):
@@ -217,6 +220,9 @@ def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
         "Minister of Trade: I will begin with two announcements before taking your questions.",
         "Mayor Ruiz: I'll keep my remarks short this morning.",
         "This Memorandum of Understanding between Lithuania and Uzbekistan shall remain in effect for three years.",
+        # announced or confirmed, but no funding
+        "Brenmoor Steel announced revenue of $5 billion for 2025.",
+        "The ministry confirmed that 40 people had died in the floods.",
         # a denial reports no commitment
         "A spokesman for the rebels denied that the group had agreed to hand over its heavy weapons.",
         "The Foreign Ministry rejected reports that Hanoi would close the border crossing at Lao Cai.",

@@ -178,7 +178,14 @@ class CommitmentDetector(JSONState, Pipe):
                 else:
                     if _is_passive(cue) or cue.dep_ in ("amod", "acl", "relcl") and not _subject(cue):
                         return None
-                    complement = _complement(cue)
+                    if cue.lemma_ in self.words["amount_announcers"]:
+                        # "Germany announced a contribution of EUR 750 million", "The United Kingdom announced
+                        # GBP 40 million": a pledge; anything else announced or confirmed is no commitment here
+                        if not self._announces_funds(cue):
+                            return None
+                        complement = cue
+                    else:
+                        complement = _complement(cue)
                     if complement is None:
                         if cue.lemma_ in self.words["object_commissives"] and _object(cue) is not None:
                             complement = cue
@@ -287,6 +294,15 @@ class CommitmentDetector(JSONState, Pipe):
         if _ends_with_colon(action) and any(t.lower_ == "following" for t in action.subtree):
             return True
         return False
+
+    def _announces_funds(self, verb: Token) -> bool:
+        """The verb's object is an amount of money, or funding of one ("a contribution of EUR 750 million")."""
+        obj = _object(verb)
+        if obj is None or _negated(verb):
+            return False
+        if obj.lemma_.lower() not in self.words["funding_nouns"] and not (obj.ent_type_ == "MONEY" or obj.like_num):
+            return False
+        return any(t.ent_type_ == "MONEY" or t.text in _CURRENCY_SIGNS for t in obj.subtree)
 
     def _blocked(self, anchor: Token, cue: Token) -> bool:
         """Clauses that only look like commitments: headlines, hopes and beliefs about others ("we hope the
@@ -677,6 +693,9 @@ def _agent(verb: Token) -> Token | None:
                         return None  # "will be introduced by October 2026": a deadline, not who acts
                     return grandchild
     return None
+
+
+_CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "US$"})
 
 
 def _object(verb: Token) -> Token | None:
