@@ -10,6 +10,7 @@ import pytest
 from pledgewatch.io.readers import (
     ReadError,
     decode_text,
+    join_pages,
     read_document,
     split_front_matter,
 )
@@ -27,13 +28,23 @@ def _blank_pdf(path):
 
 def text_pdf_bytes(lines: list[str], title: str = "Pledge") -> bytes:
     """A minimal one-page PDF with a real text layer (Helvetica, one line per entry)."""
-    content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+    return pages_pdf_bytes([lines], title)
+
+
+def pages_pdf_bytes(pages: list[list[str]], title: str = "Pledge") -> bytes:
+    """A minimal PDF with one page per entry of ``pages``, each with a real text layer (one line per entry)."""
+    n = len(pages)
+    font, info = 3 + 2 * n, 4 + 2 * n
     objects = [
         "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        "/Resources << /Font << /F1 5 0 R >> >> >>",
-        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        f"<< /Type /Pages /Kids [{' '.join(f'{3 + 2 * k} 0 R' for k in range(n))}] /Count {n} >>",
+    ]
+    for k, lines in enumerate(pages):
+        content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({line}) '" for line in lines) + " ET"
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {4 + 2 * k} 0 R "
+                       f"/Resources << /Font << /F1 {font} 0 R >> >> >>")
+        objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
+    objects += [
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         f"<< /Title ({title}) /CreationDate (D:20240305120000Z) >>",
     ]
@@ -46,7 +57,7 @@ def text_pdf_bytes(lines: list[str], title: str = "Pledge") -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
     out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {info} 0 R >>\nstartxref\n{xref}\n%%EOF\n"
     ).encode()
     return out
 
@@ -159,6 +170,40 @@ def test_pdf_text_layer_title_and_date(tmp_path):
     result = read_document(path)
     assert result.text == f"{PLEDGE}\nIt also commits to hire 2,000 teachers."
     assert result.title == "Pledge" and result.date == "2024-03-05"
+
+
+def test_pdf_pages_lose_running_heads_and_keep_sentences_whole(tmp_path):
+    head = "Fact Sheet: United States-Japan Agreement"
+    path = tmp_path / "fact-sheet.pdf"
+    path.write_bytes(pages_pdf_bytes([
+        [head, "The United States will suspend the tariffs announced on 9 October", "Page 1 of 3"],
+        [head, "until 10 November 2026.", "Japan will purchase more soybeans.", "Page 2 of 3"],
+        [head, "Japan will open its rice market.", "Page 3 of 3"],
+    ]))
+    text = read_document(path).text
+    assert text == (f"{head}\nThe United States will suspend the tariffs announced on 9 October\nuntil 10 November "
+                    "2026.\nJapan will purchase more soybeans.\n\nJapan will open its rice market.")
+
+
+@pytest.mark.parametrize(
+    "pages, text",
+    [
+        # a page number alone on a line, at the foot or the head, is dropped
+        (["The Parties shall meet annually.\n\n- 1 -", "3\nEach Party shall notify the other."],
+         "The Parties shall meet annually.\n\nEach Party shall notify the other."),
+        # a line that recurs on one page only is text, not a running head
+        (["Joint Statement\nThe two sides agreed to meet.", "The two sides will\nhold talks in May."],
+         "Joint Statement\nThe two sides agreed to meet.\n\nThe two sides will\nhold talks in May."),
+        # a recurring foot with its own page number, on most pages
+        (["We will cut the deficit\nMinistry of Finance | 1", "by 2027.\nMinistry of Finance | 2",
+          "We will publish the data.\nMinistry of Finance | 3"],
+         "We will cut the deficit\nby 2027.\n\nWe will publish the data."),
+        # blank pages vanish
+        (["We will act.", "\n\n", "They will too."], "We will act.\n\nThey will too."),
+    ],
+)
+def test_join_pages(pages, text):
+    assert join_pages(pages) == text
 
 
 def test_pdf_without_text_layer(tmp_path):

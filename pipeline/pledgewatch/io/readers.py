@@ -14,7 +14,10 @@ format     how
            publication date from the page metadata; a page too deeply nested for libxml2 falls back
            to a streaming extractor on the standard library's ``html.parser``
 ``.pdf``   the text layer via pypdf, page by page; a PDF without ``%%EOF`` is reported as truncated,
-           one whose pages yield no text as having no text layer
+           one whose pages yield no text as having no text layer. Running heads and feet (a line at the
+           top or bottom of most pages, page numbers ignored) and page-number lines are dropped, and a
+           sentence that runs over a page break is joined by a single line break (:func:`join_pages`),
+           so "will suspend the tariffs" / "until 10 November 2026" stays one sentence
 =========  =====================================================================================
 
 Every reader normalises line ends to ``\\n`` and drops a byte-order mark, so the text written by
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+from collections import Counter
 import io
 import logging
 import re
@@ -403,8 +407,56 @@ def read_pdf(path: Path) -> ReadResult:
         raise ReadError(f"unreadable PDF ({type(error).__name__}: {error})") from None
     if not any(page.strip() for page in pages):
         raise ReadError("no text layer")
-    text = _normalise("\n\n".join(page.strip("\n") for page in pages))
+    text = join_pages([_normalise(page) for page in pages])
     return ReadResult(text=text, title=(str(title).strip() or None) if title else None, date=date)
+
+
+_PAGE_NUMBER = re.compile(r"(?i)\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
+_EDGE = 3  # lines at the top and at the bottom of a page where running heads and feet are looked for
+
+
+def _running_key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def join_pages(pages: list[str]) -> str:
+    """One text from a PDF's pages: running heads and feet and page numbers dropped, pages joined by a blank
+    line, or by one line break where a sentence runs over the break (the page ends without closing it).
+
+    A running head or foot is a line among the first or last three of a page that recurs, page numbers
+    ignored, at the top or bottom of at least half the pages (and of two at least); the first page keeps its
+    head, which is usually the document's title block."""
+    lines = [page.strip("\n").split("\n") for page in pages]
+    running: set[str] = set()
+    if len(pages) > 1:
+        counts: Counter[str] = Counter()
+        for page in lines:
+            filled = [line for line in page if line.strip()]
+            counts.update({_running_key(line) for line in filled[:_EDGE] + filled[-_EDGE:]})
+        running = {key for key, n in counts.items() if key and n >= max(2, (len(pages) + 1) // 2)}
+
+    def removable(line: str, heads: bool = True) -> bool:
+        return not line.strip() or heads and _running_key(line) in running or bool(_PAGE_NUMBER.fullmatch(line))
+
+    out = ""
+    for number, page in enumerate(lines):
+        top, bottom = 0, len(page)
+        for _ in range(_EDGE + 2):  # a few lines deep: a head, a blank, a page number
+            if top < bottom and removable(page[top], heads=number > 0):  # the first page's head is its title
+                top += 1
+            if bottom > top and removable(page[bottom - 1]):
+                bottom -= 1
+        body = "\n".join(page[top:bottom]).strip("\n")
+        if not body:
+            continue
+        if not out:
+            out = body
+        elif _SENTENCE_END.search(out):
+            out += "\n\n" + body
+        else:
+            out += "\n" + body  # the sentence goes on over the page break
+    return out
 
 
 READERS: dict[str, Callable[[Path], ReadResult]] = {
