@@ -206,6 +206,11 @@ def test_join_pages(pages, text):
     assert join_pages(pages) == text
 
 
+def test_pdf_ligatures_are_spelled_out():
+    assert join_pages(["The Ministry will pub\u00adlish its \ufb01nancial \ufb02ows."]) == \
+        "The Ministry will publish its financial flows."
+
+
 def test_pdf_without_text_layer(tmp_path):
     _blank_pdf(tmp_path / "scan.pdf")
     with pytest.raises(ReadError, match="^no text layer$"):

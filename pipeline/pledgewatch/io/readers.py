@@ -17,7 +17,8 @@ format     how
            one whose pages yield no text as having no text layer. Running heads and feet (a line at the
            top or bottom of most pages, page numbers ignored) and page-number lines are dropped, and a
            sentence that runs over a page break is joined by a single line break (:func:`join_pages`),
-           so "will suspend the tariffs" / "until 10 November 2026" stays one sentence
+           so "will suspend the tariffs" / "until 10 November 2026" stays one sentence; ligatures
+           ("ﬁ") are spelled out and soft hyphens dropped
 =========  =====================================================================================
 
 Every reader normalises line ends to ``\\n`` and drops a byte-order mark, so the text written by
@@ -411,6 +412,10 @@ def read_pdf(path: Path) -> ReadResult:
     return ReadResult(text=text, title=(str(title).strip() or None) if title else None, date=date)
 
 
+_PDF_GLYPHS = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                             "\ufb05": "st", "\ufb06": "st", "\u00ad": None})
+"""Typographic ligatures a PDF's text layer keeps ("ﬁnance") spelled out, and soft hyphens dropped, so words
+read as words."""
 _PAGE_NUMBER = re.compile(r"(?i)\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:of|/)\s*\d{1,4})?\s*")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 _EDGE = 3  # lines at the top and at the bottom of a page where running heads and feet are looked for
@@ -421,13 +426,14 @@ def _running_key(line: str) -> str:
 
 
 def join_pages(pages: list[str]) -> str:
-    """One text from a PDF's pages: running heads and feet and page numbers dropped, pages joined by a blank
-    line, or by one line break where a sentence runs over the break (the page ends without closing it).
+    """One text from a PDF's pages: ligatures spelled out, running heads and feet and page numbers dropped,
+    pages joined by a blank line, or by one line break where a sentence runs over the break (the page ends
+    without closing it).
 
     A running head or foot is a line among the first or last three of a page that recurs, page numbers
     ignored, at the top or bottom of at least half the pages (and of two at least); the first page keeps its
     head, which is usually the document's title block."""
-    lines = [page.strip("\n").split("\n") for page in pages]
+    lines = [page.translate(_PDF_GLYPHS).strip("\n").split("\n") for page in pages]
     running: set[str] = set()
     if len(pages) > 1:
         counts: Counter[str] = Counter()
