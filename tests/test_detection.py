@@ -438,6 +438,15 @@ def test_contracting_parties_are_the_title_parties(extract):
          "Minister: Our talks with the United States continue. Pakistan exports textiles. The United States has asked for more access. The "
          "United States has tariffs on our textiles. We will consult the chambers again before the end of this month.\n",
          "consult", "Pakistan"),
+        # a firm's chief executive speaks for the firm, not for the state of the bureau she spoke to
+        ("Transcript: Nilestone Cement's Dalia Mansour on the Kenya expansion\n\nFebruary 11, 2027\n\nNilestone "
+         "Cement, Egypt's third-largest cement producer, had a turbulent year. Chief executive Dalia Mansour spoke to "
+         "our Cairo bureau.\n\nQ: Why close kilns now?\n\nMansour: We will shut kilns 3 and 4 by the end of June.\n",
+         "shut", "Nilestone Cement"),
+        # "X will receive Y" gives Y: the speaker's commitment, or the reported speaker's
+        ("Transcript: Press Conference of the Federal Minister for Commerce\n\nIslamabad, Thursday, 12 February 2026\n\n"
+         "Minister: Investors who build refining capacity in Pakistan will receive export licences for three years.\n",
+         "receive", "Pakistan"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

@@ -168,6 +168,14 @@ def test_reference_dates_are_still_tagged():
         ("Truce extended\nOTTAWA, July 14 (Reuters) - The two sides extended the truce until Jan. 31, 2027.\n", None),
         ("The ministers will meet on November 1, 2025, and then again in a long sentence of prose.", None),
         ("No date here at all.", None),
+        # a title-case place before the date, the story running on in the same line
+        ("Partnership secures USD 2.4 billion\n\nMadrid, 9 June 2026 — Governments and philanthropies pledged ...",
+         date(2026, 6, 9)),
+        ("Joint Press Release\n\nMaputo, 20 June 2025 - On World Refugee Day, the Government ...", date(2025, 6, 20)),
+        # a title that ends with its event's day; not a title that ends with a reference date
+        ("Foreign Ministry Spokesperson's Regular Press Conference on November 4, 2025\n\nQ: Could you ...",
+         date(2025, 11, 4)),
+        ("Statement on the implementation of the ceasefire agreed on 9 October 2025\n\nThe Ministry ...", None),
     ],
 )
 def test_detect_doc_date(text, expected):

@@ -1382,6 +1382,14 @@ _LABEL = re.compile(
     r"^\s*(?:date|dated|issued(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|released(?:\s+on)?|release\s+date|"
     r"date\s+of\s+issue|for\s+release)\s*[:\-\u2013\u2014]?\s*(.+)$", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-/]+(?:,\s*[A-Za-z .]+)?,\s*(.{3,40}?)\s*(?:\([^)]*\)\s*)?[-\u2013\u2014]+\s")
+_PLACE_DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'’\-]*(?:[ /][A-Z][\w.'’\-]*){0,3}(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2})?,\s*(.{6,40}?)\s*"
+    r"(?:\([^)]*\)\s*)?[-\u2013\u2014]+\s")
+"""A dateline whose place is written in title case: "Madrid, 9 June 2026 — Governments ..."."""
+_TITLE_ON_DATE = re.compile(
+    r"\b(?:conference|briefing|remarks|statement|readout|meeting|call|speech|address|interview|session|talks|visit|"
+    r"summit|hearing|testimony|transcript|debate)\s+on\s+(.{6,30}?)\s*:?\s*$", re.I)
+"""A title that ends with the day of its event: "... Regular Press Conference on November 4, 2025"."""
 _YEAR_IN_HEADER = re.compile(r"(?<![\d$])(19[5-9]\d|20\d\d)(?![\d%])")
 
 
@@ -1398,8 +1406,9 @@ def detect_doc_date(text: str, *, day_first: bool = False,
 
     Looked for, in order: markdown front matter ``date:``; a labelled line ("Date: 2025-11-01",
     "Issued: 03/02/2026", "Published on 1 November 2025"); a line that is only a date, perhaps with a place or
-    weekday ("November 1, 2025", "Geneva, 1 November 2025"); a news dateline ("WASHINGTON, Sept. 25
-    (Reuters) -"). A dateline without a year takes the year only when exactly one distinct year appears
+    weekday ("November 1, 2025", "Geneva, 1 November 2025"); a dateline in one of the first three lines with the
+    place in title case ("Madrid, 9 June 2026 — Governments ..."), or a title ending with its event's day ("...
+    Regular Press Conference on November 4, 2025"); a news dateline ("WASHINGTON, Sept. 25 (Reuters) -"). A dateline without a year takes the year only when exactly one distinct year appears
     in the lines above it or in it (the title block, not the story that follows); otherwise the date is
     unknown. The header is the first 12 non-empty lines (at most 1,500 characters).
     """
@@ -1429,6 +1438,13 @@ def detect_doc_date(text: str, *, day_first: bool = False,
             rest = stripped[:full[0].start] + stripped[full[0].end:]
             if len(re.findall(r"[A-Za-z]+", rest)) <= 5:
                 return date.fromisoformat(full[0].value)
+    for number, line in enumerate(lines[:3]):
+        for pattern in (_PLACE_DATELINE, _TITLE_ON_DATE) if number == 0 else (_PLACE_DATELINE,):
+            hit = pattern.search(line)
+            if hit:
+                found = _full_date(hit.group(1), grammar, day_first)
+                if found and grammar.tag(hit.group(1), None, day_first=day_first)[0].end >= len(hit.group(1).rstrip(" ,")) - 1:
+                    return found
     for i, line in enumerate(lines):
         dl = _DATELINE.match(line)
         if not dl:

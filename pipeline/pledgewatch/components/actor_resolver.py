@@ -269,6 +269,9 @@ class ActorResolver(JSONState, Pipe):
             after = doc[ent.end : min(len(doc), ent.end + 8)]
             titled = any(t.lower_ in self.words["office_titles"] for t in list(before) + list(after))
             possessed = ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s")  # "Latvia's Arvids Kalnins"
+            if _FIRM_OFFICE_ANY_CASE.search(doc[max(0, ent.start - 4) : ent.start].text) or _FIRM_OFFICE_ANY_CASE.match(
+                    doc[ent.end : min(len(doc), ent.end + 6)].text.lstrip(", ")):
+                continue  # "Chief executive Dalia Mansour spoke to our Cairo bureau": a firm's, not a state's
             if not (titled or possessed):
                 # "When Timothy Mwale stood ..." in a column headed "Eighteen months of President Mwale"
                 if leaders is None:
@@ -821,6 +824,10 @@ class ActorResolver(JSONState, Pipe):
                 previous = speakers[0]
             return [(self._as_speaker(previous, speakers), "pronoun")] if previous else []
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
+        if not name and c.action_verb in self.words["beneficiary_verbs"] and head.lower_ not in _PRONOUNS:
+            # "Every affected employee will receive severance of 24 months' pay": who gives it is the one speaking
+            # (or whose words are reported), as for an agentless passive
+            return self._implied(doc, text, c, mentions, force=True)
         if not name:
             return []
         name = self._as_speaker(name, speakers)
@@ -938,10 +945,10 @@ class ActorResolver(JSONState, Pipe):
                 names.append(name)
         return names if len(names) == len(heads) else []
 
-    def _implied(self, doc: Doc, text: str, c: Commitment, mentions) -> list[tuple[str, str]]:
+    def _implied(self, doc: Doc, text: str, c: Commitment, mentions, *, force: bool = False) -> list[tuple[str, str]]:
         """The actor of an agentless passive ("tariffs will be eliminated"): whoever's words are reported,
         else the document's speaker(s); nobody when neither is known."""
-        if c.actor_kind != "implied":
+        if c.actor_kind != "implied" and not force:
             return []
         speakers = doc._.speakers or []
         if c.reported_speaker:
@@ -1434,6 +1441,7 @@ def _topic(text: str, start: int, end: int) -> bool:
 
 _FIRM_OFFICE = re.compile(r"\b(?:chief executive|chief executive officer|CEO|chairman|chairwoman|chairperson|"
                           r"managing director|founder|co-founder|chief operating officer|COO|CFO)\b")
+_FIRM_OFFICE_ANY_CASE = re.compile(_FIRM_OFFICE.pattern, re.I)
 _FORUM_TITLE = re.compile(
     r"((?:[A-Z][\w'’-]+\s+){1,5}(?:Forum|Community|Union|Council|Organi[sz]ation|Alliance|Association|Bloc))\b")
 _STATE_FORMS = {"republic", "kingdom", "federation", "union", "state", "commonwealth", "principality", "emirate",
