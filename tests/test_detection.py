@@ -106,6 +106,10 @@ def test_condition_is_recorded(extract):
          "as long as the army stays in its barracks"),
         ("Neither Party shall expropriate investments of investors of the other Party except for a public purpose.",
          "except for a public purpose"),
+        ("New Zealand shall, subject to the availability of appropriated funds, provide technical assistance to Bahrain.",
+         "subject to the availability of appropriated funds"),
+        ("Where Bahrain intends to modify its coverage under Annex 11-A, it shall notify New Zealand in writing.",
+         "Where Bahrain intends to modify its coverage under Annex 11-A"),
     ],
 )
 def test_condition_forms(extract, text, condition):
@@ -573,6 +577,18 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("Tessaly Pharma to invest DKK 3.4 billion in Philippine insulin plant\n\nMANILA, Oct. 14, 2026 -- "
          "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B) today announced that it will invest DKK 3.4 billion in a "
          "plant in the Philippines.\n", "invest", {"Tessaly Pharma"}),
+        # a subject the parser hung on the opening phrase; a verb the parser hung on "subject to"
+        ("Free Trade Agreement between New Zealand and the Kingdom of Bahrain\n\nArticle 11.4\n\nWith respect to any "
+         "measure regarding covered procurement, each Party, including its procuring entities, shall accord immediately "
+         "and unconditionally to the goods, services and suppliers of the other Party treatment no less favourable than "
+         "the treatment it accords to domestic goods.\n", "accord", {"New Zealand", "Bahrain"}),
+        ("Free Trade Agreement between New Zealand and the Kingdom of Bahrain\n\nArticle 11.4\n\nNew Zealand shall, "
+         "subject to the availability of appropriated funds, provide technical assistance to the Tender Board of "
+         "Bahrain.\n", "provide", {"New Zealand"}),
+        # "it" after "Where a Party ..." is whichever party: each of them
+        ("Free Trade Agreement between New Zealand and the Kingdom of Bahrain\n\nArticle 11.4\n\nWhere a Party intends "
+         "to modify its coverage under Annex 11-A, it shall notify the other Party in writing.\n", "notify",
+         {"New Zealand", "Bahrain"}),
         # a joint title's "Canada–Korea Dialogue" names both parties
         ("Joint Statement on the Canada–Korea Technology Dialogue\n\n3 March 2026\n\nThe ministers of Canada and "
          "the Republic of Korea issued the following joint statement. We will meet again in Ottawa in the first quarter of 2027.\n", "meet",

@@ -792,6 +792,13 @@ class ActorResolver(JSONState, Pipe):
             bloc = self._previous_bloc(c.actor_start, mentions)
             if bloc:
                 return [(bloc, "noun")]  # "the bloc would consider ...": the union of states the text named
+        if head.lower_ == "it" and any(
+                t.i < head.i and t.dep_ in ("nsubj", "nsubjpass") and _singular(t.lower_) in self.words["party_nouns"]
+                and any(d.lower_ in ("a", "an", "each", "any", "either") for d in t.children) for t in head.sent):
+            # "Where a Party intends to modify its coverage, it shall notify ...": whichever party, so each of them
+            parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=True)
+            if len(parties) > 1:
+                return [(p, "joint") for p in parties]
         if head.lower_ in _PRONOUNS:
             reporters = self._reporting_subjects(doc, head, mentions, speakers)
             if reporters:

@@ -140,6 +140,10 @@ class CommitmentDetector(JSONState, Pipe):
                 head = cue.head
                 if head == cue or head.dep_ == "punct" or (cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":"):
                     return "chapeau" if _ends_with_colon(cue) else None
+                if head.lower_ == "subject" and head.pos_ == "ADJ":
+                    # "New Zealand shall, subject to the availability of funds, provide ...", parsed with
+                    # "subject" as the modal's head and the verb as its conjunct
+                    head = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"), head)
                 if head.pos_ not in ("VERB", "AUX") or head.i < cue.i:
                     return None
                 anchor = head
@@ -428,6 +432,10 @@ class CommitmentDetector(JSONState, Pipe):
             if verb.dep_ == "relcl":
                 return [_noun_phrase(verb.head)], True
             break
+        stranded = _subject(cue) if cue.tag_ == "MD" else None  # "New Zealand shall, subject to ..., provide"
+        stranded = stranded if stranded is not None else _stranded_subject(anchor)
+        if stranded is not None:
+            return [_noun_phrase(stranded)], True
         return [], False
 
     def _build(self, doc, rule, cue, anchor, action, chain, subject, agentive, strength, negative, primary):
@@ -698,6 +706,33 @@ def _agent(verb: Token) -> Token | None:
 _CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "US$"})
 
 
+def _stranded_subject(verb: Token) -> Token | None:
+    """A subject the parser hung on an opening phrase: in "With respect to covered procurement, each Party,
+    including its procuring entities, shall accord ..." it made "Party" an apposition of "procurement". The
+    nearest noun before the verb's auxiliaries, set off by a comma, an apposition with a determiner or a
+    proper name, and nothing but its own modifiers, commas and the auxiliaries between it and the verb."""
+    if verb.pos_ not in ("VERB", "AUX") or _subject(verb) is not None:
+        return None
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i])
+    doc = verb.doc
+    i = first - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return None
+    token = doc[i]
+    while token.dep_ in ("pobj", "prep", "poss", "compound", "amod") and token.head.i < token.i and token.head.i > verb.sent.start:
+        token = token.head  # "each Party, including its procuring entities": up to "Party"
+    if token.dep_ != "appos" or token.pos_ not in ("PROPN", "NOUN") or token.i >= first:
+        return None
+    if not (token.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ in ("each", "both", "the", "either", "neither")
+                                          for c in token.children)):
+        return None
+    if not any(t.text == "," for t in doc[token.head.i + 1 : token.i]):
+        return None
+    return token
+
+
 def _object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
 
@@ -823,8 +858,10 @@ def _in_condition(anchor: Token) -> bool:
     while top.dep_ == "conj":
         top = top.head
     return top.dep_ in ("advcl", "ccomp", "csubj", "pcomp") and any(
-        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in top.children
-    )
+        c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether")
+        or top.dep_ == "advcl" and c.dep_ == "advmod" and c.lower_ in ("where", "whenever") and c.i == top.left_edge.i
+        for c in top.children
+    )  # "Where a Party intends to modify its coverage, it shall notify ...": the condition, not a commitment
 
 
 _ENUMERATOR = re.compile(r"^(?:[ivx]{1,4}|[a-h]|\d{1,2})$")
@@ -970,9 +1007,17 @@ def _action_text(doc: Doc, action: Token, chain: list[Token]) -> str:
 
 def _condition(doc: Doc, chain: list[Token], markers: set[str]) -> Mention | None:
     for verb in chain:
+        if verb.dep_ == "conj" and verb.head.lower_ in _CONDITION_HEADS and verb.head.pos_ == "ADJ":
+            # "shall, subject to the availability of funds, provide ...": the parser's head is "subject"
+            prep = next((g for g in verb.head.children if g.dep_ == "prep" and g.lower_ in ("to", "on", "upon")), None)
+            if prep is not None:
+                return _mention(doc, verb.head.i, prep.right_edge.i)
         for child in verb.children:
             if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in markers for g in child.children):
                 return _mention(doc, child.left_edge.i, child.right_edge.i)
+            if child.dep_ == "advcl" and child.i < verb.i and doc[child.left_edge.i].lower_ == "where" and \
+                    doc[child.left_edge.i].dep_ == "advmod":
+                return _mention(doc, child.left_edge.i, child.right_edge.i)  # "Where a Party intends to modify ..., it shall"
             if child.dep_ in ("prep", "advcl", "amod", "advmod", "acomp") and child.lower_ in _CONDITION_HEADS and any(
                     g.dep_ == "prep" and g.lower_ in ("to", "on", "upon") for g in child.children):
                 return _mention(doc, child.left_edge.i, child.right_edge.i)  # "subject to approval by the Diet"
