@@ -57,6 +57,26 @@ def test_negative_commitments(extract, text, verb):
     assert records[0].action.verb == verb
 
 
+@pytest.mark.parametrize(
+    "line, action",
+    [
+        ("Minister: There will be no new tax on agricultural inputs.", "new tax on agricultural inputs"),
+        ("Minister: We accepted it: there will be no external recruitment at the plant for 18 months.",
+         "external recruitment at the plant for 18 months"),
+    ],
+)
+def test_there_will_be_no_is_a_negative_commitment_of_the_speaker(extract, line, action):
+    text = ("Transcript: Press Conference of the Federal Minister for Commerce\n\nIslamabad, Thursday, 12 February 2026\n\n"
+            + line + "\n")
+    records = extract(text)
+    assert [(r.actor.canonical, r.polarity, r.action.text) for r in records] == [("Pakistan", "negative", action)]
+
+
+def test_there_will_be_no_in_a_question_or_a_forecast_is_none(extract):
+    assert extract("Q: Will you guarantee there will be no encampment clearances this winter?\n") == []
+    assert extract("Economists said there will be no recovery before 2027.") == []
+
+
 def test_taking_questions_is_a_commitment_when_a_body_does_it(extract):
     records = extract("The Ministry will take questions from the public in writing and publish the answers by June.")
     assert {r.action.verb for r in records} == {"take", "publish"}

@@ -154,6 +154,18 @@ class CommitmentDetector(JSONState, Pipe):
                 if subject is not None and subject.lemma_ in self.words["soft_nominals"] | self.words["pledge_nouns"]:
                     return None  # "Our aim is to ...": the nominal cue speaks for it
             soft = False
+            if anchor.lemma_ == "be" and cue.tag_ == "MD" and _existential_no(anchor) is not None:
+                # "There will be no new taxes on agricultural inputs": a negative commitment of the speaker
+                if _in_condition(anchor) or self._blocked(anchor, cue):
+                    return None
+                c = self._build(doc, rule, cue, anchor, anchor, [anchor], None, "implied-negative", strength, True,
+                                primary=True)
+                no = next(d for d in _existential_no(anchor).children if d.lower_ == "no")
+                last = anchor.right_edge.i
+                while last > no.i and (doc[last].is_punct or doc[last].is_space):
+                    last -= 1
+                c.action_text = " ".join(doc[no.i + 1 : last + 1].text.split()[:25])  # what there will be none of
+                return [c]
             if anchor.lemma_ == "be":
                 ready = next((c for c in anchor.children if c.dep_ in ("acomp", "xcomp") and c.lower_ in self.words["ready_words"]), None)
                 if ready is None or _complement(ready) is None:
@@ -704,6 +716,14 @@ def _agent(verb: Token) -> Token | None:
 
 
 _CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "US$"})
+
+
+def _existential_no(be: Token) -> Token | None:
+    """The "no ..." noun of "there will be no ...", or None."""
+    if not any(c.dep_ == "expl" for c in be.children):
+        return None
+    return next((c for c in be.children if c.dep_ in ("attr", "nsubj", "dobj") and c.i > be.i
+                 and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)), None)
 
 
 def _stranded_subject(verb: Token) -> Token | None:
