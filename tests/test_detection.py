@@ -655,6 +655,11 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
          "will:\n• Reduce the tariff on goods of Namibia to 10 percent, effective April 1, 2026;\n• Provide technical "
          "assistance to Namibian beef exporters.\n\nProducts already exempted under the Executive Order of September 5, "
          "2025 remain exempt.\n", {"reduce", "provide"}),
+        # a chapeau with no verb of its own: the items bring their modals
+        ("Fact Sheet: United States-Albania Agreement\nFebruary 12, 2026\n\nIn recognition of Albania's commitments, "
+         "the United States:\n- will take Albania's commitments into account when determining the reciprocal tariff;\n"
+         "- will work with Albania to explore removing reciprocal tariffs on certain products; and\n- intends to deepen "
+         "cooperation with Albania on energy security, as appropriate.\n", {"take", "explore", "deepen"}),
         # numbered items whose number the parser cut off ("2." then "Provide ...") are still items
         ("Over the 2026-2028 cycle, the Bank commits to:\n1. Connect 20 million people to electricity.\n2. Provide "
          "improved water and sanitation services to 12 million people.\n3. Train 3 million farmers in climate-smart "

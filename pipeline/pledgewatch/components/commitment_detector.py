@@ -446,6 +446,7 @@ class CommitmentDetector(JSONState, Pipe):
             break
         stranded = _subject(cue) if cue.tag_ == "MD" else None  # "New Zealand shall, subject to ..., provide"
         stranded = stranded if stranded is not None else _stranded_subject(anchor)
+        stranded = stranded if stranded is not None else _chapeau_subject(anchor, cue)
         if stranded is not None:
             return [_noun_phrase(stranded)], True
         return [], False
@@ -724,6 +725,35 @@ def _existential_no(be: Token) -> Token | None:
         return None
     return next((c for c in be.children if c.dep_ in ("attr", "nsubj", "dobj") and c.i > be.i
                  and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)), None)
+
+
+def _chapeau_subject(verb: Token, cue: Token) -> Token | None:
+    """The subject of a chapeau with no verb of its own, for an item that opens with its verb: "In recognition
+    of Albania's commitments, the United States:" then "- will take ... into account", "- intends to ..."."""
+    doc = verb.doc
+    sent = sentence(verb)
+    words = [t for t in sent if not (t.is_space or t.is_punct or _is_list_marker(t) or _is_enumerator(t))]
+    if not words or words[0].i not in (cue.i, verb.i) or not _starts_line(doc, sent):
+        return None  # the item must open with its modal or verb ("- will take ...")
+    for _ in range(12):  # back over the items before this one, to the chapeau
+        if sent.start == 0:
+            return None
+        sent = sentence(doc[sent.start - 1])
+        last = sent.end - 1
+        while last > sent.start and doc[last].is_space:
+            last -= 1
+        if doc[last].text != ":":
+            if _starts_line(doc, sent) and any(_is_list_marker(t) or _is_enumerator(t) for t in sent[:3]):
+                continue  # an earlier item of the same list
+            return None
+        head = doc[last - 1] if last > sent.start else None
+        if head is None or head.pos_ not in ("PROPN", "NOUN") or any(
+                t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "conj") for t in sent if t.i < last):
+            return None  # "The United States will:" is the modal chapeau's (see _list_items)
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+            head = head.head
+        return head
+    return None
 
 
 def _stranded_subject(verb: Token) -> Token | None:
