@@ -72,6 +72,25 @@ def test_there_will_be_no_is_a_negative_commitment_of_the_speaker(extract, line,
     assert [(r.actor.canonical, r.polarity, r.action.text) for r in records] == [("Pakistan", "negative", action)]
 
 
+@pytest.mark.parametrize(
+    "text, actor, value",
+    [
+        ("Kampala, 3 March 2026\n\nThe health minister told a press briefing in Kampala that all 180 theatres would "
+         "be operational by the end of 2026.\n", "Uganda", "2026"),
+        ("Coalition Agreement of the Government of Slovenia\n\nAll administrative procedures for citizens will be "
+         "available online by 2029.\n", "Slovenia", "2029"),
+    ],
+)
+def test_a_dated_state_of_affairs_is_a_commitment(extract, text, actor, value):
+    records = extract(text)
+    assert [(r.actor.canonical, r.deadline.value if r.deadline else None) for r in records] == [(actor, value)]
+
+
+def test_an_undated_state_or_a_readiness_is_no_delivery_pledge(extract):
+    assert extract("Economists said the figures will be available soon.") == []
+    assert extract("The data will be available to researchers.") == []
+
+
 def test_there_will_be_no_in_a_question_or_a_forecast_is_none(extract):
     assert extract("Q: Will you guarantee there will be no encampment clearances this winter?\n") == []
     assert extract("Economists said there will be no recovery before 2027.") == []

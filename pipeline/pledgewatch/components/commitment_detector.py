@@ -166,6 +166,23 @@ class CommitmentDetector(JSONState, Pipe):
                     last -= 1
                 c.action_text = " ".join(doc[no.i + 1 : last + 1].text.split()[:25])  # what there will be none of
                 return [c]
+            delivered = self._delivered_state(anchor) if anchor.lemma_ == "be" and cue.tag_ == "MD" else None
+            if delivered is not None:
+                # "all 180 theatres would be operational by the end of 2026", "All procedures will be available
+                # online by 2029": a dated promise of a state of affairs, by the speaker or whoever is reported
+                if _in_condition(anchor) or self._blocked(anchor, cue):
+                    return None
+                c = self._build(doc, rule, cue, anchor, anchor, [anchor], None, "implied", strength, False,
+                                primary=True)
+                subject = _subject(anchor)
+                last = anchor.right_edge.i
+                while last > anchor.i and (doc[last].is_punct or doc[last].is_space):
+                    last -= 1
+                c.action_text = " ".join(
+                    [t.text for t in doc[subject.left_edge.i : subject.right_edge.i + 1]] +
+                    [t.text for t in doc[anchor.i + 1 : last + 1]])
+                c.action_text = " ".join(c.action_text.split()[:25])
+                return [c]
             if anchor.lemma_ == "be":
                 ready = next((c for c in anchor.children if c.dep_ in ("acomp", "xcomp") and c.lower_ in self.words["ready_words"]), None)
                 if ready is None or _complement(ready) is None:
@@ -310,6 +327,19 @@ class CommitmentDetector(JSONState, Pipe):
         if _ends_with_colon(action) and any(t.lower_ == "following" for t in action.subtree):
             return True
         return False
+
+    def _delivered_state(self, be: Token) -> Token | None:
+        """The adjective of "X will be operational / available / ready by <date>", when X is a thing (not who
+        speaks) and a by/before/within/from phrase dates it; else None."""
+        state = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in self.words["delivery_states"]), None)
+        subject = _subject(be)
+        if state is None or subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return None
+        if _complement(state) is not None:
+            return None  # "ready to ...": the readiness cue's
+        dated = any(t.dep_ == "prep" and t.lower_ in ("by", "before", "within", "from", "until") and any(
+            g.ent_type_ == "DATE" for g in t.subtree) for t in list(be.children) + list(state.children))
+        return state if dated else None
 
     def _announces_funds(self, verb: Token) -> bool:
         """The verb's object is an amount of money, or funding of one ("a contribution of EUR 750 million")."""
