@@ -481,6 +481,10 @@ def test_contracting_parties_are_the_title_parties(extract):
          "Minister: Our talks with the United States continue. Pakistan exports textiles. The United States has asked for more access. The "
          "United States has tariffs on our textiles. We will consult the chambers again before the end of this month.\n",
          "consult", "Pakistan"),
+        # a title's bare "Regional Council" is the council the text names in full
+        ("Regional Council adopts 2026/27 budget with record investment in housing\n\nHALIFAX, N.S. — March 31, 2026 — "
+         "Halifax Regional Council today approved a $1.35-billion operating budget. \"We will not close a single bus "
+         "route to balance the books,\" said the mayor.\n", "close", "Halifax Regional Council"),
         # a firm's chief executive speaks for the firm, not for the state of the bureau she spoke to
         ("Transcript: Nilestone Cement's Dalia Mansour on the Kenya expansion\n\nFebruary 11, 2027\n\nNilestone "
          "Cement, Egypt's third-largest cement producer, had a turbulent year. Chief executive Dalia Mansour spoke to "

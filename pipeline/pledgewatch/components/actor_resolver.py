@@ -414,6 +414,12 @@ class ActorResolver(JSONState, Pipe):
         """Who "we" is (see :meth:`_find_speakers`); a ministry the alias table does not know speaks for the state
         the text names most ("Regular Press Conference of the Ministry of Industry and Trade")."""
         found = self._find_speakers(doc, mentions)
+        if len(found) == 1 and found[0] not in self.kind and all(
+                w.lower() in self.words["organ_nouns"] | _LOCAL_WORDS for w in found[0].split()):
+            # "Regional Council adopts 2026/27 budget": the "Halifax Regional Council" the text names in full
+            full = re.search(rf"((?:[A-Z][\w'’.-]+\s+){{1,3}}){re.escape(found[0])}\b", doc_cache.text(doc)[:3000])
+            if full and not set(full.group(1).lower().split()) & (self.words["document_nouns"] | {"the", "a", "an"}):
+                found = [self._canonical(full.group(0).strip())]
         if len(found) == 1 and found[0] not in self.kind and found[0].split()[0].lower() in self.words["government_nouns"]:
             state = self._main_state(doc, mentions)
             if state:
@@ -1301,6 +1307,8 @@ def _ents_before(doc: Doc, before: int, window: int) -> list[Span]:
     return out[::-1]
 
 
+_LOCAL_WORDS = frozenset({"regional", "city", "municipal", "county", "town", "district", "provincial", "borough",
+                          "metropolitan", "village", "parish", "shire"})
 _INSTITUTION_KINDS = frozenset({"bank", "fund", "commission", "agency", "corporation", "secretariat", "organisation",
                                 "organization", "institution"})
 
