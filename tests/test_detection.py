@@ -481,6 +481,10 @@ def test_contracting_parties_are_the_title_parties(extract):
          "Minister: Our talks with the United States continue. Pakistan exports textiles. The United States has asked for more access. The "
          "United States has tariffs on our textiles. We will consult the chambers again before the end of this month.\n",
          "consult", "Pakistan"),
+        # "he" for a person the text ties to no state is that person, not the office last named
+        ("Opinion: how the governor's pledges have fared\n\nBy Marites Dela Cruz\n\nGovernor Ramon Tolentino won a "
+         "third term in May 2025. The Provincial Environment and Natural Resources Office was reorganised. He "
+         "pledged to station a 24-hour ambulance in every municipality within two years.\n", "station", "Ramon Tolentino"),
         # a title's bare "Regional Council" is the council the text names in full
         ("Regional Council adopts 2026/27 budget with record investment in housing\n\nHALIFAX, N.S. — March 31, 2026 — "
          "Halifax Regional Council today approved a $1.35-billion operating budget. \"We will not close a single bus "

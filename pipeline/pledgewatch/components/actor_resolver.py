@@ -824,11 +824,15 @@ class ActorResolver(JSONState, Pipe):
                 return [(last.actor_canonical, "pronoun")]  # "The Minister will travel ... In Accra she will sign ..."
             if head.lower_ == "they" and len(speakers) > 1:
                 return [(name, "joint") for name in speakers]  # a joint statement's "They will explore ...": its parties
+            untied = None
             if head.lower_ in ("he", "she"):
                 person = self._previous_person(doc, c.actor_start, mentions)
                 if person:
                     return [(person, "pronoun")]  # "He pledged ...": the leader last named, not the programme
+                untied = self._untied_person(doc, c.actor_start)
             previous = self._previous_actor(doc, c.actor_start, mentions)
+            if untied and (previous is None or previous not in self.kind and previous not in speakers):
+                return [(untied, "pronoun")]  # "He pledged to ...": the governor the column is about, not an office
             if previous and previous.split()[0].lower() in self.words["state_bodies"]:
                 previous = self._previous_actor(doc, c.actor_start, mentions, states_only=True) or previous
             if previous and len(speakers) == 1 and (
@@ -1122,7 +1126,8 @@ class ActorResolver(JSONState, Pipe):
                 break
             i -= 1
         if not states_only:
-            orgs = [e for e in _ents_before(doc, before, window) if e.label_ == "ORG" and not (e.text.isupper() and len(e.text) <= 5)]
+            orgs = [e for e in _ents_before(doc, before, window) if e.label_ == "ORG" and not (e.text.isupper() and len(e.text) <= 5)
+                    and e[-1].lower_ not in self.words["document_nouns"]]  # not "his State of the Province Address"
             if orgs and (best is None or orgs[-1].end_char > best[0]):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
@@ -1136,6 +1141,21 @@ class ActorResolver(JSONState, Pipe):
             if ent.label_ == "PERSON":
                 return None  # a person the text ties to no one: the older rules decide
         return None
+
+    def _untied_person(self, doc: Doc, before: int) -> str | None:
+        """The person last named before ``before`` (within a few paragraphs), written out as the text first
+        gave the name ("Ramon Tolentino" for a later "Mr Tolentino"), when no state or organisation is tied to it."""
+        ents = _ents_before(doc, before, 1500)
+        last = next((e for e in reversed(ents) if e.label_ == "PERSON"
+                     and not _BYLINE.match(doc_cache.text(doc), doc_cache.text(doc).rfind("\n", 0, e.start_char) + 1)),
+                    None)  # not the byline's author
+        if last is None:
+            return None
+        surname = last[-1].text
+        everyone = [e for e in doc_cache.entities(doc)[0] if e.label_ == "PERSON" and e[-1].text == surname]
+        full = max(everyone, key=lambda e: (len(e), -e.start), default=last)
+        name = re.sub(r"^(?:Mr|Mrs|Ms|Dr|Mx)\.?\s+", "", full.text.strip())
+        return name if name[:1].isupper() else None
 
     def _spokesman_of(self, doc: Doc, text: str, c: Commitment, mentions) -> str | None:
         """The organisation a reporting speaker speaks for when the text names it only as a modifier of the
@@ -1307,6 +1327,7 @@ def _ents_before(doc: Doc, before: int, window: int) -> list[Span]:
     return out[::-1]
 
 
+_BYLINE = re.compile(r"[ \t]*By\s+[A-Z]")
 _LOCAL_WORDS = frozenset({"regional", "city", "municipal", "county", "town", "district", "provincial", "borough",
                           "metropolitan", "village", "parish", "shire"})
 _INSTITUTION_KINDS = frozenset({"bank", "fund", "commission", "agency", "corporation", "secretariat", "organisation",
