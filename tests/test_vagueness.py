@@ -108,6 +108,13 @@ def test_quantities_money_percent_counts_and_missed_by_ner(nlp):
     assert "12 percent" in found and "40" in found
 
 
+def test_a_number_ending_the_sentence_is_a_quantity_not_a_list_number(nlp):
+    # the parser hangs "from 20 to 30" on "reserved": still the increase's amount, so not unquantified
+    record = one(nlp, "Bangladesh will increase the number of seats reserved for Bhutanese students from 20 to 30.")
+    assert [q.text for q in record.quantities] == ["20 to 30"]
+    assert not any(f.code == "UNQUANTIFIED" for f in record.flags)
+
+
 def test_list_numbers_and_years_are_not_quantities(nlp):
     record = one(nlp, "1) The Participants will review the list of controlled items in 2026.")
     assert not any(q.text in ("1", "2026") for q in record.quantities)

@@ -265,6 +265,11 @@ class VaguenessFlagger(JSONState, Pipe):
             taken.add((cue["category"], start))
             covered.update(range(start, end))
             flags.append(Flag(code=cue["category"], text=span.text, start=span.start_char, end=span.end_char, rule=cue["id"]))
+        if any(f.rule == "unquantified-change" for f in flags):
+            moved = _moved_amounts(doc, c)
+            wide = wide | moved
+            qents = list(qents) + [e for e in doc_cache.entities(doc)[0] if e.label_ in _QUANTITY_ENTS
+                                   and moved.intersection(range(e.start, e.end)) and e not in qents]
         c.quantities = self._quantities(doc, c, wide, time_chars, qents, taken_all)
         if c.quantities or c.verification is not None:
             gone = set(self.cfg["neutralised_by_quantity"])
@@ -438,10 +443,13 @@ def _clause_windows(doc: Doc, commitments: list[Commitment], pad: int = 8) -> li
 
 
 def _list_marker(doc: Doc, start: int, end: int) -> bool:
-    """A list number: "1)", "(ii)", "2." at the start of an item."""
+    """A list number: "1)", "(ii)", "2." at the start of an item (not "from 20 to 30." at a sentence's end)."""
     after = doc[end].text if end < len(doc) else ""
-    before = doc[start - 1].text if start > 0 else ""
-    return after in (")", ".") or before == "("
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.text == "(":
+        return True
+    opens = before is None or before.is_space or "\n" in before.whitespace_ or start == sentence(doc[start]).start
+    return after in (")", ".") and opens
 
 
 def _cue_start(text: str, c: Commitment) -> int:
@@ -450,3 +458,22 @@ def _cue_start(text: str, c: Commitment) -> int:
     if found < 0:
         found = text.rfind(c.cue, 0, c.end)
     return found if found >= 0 else c.start
+
+
+def _moved_amounts(doc: Doc, c: Commitment) -> set[int]:
+    """The amount of a change the parser hung on the object's modifier: in "will increase the number of seats
+    reserved for students from 20 to 30" it attached "from 20 to 30" to "reserved". A "from", "to" or "by"
+    phrase with a number, later in the sentence and below the verb, is the change's amount."""
+    verb = doc[c.verb_i]
+    sent = sentence(verb)
+    out: set[int] = set()
+    for t in doc[verb.i + 1 : sent.end]:
+        if t.dep_ != "prep" or t.lower_ not in ("from", "to", "by"):
+            continue
+        if verb not in t.ancestors:
+            continue
+        numbers = [g for g in t.subtree if g.like_num or g.ent_type_ in ("PERCENT", "MONEY", "QUANTITY")]
+        if numbers and any(g.head == t or g.head in t.subtree for g in numbers):
+            out.update(g.i for g in t.subtree)
+    return out
+
