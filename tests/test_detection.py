@@ -263,6 +263,9 @@ def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
         "Minister of Trade: I will begin with two announcements before taking your questions.",
         "Mayor Ruiz: I'll keep my remarks short this morning.",
         "This Memorandum of Understanding between Lithuania and Uzbekistan shall remain in effect for three years.",
+        # what someone will be able to do is a capability, not a promise
+        "Allied intelligence assessments indicate that Russia will be able to reconstitute its land forces within "
+        "the next few years.",
         # announced or confirmed, but no funding
         "Brenmoor Steel announced revenue of $5 billion for 2025.",
         "The ministry confirmed that 40 people had died in the floods.",
