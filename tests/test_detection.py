@@ -690,6 +690,13 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
          "the United States:\n- will take Albania's commitments into account when determining the reciprocal tariff;\n"
          "- will work with Albania to explore removing reciprocal tariffs on certain products; and\n- intends to deepen "
          "cooperation with Albania on energy security, as appropriate.\n", {"take", "explore", "deepen"}),
+        # "undertakes, over the period, to:" is a chapeau; so is a "will:" the parser cut from its subject
+        ("6. In return, the Bank undertakes, over the 2027-2030 period, to:\n(a) allocate at least 45 percent of its "
+         "resources to Haiti;\n(b) raise the share of projects with gender indicators to 70 percent by the end of 2028;\n",
+         {"allocate", "raise"}),
+        ("Under the strategy, Transmission System Operator Cyprus (TSO Cyprus) will:\n(a) complete the reinforcement of "
+         "the Dhekelia-Limassol 132 kV corridor before the end of 2027; and\n(b) publish an annual curtailment report, "
+         "starting in the first quarter of 2027.\n", {"complete", "publish"}),
         # numbered items whose number the parser cut off ("2." then "Provide ...") are still items
         ("Over the 2026-2028 cycle, the Bank commits to:\n1. Connect 20 million people to electricity.\n2. Provide "
          "improved water and sanitation services to 12 million people.\n3. Train 3 million farmers in climate-smart "

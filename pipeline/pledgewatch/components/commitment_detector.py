@@ -227,9 +227,9 @@ class CommitmentDetector(JSONState, Pipe):
                             for c in cue.children
                         ):
                             complement = cue  # "agreed to an immediate ceasefire"
-                        elif (cue.i + 2 < len(doc) and doc[cue.i + 1].lower_ == "to" and doc[cue.i + 2].text == ":"
-                              and not _negated(cue)):
-                            return "chapeau"  # "Under the roadmap, Orvell commits to:" then the items
+                        elif _to_colon(cue) and not _negated(cue):
+                            return "chapeau"  # "Under the roadmap, Orvell commits to:", "the Bank undertakes, over
+                            # the 2027-2030 period, to:" then the items
                         else:
                             return None
                     elif complement is not cue and _has_own_subject(complement):
@@ -538,6 +538,11 @@ class CommitmentDetector(JSONState, Pipe):
         subjects, _ = self._subjects(doc, cue, cue, cue)
         if not subjects:
             subject = next((t for t in chapeau if t.dep_ in _SUBJECTS and t.i < cue.i), None)
+            if subject is None and cue.i == chapeau.start and chapeau.start > 0:
+                # "... Transmission System Operator Cyprus (TSO Cyprus)" + "will:", cut apart by the parser
+                subject = _last_name_before(sentence(doc[chapeau.start - 1]))
+            elif subject is None and cue.tag_ == "MD":
+                subject = _last_name_before(doc[chapeau.start : cue.i])  # the same, left in one garbled parse
             subjects = [_noun_phrase(subject)] if subject is not None else []
         out = []
         sent = _next_sentence(doc, chapeau)
@@ -755,6 +760,34 @@ def _existential_no(be: Token) -> Token | None:
         return None
     return next((c for c in be.children if c.dep_ in ("attr", "nsubj", "dobj") and c.i > be.i
                  and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)), None)
+
+
+def _last_name_before(sent: Span) -> Token | None:
+    """The head of the last noun phrase of ``sent`` outside parentheses and not inside an opening
+    prepositional phrase ("Under the strategy, Transmission System Operator Cyprus (TSO Cyprus)": "Cyprus")."""
+    depth, best = 0, None
+    for t in sent:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.pos_ in ("PROPN", "NOUN") and t.dep_ not in ("compound", "pobj", "poss"):
+            best = t
+    return best
+
+
+def _to_colon(cue: Token) -> bool:
+    """The cue's clause ends with "to:" and nothing but adverbials come between ("undertakes, over the
+    2027-2030 period, to:")."""
+    doc = cue.doc
+    sent = sentence(cue)
+    last = sent.end - 1
+    while last > cue.i and doc[last].is_space:
+        last -= 1
+    if doc[last].text != ":" or last - 1 <= cue.i or doc[last - 1].lower_ != "to":
+        return False
+    between = doc[cue.i + 1 : last - 1]
+    return len(between) <= 12 and not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("dobj", "ccomp", "xcomp") for t in between)
 
 
 def _chapeau_subject(verb: Token, cue: Token) -> Token | None:
