@@ -263,6 +263,9 @@ def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
         "Minister of Trade: I will begin with two announcements before taking your questions.",
         "Mayor Ruiz: I'll keep my remarks short this morning.",
         "This Memorandum of Understanding between Lithuania and Uzbekistan shall remain in effect for three years.",
+        # an instruction to someone else is no commitment of the one who gives it
+        "The WTO panel directed India to bring its measures into conformity with the Agreement.",
+        "The court directed the company to pay compensation to the families.",
         # what someone will be able to do is a capability, not a promise
         "Allied intelligence assessments indicate that Russia will be able to reconstitute its land forces within "
         "the next few years.",
@@ -627,6 +630,13 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("Tessaly Pharma to invest DKK 3.4 billion in Philippine insulin plant\n\nMANILA, Oct. 14, 2026 -- "
          "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B) today announced that it will invest DKK 3.4 billion in a "
          "plant in the Philippines.\n", "invest", {"Tessaly Pharma"}),
+        # leaders who instruct their own ministries, officials or negotiators commit to the task
+        ("Joint Statement between Brazil and Indonesia\n\n3 March 2025\n\nThe two Presidents instructed their energy "
+         "ministries to sign a Memorandum of Understanding on Bioenergy by 30 September 2025.\n", "sign",
+         {"Brazil", "Indonesia"}),
+        ("Joint Statement between Brazil and Indonesia\n\n3 March 2025\n\nThe leaders tasked their ministers with "
+         "concluding a memorandum of understanding on green shipping within six months.\n", "conclude",
+         {"Brazil", "Indonesia"}),
         # a subject the parser hung on the opening phrase; a verb the parser hung on "subject to"
         ("Free Trade Agreement between New Zealand and the Kingdom of Bahrain\n\nArticle 11.4\n\nWith respect to any "
          "measure regarding covered procurement, each Party, including its procuring entities, shall accord immediately "

@@ -211,7 +211,13 @@ class CommitmentDetector(JSONState, Pipe):
                 else:
                     if _is_passive(cue) or cue.dep_ in ("amod", "acl", "relcl") and not _subject(cue):
                         return None
-                    if cue.lemma_ in self.words["amount_announcers"]:
+                    if cue.lemma_ in self.words["instruction_verbs"]:
+                        # "The leaders instructed their energy ministries to sign ...", "We instruct the Commission
+                        # to present options ...": the instructing party commits through its own organs
+                        complement = self._own_organ_task(cue)
+                        if complement is None:
+                            return None
+                    elif cue.lemma_ in self.words["amount_announcers"]:
                         # "Germany announced a contribution of EUR 750 million", "The United Kingdom announced
                         # GBP 40 million": a pledge; anything else announced or confirmed is no commitment here
                         if not self._announces_funds(cue):
@@ -340,6 +346,25 @@ class CommitmentDetector(JSONState, Pipe):
         dated = any(t.dep_ == "prep" and t.lower_ in ("by", "before", "within", "from", "until") and any(
             g.ent_type_ == "DATE" for g in t.subtree) for t in list(be.children) + list(state.children))
         return state if dated else None
+
+    def _own_organ_task(self, verb: Token) -> Token | None:
+        """The task of "instructed their ministries to sign ...", "tasked their ministers with concluding ...",
+        when the one instructed is the speaker's own organ (a possessive, or a ministry, official, negotiator,
+        commission or secretariat); None for instructions to others ("directed India to comply")."""
+        obj = _object(verb)
+        if obj is None:
+            return None
+        own = any(c.dep_ == "poss" and c.lower_ in ("their", "our", "its", "his", "her") for c in obj.children)
+        organ = any(w.lemma_.lower() in self.words["own_organs"] for w in obj.subtree if w.i <= obj.i)
+        if not (own or organ) or obj.ent_type_ in ("GPE", "NORP"):
+            return None
+        task = _complement(verb) or next((c for c in verb.children if c.dep_ == "xcomp" and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)  # "to present options", "present" read as ADJ
+        if task is None:
+            for child in verb.children:  # "tasked their ministers with concluding ..."
+                if child.dep_ == "prep" and child.lower_ == "with":
+                    task = next((g for g in child.children if g.tag_ == "VBG"), None)
+        return task
 
     def _announces_funds(self, verb: Token) -> bool:
         """The verb's object is an amount of money, or funding of one ("a contribution of EUR 750 million")."""
