@@ -26,6 +26,8 @@ def _one(records, actor=None):
         ("The Ministry is launching a EUR 2 billion guarantee fund for small exporters.", None, "launch", "firm"),
         ("Germany reaffirmed its commitment to spend 2 percent of GDP on defence.", "Germany", "spend", "firm"),
         ("The French side will continue to support the reconstruction of the port.", "France", "support", "firm"),
+        ("The Bhutanese side expressed its readiness to supply up to 500 megawatts of electricity to Bangladesh.",
+         "Bhutan", "supply", "soft"),
         # an announced or confirmed amount of funding is a pledge
         ("Germany announced a contribution of EUR 750 million to the Fund.", "Germany", "announce", "firm"),
         ("China confirmed a contribution of USD 18 million.", "China", "confirm", "firm"),
