@@ -88,6 +88,24 @@ def test_a_dated_state_of_affairs_is_a_commitment(extract, text, actor, value):
     assert [(r.actor.canonical, r.deadline.value if r.deadline else None) for r in records] == [(actor, value)]
 
 
+@pytest.mark.parametrize(
+    "line, verb, value",
+    [
+        ("Construction of the Santa Rosa facility will begin in the first quarter of 2027.", "begin", "2027-Q1"),
+        ("Our grinding terminal in Mombasa will start operating in the third quarter of next year.", "operate", "2027-Q3"),
+    ],
+)
+def test_work_that_starts_at_a_date_is_the_speakers_commitment(extract, line, verb, value):
+    text = ("Tessaly Pharma to invest in Philippine insulin plant\n\nMANILA, Oct. 14, 2026 -- Tessaly Pharma A/S "
+            "(Nasdaq Copenhagen: TESS B) today announced an investment.\n\n" + line + "\n")
+    records = [r for r in extract(text) if r.action.verb == verb]
+    assert [(r.actor.canonical, r.deadline.value if r.deadline else None) for r in records] == [("Tessaly Pharma", value)]
+
+
+def test_a_season_that_begins_is_no_commitment(extract):
+    assert extract("The lean season will begin earlier than usual this year, according to seasonal forecasts.") == []
+
+
 def test_an_undated_state_or_a_readiness_is_no_delivery_pledge(extract):
     assert extract("Economists said the figures will be available soon.") == []
     assert extract("The data will be available to researchers.") == []

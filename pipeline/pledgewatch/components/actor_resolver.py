@@ -841,6 +841,10 @@ class ActorResolver(JSONState, Pipe):
                 previous = speakers[0]
             return [(self._as_speaker(previous, speakers), "pronoun")] if previous else []
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
+        if not name and head.lemma_.lower() in self.words["activity_nouns"] and self._dated_start(doc, c):
+            # "Construction of the Santa Rosa facility will begin in the first quarter of 2027", "our terminal in
+            # Mombasa will start operating in the third quarter": the speaker's (or the reported speaker's) work
+            return self._implied(doc, text, c, mentions, force=True)
         if not name and c.action_verb in self.words["beneficiary_verbs"] and head.lower_ not in _PRONOUNS:
             # "Every affected employee will receive severance of 24 months' pay": who gives it is the one speaking
             # (or whose words are reported), as for an agentless passive
@@ -1141,6 +1145,13 @@ class ActorResolver(JSONState, Pipe):
             if ent.label_ == "PERSON":
                 return None  # a person the text ties to no one: the older rules decide
         return None
+
+    def _dated_start(self, doc: Doc, c: Commitment) -> bool:
+        """The clause starts something ("will begin", "will start operating") at a date it names."""
+        verbs = [doc[i] for i in c.chain] + [doc[c.verb_i]]
+        if not any(v.lemma_.lower() in self.words["start_verbs"] for v in verbs):
+            return False
+        return any(e.label_ == "DATE" and c.start <= e.start_char < c.end for e in doc_cache.entities(doc)[0])
 
     def _untied_person(self, doc: Doc, before: int) -> str | None:
         """The person last named before ``before`` (within a few paragraphs), written out as the text first
