@@ -18,6 +18,7 @@ def _one(records, actor=None):
         ("Each Party shall notify the other of any new sanitary measure within 60 days.", None, "notify", "firm"),
         ("The European Commission is to present a revised proposal on packaging waste.", "European Union", "present", "firm"),
         ("India is going to open three new consulates in Africa.", "India", "open", "firm"),
+        ("India is also going to open a consulate in Accra.", "India", "open", "firm"),
         ("Mexico committed to deploying 10,000 officers to the northern border.", "Mexico", "deploy", "firm"),
         ("Seoul pledged to purchase $20 billion of American liquefied natural gas.", "South Korea", "purchase", "firm"),
         ("The Bank intends to publish a review of its framework next year.", None, "publish", "soft"),
