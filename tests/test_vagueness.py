@@ -93,6 +93,20 @@ def test_pseudo_cue_more_than_an_amount_is_a_quantity(nlp):
     assert record.specificity.label == "specific"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "any significant change" says which events the duty covers, not how much is done
+        "Each Party shall notify the other Party in writing, within five days, of any significant change in the pest "
+        "status of its territory.",
+        # an amount the parser hung on the object's participle ("sold in Europe by 40 per cent")
+        "Holmstrand Motor Group pledged to cut the average CO2 emissions of new cars sold in Europe by 40 per cent by 2025.",
+    ],
+)
+def test_no_unquantified_flag_where_the_text_says_how_much(nlp, text):
+    assert "UNQUANTIFIED" not in codes(one(nlp, text))
+
+
 def test_cue_in_another_clause_does_not_reach(nlp):
     text = "Japan will cancel the tariffs under Executive Order 14257 by May 1, 2026, while Korea may consider further steps."
     japan = one(nlp, text, "Japan")

@@ -468,7 +468,7 @@ def _moved_amounts(doc: Doc, c: Commitment) -> set[int]:
     sent = sentence(verb)
     out: set[int] = set()
     for t in doc[verb.i + 1 : sent.end]:
-        if t.dep_ != "prep" or t.lower_ not in ("from", "to", "by"):
+        if t.dep_ not in ("prep", "agent") or t.lower_ not in ("from", "to", "by"):  # "sold in Europe by 40 per cent"
             continue
         if verb not in t.ancestors:
             continue
