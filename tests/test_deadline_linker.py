@@ -307,6 +307,9 @@ def test_participle_with_by_keeps_the_actions_deadline(extract):
     r = _only(extract, "The Uzbek side will introduce a simplified registration procedure for pharmaceutical "
                        "products manufactured in India by 1 July 2026.")
     assert r.deadline is not None and r.deadline.value == "2026-07-01"
+    r = _only(extract, "The company will source 100 percent renewable electricity for all owned and leased "
+                       "warehouses and terminals by 2027.")
+    assert r.deadline is not None and r.deadline.value == "2027"
 
 
 @pytest.mark.parametrize(

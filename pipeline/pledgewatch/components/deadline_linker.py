@@ -523,6 +523,8 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                 if not deadline and not future:
                     return None
                 crossed = True
+            elif kind == "clause" and family == "by" and _bare_participle(head):
+                crossed = True  # "for all owned and leased warehouses by 2027": the date closes the action, not "leased"
             elif kind == "clause":
                 if _absolute_clause(head):
                     return None  # "..., with passenger services beginning no later than December 2031": its own subject's time
@@ -550,6 +552,18 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                 crossed = True
         token = head
     return None
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle that only describes a noun of the object ("owned and leased warehouses"): no
+    auxiliary, no subject, no object of its own."""
+    top = verb
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    in_a_phrase = top.dep_ == "pcomp"  # "for all owned and leased warehouses": the parser's object is the noun
+    return verb.tag_ == "VBN" and verb.dep_ in ("conj", "pcomp", "acl", "amod") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "agent") or c.dep_ == "dobj" and not in_a_phrase
+        for c in verb.children)
 
 
 def _absolute_clause(verb: Token) -> bool:
