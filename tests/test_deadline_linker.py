@@ -303,6 +303,20 @@ def test_a_relative_clause_commitment_keeps_its_own_deadline(extract, text, main
     assert by_verb[inner].deadline is not None and by_verb[inner].deadline.value == value
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Halifax Transit will run buses on the eight busiest routes every 10 minutes at peak times, starting with "
+         "the November service change.", "2025-11"),
+        ("We will have our traceability data assured by an external auditor starting with the 2026 reporting year.",
+         "2026"),
+    ],
+)
+def test_starting_with_a_dated_event_is_where_the_action_starts(extract, text, value):
+    r = _only(extract, text)
+    assert r.deadline is not None and (r.deadline.value, r.deadline.relation) == (value, "from")
+
+
 def test_participle_with_by_keeps_the_actions_deadline(extract):
     r = _only(extract, "The Uzbek side will introduce a simplified registration procedure for pharmaceutical "
                        "products manufactured in India by 1 July 2026.")

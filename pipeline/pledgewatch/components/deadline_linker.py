@@ -291,6 +291,15 @@ class DeadlineLinker(JSONState, Pipe):
             skipped |= set(range(words[-1][1] + 1 if words else first, first))
         lowered = tuple(w for w, _ in words)
         duration = expr.type == "DURATION"
+        if len(lowered) >= 2 and lowered[-1] == "with" and lowered[-2] in ("starting", "beginning", "commencing"):
+            # "starting with the November service change", "beginning with the 2025-26 school year": the event
+            # the date names is where the action starts (its noun counts as part of the expression)
+            with_token = doc[words[-1][1]]
+            noun = next((c for c in with_token.children if c.dep_ == "pobj"), None)
+            lead = {words[-1][1], words[-2][1]} | skipped
+            if noun is not None and noun.i >= first:
+                lead |= set(range(first, noun.i + 1))
+            return "from", lead, edge
         for phrase, family in self._table():
             n = len(phrase)
             if n <= len(lowered) and lowered[len(lowered) - n :] == phrase:
