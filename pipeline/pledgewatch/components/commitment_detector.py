@@ -154,34 +154,24 @@ class CommitmentDetector(JSONState, Pipe):
                 if subject is not None and subject.lemma_ in self.words["soft_nominals"] | self.words["pledge_nouns"]:
                     return None  # "Our aim is to ...": the nominal cue speaks for it
             soft = False
-            if anchor.lemma_ == "be" and cue.tag_ == "MD" and _existential_no(anchor) is not None:
-                # "There will be no new taxes on agricultural inputs": a negative commitment of the speaker
-                if _in_condition(anchor) or self._blocked(anchor, cue):
-                    return None
-                c = self._build(doc, rule, cue, anchor, anchor, [anchor], None, "implied-negative", strength, True,
-                                primary=True)
-                no = next(d for d in _existential_no(anchor).children if d.lower_ == "no")
-                last = anchor.right_edge.i
-                while last > no.i and (doc[last].is_punct or doc[last].is_space):
-                    last -= 1
-                c.action_text = " ".join(doc[no.i + 1 : last + 1].text.split()[:25])  # what there will be none of
-                return [c]
+            nothing = _existential_no(anchor) if anchor.lemma_ == "be" and cue.tag_ == "MD" else None
             delivered = self._delivered_state(anchor) if anchor.lemma_ == "be" and cue.tag_ == "MD" else None
-            if delivered is not None:
-                # "all 180 theatres would be operational by the end of 2026", "All procedures will be available
-                # online by 2029": a dated promise of a state of affairs, by the speaker or whoever is reported
+            if nothing is not None or delivered is not None:
+                # "There will be no new taxes on agricultural inputs": a negative commitment of the speaker;
+                # "all 180 theatres would be operational by the end of 2026": a dated state of affairs promised
+                # (the speaker's, or whoever's words are reported)
                 if _in_condition(anchor) or self._blocked(anchor, cue):
                     return None
-                c = self._build(doc, rule, cue, anchor, anchor, [anchor], None, "implied", strength, False,
-                                primary=True)
-                subject = _subject(anchor)
-                last = anchor.right_edge.i
-                while last > anchor.i and (doc[last].is_punct or doc[last].is_space):
-                    last -= 1
-                c.action_text = " ".join(
-                    [t.text for t in doc[subject.left_edge.i : subject.right_edge.i + 1]] +
-                    [t.text for t in doc[anchor.i + 1 : last + 1]])
-                c.action_text = " ".join(c.action_text.split()[:25])
+                c = self._build(doc, rule, cue, anchor, anchor, [anchor], None,
+                                "implied-negative" if nothing is not None else "implied", strength,
+                                nothing is not None, primary=True)
+                if nothing is not None:  # what there will be none of
+                    no = next(d for d in nothing.children if d.lower_ == "no")
+                    c.action_text = _words_to_clause_end(doc, no.i + 1, anchor)
+                else:  # the thing and its state, without "be"
+                    subject = _subject(anchor)
+                    c.action_text = _words_to_clause_end(doc, anchor.i + 1, anchor,
+                                                         prefix=doc[subject.left_edge.i : subject.right_edge.i + 1])
                 return [c]
             if anchor.lemma_ == "be":
                 ready = next((c for c in anchor.children if c.dep_ in ("acomp", "xcomp") and c.lower_ in self.words["ready_words"]), None)
@@ -777,6 +767,15 @@ def _agent(verb: Token) -> Token | None:
 
 
 _CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "US$"})
+
+
+def _words_to_clause_end(doc: Doc, first: int, head: Token, prefix: Span | None = None, limit: int = 25) -> str:
+    """The words from ``first`` to the end of ``head``'s clause (closing punctuation left out), after ``prefix``."""
+    last = head.right_edge.i
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    words = (prefix.text.split() if prefix is not None else []) + doc[first : last + 1].text.split()
+    return " ".join(words[:limit])
 
 
 def _existential_no(be: Token) -> Token | None:
