@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from pledgewatch.temporal import (
+    _alternation,
     TimeRulesError, add_duration, detect_doc_date, is_vague, load_time_rules, records, tag, timex3_value,
 )
 
@@ -226,3 +227,20 @@ def test_rule_file_errors_name_the_problem(tmp_path):
 )
 def test_quarter_year_follows_the_sentence(text, value):
     assert one(text, date(2026, 2, 17)).value == value
+
+
+@pytest.mark.parametrize("words", [
+    ["month", "months", "mo", "monday", "mid", "midyear", "mid-year"],
+    ["end of", "end", "end of the year", "ends", "the end"],
+    ["Jan", "January", "jan.", "june", "jun"],
+])
+def test_trie_alternation_prefers_what_a_longest_first_alternation_prefers(words):
+    import re
+
+    flat = "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True)) + ")"
+    text = " ".join(words) + " monthly mid  year the end  of the year Months JANUARY end-of ends."
+    for tail in ("", r"\b", r"(?:\s+\w+)?"):
+        ours = [m.span() for m in re.finditer(_alternation(words) + tail, text, re.IGNORECASE)]
+        theirs = [m.span() for m in re.finditer(flat + tail, text, re.IGNORECASE)]
+        assert ours == theirs
+    assert re.fullmatch(_alternation([]), "") is None

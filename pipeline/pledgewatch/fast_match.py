@@ -43,6 +43,7 @@ class AnchoredMatcher:
         self._rows: dict[Test, int] = {}
         self._negated: list[int] = []
         self._by_value: dict[int, dict[int, list[int]]] = {}  # column -> attribute value -> rows it passes
+        self._tables: list[tuple[int, numpy.ndarray, numpy.ndarray]] | None = None  # from _by_value, by _passes
         self.matcher = Matcher(vocab)
         self.has_rest = False
         self.max_length = 1
@@ -105,30 +106,43 @@ class AnchoredMatcher:
     def _passes(self, array: numpy.ndarray) -> numpy.ndarray:
         """Which token passes which test, as a (tests, tokens) boolean array.
 
-        Each column's distinct values are looked up once in a table from value to tests, instead of one
-        set-membership pass over the document per test.
+        Per column, the values some test names are kept sorted with, per value, the tests it passes (built
+        once, on first use); each token's value is found by binary search, instead of one set-membership
+        pass over the document per test.
         """
+        if self._tables is None:
+            self._tables = []
+            for column, table in self._by_value.items():
+                keys = numpy.array(sorted(table), dtype="uint64")
+                seen = numpy.zeros((len(self._rows), len(keys) + 1), dtype=bool)  # last column: no key
+                for j, value in enumerate(keys.tolist()):
+                    seen[table[value], j] = True
+                self._tables.append((column, keys, seen))
         passes = numpy.zeros((len(self._rows), len(array)), dtype=bool)
-        for column, table in self._by_value.items():
-            values, where = numpy.unique(array[:, column], return_inverse=True)
-            rows, cols = [], []
-            for j, value in enumerate(values.tolist()):
-                for row in table.get(value, ()):
-                    rows.append(row)
-                    cols.append(j)
-            if rows:
-                seen = numpy.zeros((len(self._rows), len(values)), dtype=bool)
-                seen[rows, cols] = True
-                passes |= seen[:, where.ravel()]
+        for column, keys, seen in self._tables:
+            values = array[:, column]
+            at = numpy.searchsorted(keys, values)
+            at[at == len(keys)] = 0
+            at[keys[at] != values] = len(keys)
+            passes |= seen[:, at]
         if self._negated:
             passes[self._negated] = ~passes[self._negated]
         return passes
 
     def _fixed_matches(self, array: numpy.ndarray, ranges: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        # only the tokens inside ``ranges`` are tested, laid end to end: ``where`` maps a position among them
+        # back to the document, ``limit`` is the end (among them) of the range a position lies in
+        if len(ranges) == 1 and ranges[0] == (0, len(array)):
+            where = None
+        else:
+            where = numpy.concatenate([numpy.arange(a, b) for a, b in ranges])
+            array = array[where]
         n = len(array)
-        limit = numpy.zeros(n, dtype="int64")  # the end of the range a start lies in (0: in none)
+        limit = numpy.empty(n, dtype="int64")
+        done = 0
         for a, b in ranges:
-            limit[a:b] = b
+            limit[done : done + b - a] = done + b - a
+            done += b - a
         passes = self._passes(array)
         positions = numpy.arange(n)
         out = []
@@ -141,7 +155,10 @@ class AnchoredMatcher:
             for offset, rows in enumerate(tests):
                 for row in rows:
                     ok &= passes[row, offset : last + offset]
-            out.extend((key, int(s), int(s) + length) for s in numpy.flatnonzero(ok))
+            starts = numpy.flatnonzero(ok)
+            if where is not None:
+                starts = where[starts]
+            out.extend((key, int(s), int(s) + length) for s in starts)
         return out
 
     def _matcher_matches(self, doc: Doc, array: numpy.ndarray, ranges: list[tuple[int, int]]):

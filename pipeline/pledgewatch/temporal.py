@@ -319,8 +319,31 @@ class _State:
 _NORMALISED = tuple[str, str | None, str | None]  # type, value, mod
 
 
-def _phrase_regex(literal: str) -> str:
-    return r"\s+".join(re.escape(w) for w in literal.split())
+def _alternation(literals: Iterable[str]) -> str:
+    """A group matching any of ``literals`` (words joined by any whitespace), the longest first, as a trie:
+    "month|months|monday" becomes "mon(?:th(?:s)?|day)". Python's ``re`` tries a flat alternation's branches
+    one by one at every position; the trie makes one pass. At a given position the literals that can match
+    are prefixes of one another, so preferring the longer extension at every node prefers what a flat
+    alternation sorted longest first prefers. For case-insensitive patterns (every one here): the literals are
+    lowercased, so that "Jan" and "jan." share a branch."""
+    trie: dict = {}
+    for literal in literals:
+        node = trie
+        for char in " ".join(literal.lower().split()):
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if char == " " else re.escape(char)) + emit(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return f"(?:{emit(trie)})" if trie else "(?!)"
 
 
 class TimeGrammar:
@@ -340,8 +363,7 @@ class TimeGrammar:
         self.parts = lex.parts_of_day
         self.decade_words = lex.decade_words
 
-        def alt(words: Iterable[str]) -> str:
-            return "(?:" + "|".join(_phrase_regex(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+        alt = _alternation
 
         abbr = alt(lex.month_abbreviations)
         fragments = {
@@ -406,6 +428,10 @@ class TimeGrammar:
         self.phrase_anchor = frozenset(max(_LETTERS.findall(k), key=len) for k in self.phrases)
         words = set().union(*(a for a in self.anchors if a is not None), self.phrase_anchor) - {"@DIGIT"}
         self.anchor_words = frozenset(words)
+        # the anchor words as whole runs of letters, and runs of digits: only these are looked at in Python
+        self.anchor_rx = re.compile(
+            rf"(?<![A-Za-z]){alt(words)}(?![A-Za-z])|[0-9]+",
+            re.IGNORECASE | re.ASCII)
         self.phrase_rx = re.compile(rf"(?<![\w'-]){phrase_alt}(?![\w-])", re.IGNORECASE)
 
         self.modifiers = rules.modifiers
@@ -431,15 +457,9 @@ class TimeGrammar:
         or "past") stands in for a tense cue the text lacks (the inner expression of "the end of ...")."""
         candidates = []
         hits: dict[str, list[tuple[int, int]]] = {}
-        anchor_words = self.anchor_words
-        for hit in _TOKEN.finditer(text):
+        for hit in self.anchor_rx.finditer(text):
             word = hit.group()
-            if word[0] <= "9":
-                word = "@DIGIT"
-            else:
-                word = word.lower()
-                if word not in anchor_words:
-                    continue
+            word = "@DIGIT" if word[0] <= "9" else word.lower()
             hits.setdefault(word, []).append(hit.span())
         windows: dict[frozenset[str] | None, list[tuple[int, int]]] = {}
         for order, (rule, rx) in enumerate(self.compiled):
