@@ -761,11 +761,35 @@ def test_chapeau_items(extract, text, verbs):
         ("Juba, 19 February 2026\n\nThe Government of South Sudan and the Sudan People's Liberation "
          "Army-in-Opposition (SPLA-IO) reached an arrangement. The SPLA-IO will remove its checkpoints on the "
          "Nasir-Ulang road by 1 March 2026.\n", "remove", "Sudan People's Liberation Army-in-Opposition"),
+        # company documents define their terms in quotes, after the legal suffix, several at a time
+        ("Veltrin Energy - Sustainability Update\n\nOslo, 2 March 2026\n\nVeltrin Energy ASA (\"Veltrin\", \"the Group\") "
+         "operates wind farms through its subsidiary Nordvik Kraft Norge AS (\"NKN\"). NKN will repower the Skarvik "
+         "wind farm by 2028.\n", "repower", "Nordvik Kraft Norge"),
+        ("Veltrin Energy - Sustainability Update\n\nOslo, 2 March 2026\n\nVeltrin Energy ASA (\"Veltrin\", \"the Group\") "
+         "reports under the Global Reporting Initiative (GRI) Standards. The Group will publish a transition plan by "
+         "June 2026.\n", "publish", "Veltrin Energy"),
+        # a council the title names by its organ alone, named in full in the text after "The"
+        ("City Council approves transit plan\n\nMay 4, 2026\n\nThe Brennock City Council on Monday approved a transit "
+         "plan. The Council will add 30 electric buses by 2027.\n", "add", "Brennock City Council"),
     ],
 )
 def test_issuers_and_defined_names(extract, text, verb, actor):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+@pytest.mark.parametrize("text", [
+    # the parser ends a sentence at the name in parentheses and gives the second verb the first one's object
+    # as subject: the verbs share the first one's
+    "1. Corvell will complete independent audits against the Initiative for Responsible Mining Assurance (IRMA) "
+    "Standard at both operated sites by 31 December 2027, and will publish the full IRMA audit reports within 60 days.\n",
+    "Corvell will complete audits against the Mining Assurance Standard at both sites by June 2027, and will publish "
+    "the audit reports within 60 days.\n",
+])
+def test_an_object_cut_off_by_and_is_no_subject(extract, text):
+    records = extract(text, doc_date="2026-04-15")
+    publish = [r for r in records if r.action.verb == "publish"]
+    assert publish and publish[0].actor.canonical == "Corvell", [(r.actor.text, r.action.verb) for r in records]
 
 
 @pytest.mark.parametrize("colon", [":", ""])

@@ -362,15 +362,22 @@ class ActorResolver(JSONState, Pipe):
         if "(" not in text:
             return []
         defined = {}
+        terms: dict[str, str] = {}  # a defined common noun ("the Group") -> the acronym defined with it
         spans = []  # definitions that contain a state's name ("Sudan People's Liberation Army (SPLA)")
         states = [(a, b) for a, b, c in known if self.kind.get(c) == "state"]
         agencies: dict[str, str] = {}  # acronym -> the state a state agency's name contains
         agency_names: dict[str, str] = {}  # the agency's full name -> that state
         main = None
         for m in _ACRONYM_DEFINITION.finditer(text):
+            acronym = m.group(2) or m.group(3)
             name = _HEADING_BEFORE.sub("", m.group(1))  # "HEALTH\n\nThe Caribbean Public Health Agency (CARPHA)"
-            full = _spelled_by(re.sub(r"^(?:the|The)\s+", "", name).strip(), m.group(2))
-            defined.setdefault(m.group(2), full)
+            full = _spelled_by(_LEGAL_SUFFIX.sub("", re.sub(r"^(?:the|The)\s+", "", name).strip()), acronym)
+            defined.setdefault(acronym, full)
+            if m.group(3):  # 'Aurantis Mining plc ("Aurantis", "the Group", "we")': "the Group" is the firm too
+                close = text.find(")", m.end(3))
+                for term in re.findall(r"[\"“](?:the\s+)?([A-Z][a-z]+)[\"”]", text[m.end(3) + 1 : close if close > 0 else m.end(3)]):
+                    if term.lower() in self.words["company_nouns"] | self.words["group_nouns"]:
+                        terms.setdefault(term, acronym)
             begin = m.end(1) - len(full)
             inside = {c for a, b, c in known if begin <= a and b <= m.end(1) and self.kind.get(c) == "state"}
             inside |= {self.adjectives[w] for w in full.split() if w in self.adjectives}
@@ -379,7 +386,7 @@ class ActorResolver(JSONState, Pipe):
                     main = main or self._main_state(doc, known)  # "the National Housing Agency (ANL)": the state's
                     inside = {main} if main else set()
                 if len(inside) == 1:
-                    agencies[m.group(2)] = agency_names[full] = inside.pop()  # "Rwanda Information Society Authority (RISA)": Rwanda's
+                    agencies[acronym] = agency_names[full] = inside.pop()  # "Rwanda Information Society Authority (RISA)": Rwanda's
             if any(begin <= a and b <= m.end(1) and (a, b) != (begin, m.end(1)) for a, b in states) or (
                     not any(a < m.end(1) and begin < b for a, b, _ in known)
                     and not {w.lower() for w in full.split()} & self.words["government_nouns"]):
@@ -408,6 +415,8 @@ class ActorResolver(JSONState, Pipe):
             for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
                 if own or (m.start(), m.end()) not in taken:
                     out.append((m.start(), m.end(), canonical))
+            for term in (t for t, a in terms.items() if a == acronym):
+                out.extend((m.start(), m.end(), canonical) for m in re.finditer(rf"\b[Tt]he {term}\b", text))
         return out
 
     def _speakers(self, doc: Doc, mentions) -> list[str]:
@@ -417,9 +426,9 @@ class ActorResolver(JSONState, Pipe):
         if len(found) == 1 and found[0] not in self.kind and all(
                 w.lower() in self.words["organ_nouns"] | _LOCAL_WORDS for w in found[0].split()):
             # "Regional Council adopts 2026/27 budget": the "Halifax Regional Council" the text names in full
-            full = re.search(rf"((?:[A-Z][\w'’.-]+\s+){{1,3}}){re.escape(found[0])}\b", doc_cache.text(doc)[:3000])
+            full = re.search(rf"(?:\b(?:The|the)\s+)?((?:[A-Z][\w'’.-]+\s+){{1,3}}){re.escape(found[0])}\b", doc_cache.text(doc)[:3000])
             if full and not set(full.group(1).lower().split()) & (self.words["document_nouns"] | {"the", "a", "an"}):
-                found = [self._canonical(full.group(0).strip())]
+                found = [self._canonical((full.group(1) + found[0]).strip())]
         if len(found) == 1 and found[0] not in self.kind and found[0].split()[0].lower() in self.words["government_nouns"]:
             state = self._main_state(doc, mentions)
             if state:
@@ -471,6 +480,8 @@ class ActorResolver(JSONState, Pipe):
                 continue
             if in_header(start) and (_placed(text, start, text[start:end] != canonical) or _topic(text, start, end)):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
+            if in_header(start) and _noun_modifier(doc, start, end):
+                continue  # "... commitments on the use of EU user data": a modifier, not who speaks
             if in_header(start) and _PORTFOLIO.search(text, max(0, start - 80), start):
                 continue  # "Minister for Foreign Affairs, European Union and Cooperation": a portfolio, not a party
             if canonical not in self.kind and not self._institution(canonical) and not (
@@ -781,6 +792,9 @@ class ActorResolver(JSONState, Pipe):
             if party:  # "the party pledged to ..." (lower case: a political party, not a treaty's Party)
                 return [(party if len(party.split()) > 1 else self._full_name(doc, party), "noun")]
         if head.lower_ in self.words["group_nouns"] and span[0].lower_ == "the":
+            term = next((m[2] for m in mentions if m[0] == span.start_char and m[1] == span.end_char), None)
+            if term:
+                return [(term, "name")]  # 'Aurantis Mining plc ("Aurantis", "the Group")': the defined term
             defined = self._previous_defined(c.actor_start, mentions)
             if defined:
                 return [(defined, "noun")]  # "the group", "the coalition": the armed group the text named
@@ -1345,6 +1359,15 @@ _INSTITUTION_KINDS = frozenset({"bank", "fund", "commission", "agency", "corpora
                                 "organization", "institution"})
 
 
+def _noun_modifier(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` modifies a lower-case noun after it ("EU user data", "US tariffs")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("compound", "amod") and root.head.i >= span.end and root.head.is_lower and root.head.pos_ == "NOUN"
+
+
 def _listed_firm(text: str, name: str) -> bool:
     """The text writes ``name`` with a legal form or a stock listing: "Tessaly Pharma A/S (Nasdaq Copenhagen:
     TESS B)", "Orvell Automotive SE"."""
@@ -1420,7 +1443,14 @@ _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*[ \t]+(?:(?:of|for|and|de|du|de
 _WE_DEFINITION = re.compile(
     r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
-_ACRONYM_DEFINITION = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le|del|della|di|da|do|dos|das|y|e|et|van|von|al|el)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)\s+\(([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)")
+_ACRONYM_DEFINITION = re.compile(
+    r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le|del|della|di|da|do|dos|das|y|e|et|van|von|al|el)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)"
+    r"(?:,?\s+(?:plc|PLC|Inc\.?|Ltd\.?|Limited|LLC|AG|SE|S\.A\.A\.|S\.A\.|SA|N\.V\.|NV|GmbH|ASA|A/S|AB|Oyj|S\.p\.A\.|SpA|"
+    r"Co\.,?\s+Ltd\.?|Corp\.|Pty\.?\s+Ltd\.?|Bhd\.?|Tbk\.?))?"
+    r"\s+\((?:([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)|(?:the\s+)?[\"“]([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)[\"”]\s*[,;)])")
+"""A name and the letters or short name it is given in parentheses: "the Patriotic Resistance Coalition (CRP)",
+and the defined-term style of company documents, after a legal suffix, perhaps among other terms: 'Minera
+Aurantis Perú S.A.A. ("MAP")', 'Aurantis Mining plc ("Aurantis", "the Group", "we")'."""
 _HEADING_BEFORE = re.compile(r"^[\s\S]*\n[ \t]*\n|^[^\na-z]*\n")
 """What a definition's match takes in before the name proper: up to a blank line, or an all-capitals heading line."""
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")

@@ -461,6 +461,15 @@ class CommitmentDetector(JSONState, Pipe):
                 return [_noun_phrase(owner)], True
         for _ in range(8):
             subject = _subject(verb)
+            if subject is not None and subject.i < verb.i and (subject.right_edge.dep_ == "cc" or any(
+                    t.dep_ == "cc" for t in doc[subject.right_edge.i + 1 : verb.i])):
+                # "will complete audits against the (IRMA) Standard at both sites by 2027, and will publish ...":
+                # a "subject" cut off from its verb by the "and" is the first verb's object; the verbs share one
+                # subject, that of the verb before (where the parser split the sentence there, its root)
+                before = _verb_before(subject) if verb.dep_ == "ROOT" else None
+                if verb.dep_ == "conj" or before is not None:
+                    verb = verb.head if verb.dep_ == "conj" else before
+                    continue
             if subject is not None:
                 if subject.dep_ == "nsubjpass" or _is_passive(verb):
                     agent = _agent(verb) or _agent(action)
@@ -868,6 +877,15 @@ def _stranded_subject(verb: Token) -> Token | None:
     if not any(t.text == "," for t in doc[token.head.i + 1 : token.i]):
         return None
     return token
+
+
+def _verb_before(subject: Token) -> Token | None:
+    """The root of the sentence the parser ended just before ``subject``, when no sentence-final mark ended it."""
+    left = subject.left_edge.i - 1
+    if left < 0 or subject.doc[left].text in (".", "!", "?", ":", ";") or "\n" in subject.doc[left].text:
+        return None
+    root = subject.doc[left].sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None
 
 
 def _object(verb: Token) -> Token | None:
