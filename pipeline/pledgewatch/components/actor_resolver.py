@@ -428,7 +428,7 @@ class ActorResolver(JSONState, Pipe):
             # "Regional Council adopts 2026/27 budget": the "Halifax Regional Council" the text names in full
             full = re.search(rf"(?:\b(?:The|the)\s+)?((?:[A-Z][\w'’.-]+\s+){{1,3}}){re.escape(found[0])}\b", doc_cache.text(doc)[:3000])
             if full and not set(full.group(1).lower().split()) & (self.words["document_nouns"] | {"the", "a", "an"}):
-                found = [self._canonical((full.group(1) + found[0]).strip())]
+                found = [self._canonical(" ".join((full.group(1) + found[0]).split()))]
         if len(found) == 1 and found[0] not in self.kind and found[0].split()[0].lower() in self.words["government_nouns"]:
             state = self._main_state(doc, mentions)
             if state:
@@ -480,8 +480,6 @@ class ActorResolver(JSONState, Pipe):
                 continue
             if in_header(start) and (_placed(text, start, text[start:end] != canonical) or _topic(text, start, end)):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
-            if in_header(start) and _noun_modifier(doc, start, end):
-                continue  # "... commitments on the use of EU user data": a modifier, not who speaks
             if in_header(start) and _PORTFOLIO.search(text, max(0, start - 80), start):
                 continue  # "Minister for Foreign Affairs, European Union and Cooperation": a portfolio, not a party
             if canonical not in self.kind and not self._institution(canonical) and not (
@@ -1357,15 +1355,6 @@ _LOCAL_WORDS = frozenset({"regional", "city", "municipal", "county", "town", "di
                           "metropolitan", "village", "parish", "shire"})
 _INSTITUTION_KINDS = frozenset({"bank", "fund", "commission", "agency", "corporation", "secretariat", "organisation",
                                 "organization", "institution"})
-
-
-def _noun_modifier(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name at ``start:end`` modifies a lower-case noun after it ("EU user data", "US tariffs")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    return root.dep_ in ("compound", "amod") and root.head.i >= span.end and root.head.is_lower and root.head.pos_ == "NOUN"
 
 
 def _listed_firm(text: str, name: str) -> bool:
