@@ -41,7 +41,7 @@ from ..quotes import quote_attribution
 
 _TICKER = re.compile(r"\s*\((?:[A-Z][\w ]*:\s*)?[A-Z]{1,6}(?:[ .][A-Z])?\)|\s*\((?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|SIX|OTC)\b")
 """A stock listing after a name: "(NYSE: ORV)", "(Nasdaq Copenhagen: TESS B)", "(LSE: DTEL)"."""
-_LEGAL_FORM_AFTER = re.compile(r"[,\s]+(?:Inc\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|ASA|A/S|AB|Oyj|S\.p\.A\.|SpA|K\.K\.|Pty|Bhd|Tbk|PJSC|JSC|LLP|BV|B\.V\.|SAS|Ltda\.?)(?![\w/])")
+_LEGAL_FORM_AFTER = re.compile(r"[,\s]+(?:Inc\.?|Co\.,?\s+Ltd\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|S\.A\.A\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|ASA|A/S|AB|Oyj|S\.p\.A\.|SpA|K\.K\.|Pty|Bhd|Tbk|PJSC|JSC|LLP|BV|B\.V\.|SAS|Ltda\.?)(?![\w/])")
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
 )
@@ -1434,8 +1434,7 @@ _WE_DEFINITION = re.compile(
 )
 _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le|del|della|di|da|do|dos|das|y|e|et|van|von|al|el)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)"
-    r"(?:,?\s+(?:plc|PLC|Inc\.?|Ltd\.?|Limited|LLC|AG|SE|S\.A\.A\.|S\.A\.|SA|N\.V\.|NV|GmbH|ASA|A/S|AB|Oyj|S\.p\.A\.|SpA|"
-    r"Co\.,?\s+Ltd\.?|Corp\.|Pty\.?\s+Ltd\.?|Bhd\.?|Tbk\.?))?"
+    rf"(?:{_LEGAL_FORM_AFTER.pattern})?"
     r"\s+\((?:([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)|(?:the\s+)?[\"“]([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)[\"”]\s*[,;)])")
 """A name and the letters or short name it is given in parentheses: "the Patriotic Resistance Coalition (CRP)",
 and the defined-term style of company documents, after a legal suffix, perhaps among other terms: 'Minera
