@@ -104,6 +104,51 @@ def test_by_date_beats_duration(extract):
     assert r.deadline.value == "2026-06-30" and r.deadline.relation == "by"
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("From June 1, the Planning Department will decide complete permit applications within 30 business days.",
+         "2026-06-01"),
+        ("Starting January 1, 2027, the Authority will answer every licence request within 90 days.", "2027-01-01"),
+        # the duration counted from the date is one deadline, not a start date and a standard
+        ("The Ministry will pay outstanding invoices within 30 days from 1 January 2026.", "P30D"),
+    ],
+)
+def test_a_start_date_beats_a_service_standard(extract, text, value):
+    assert _only(extract, text).deadline.value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Subject to the outcome of a public consultation this winter, the City will introduce a rental registry "
+         "from July 2026.", "2026-07"),
+        ("If the Senate ratifies the treaty by March 1, 2026, the agency will publish the implementing rule.", None),
+        # the condition is closed before the date: the date is the action's
+        ("If Congress agrees, the agency will, by March 1, 2026, publish the implementing rule.", "2026-03-01"),
+    ],
+)
+def test_a_fronted_conditions_date_is_the_conditions(extract, text, value):
+    r = _only(extract, text)
+    assert (r.deadline.value if r.deadline else None) == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The official creditor committee has agreed to extend the maturities of eligible claims by 12 years, "
+         "including a five-year grace period "
+         "on principal.", None),
+        ("The Ministry will launch a 12-month pilot of the voucher scheme.", None),
+        # an arrangement that lasts: its length is how long the commitment holds
+        ("The Ministry will impose a six-month moratorium on new mining licences.", "P6M"),
+    ],
+)
+def test_a_duration_that_measures_a_noun_is_not_the_actions(extract, text, value):
+    r = _only(extract, text)
+    assert (r.deadline.value if r.deadline else None) == value
+
+
 def test_point_date_of_a_past_pledge_is_not_its_deadline(extract):
     r = _only(extract, "The government pledged in March 2023 to resettle 20,000 refugees from camps in Lebanon "
                        "by December 31, 2025.")

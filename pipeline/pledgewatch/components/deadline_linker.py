@@ -253,7 +253,7 @@ class DeadlineLinker(JSONState, Pipe):
                 continue  # "the Roadmap to 2030", "the Budget for 2027", "the year to March 2025"
             preposition = doc[min(lead)].lower_ if lead else ""
             if (_in_a_clause_of_its_own(doc[root], targets, preposition) or _after_condition(doc, c.verb_i, first)
-                    or preposition in ("before", "after", "prior") and _after_a_participle(doc, min(lead), targets)):
+                    or _in_a_fronted_condition(doc, c.verb_i, first) or preposition in ("before", "after", "prior") and _after_a_participle(doc, min(lead), targets)):
                 continue  # "contracts signed before 1 January 2026", "a MoU, which shall be signed by ...",
                 # "subject to approval by its board in June": another act's time, or the condition's
             verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i,
@@ -331,7 +331,7 @@ class DeadlineLinker(JSONState, Pipe):
                 return family, lead, edge
         if any(doc[j].tag_ in _PREP_TAGS for j in skipped | {first - 1} if j >= 0):
             return None, set(), edge
-        if duration and _measure_of_a_noun(doc, first):
+        if duration and (_measure_of_a_noun(doc, first) or _modifies_a_noun(doc, expr, first)):
             return None, set(), edge
         return ("for" if duration else "on"), skipped, edge
 
@@ -367,6 +367,20 @@ def _measure_of_a_noun(doc: Doc, first: int) -> bool:
     while i >= 0 and doc[i].lower_ in _COMPARATIVE_WORDS:
         i -= 1
     return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].pos_ == "NOUN" and doc[i - 1].lower_ not in PERIOD_NOUNS
+
+
+def _modifies_a_noun(doc: Doc, expr: TimeExpression, first: int) -> bool:
+    """A bare duration that pre-modifies a noun other than an arrangement that lasts ("including a five-year
+    grace period on principal", "a 12-month pilot"): the length of that thing, not the action's time ("a 90-day
+    suspension" is how long the commitment holds)."""
+    i = first
+    while i < len(doc) and doc[i].idx < expr.end:
+        head = doc[i].head
+        if head.idx >= expr.end:
+            return (head.pos_ == "NOUN" and head.i > i and doc[i].dep_ in _MODIFIER_DEPS
+                    and head.lower_ not in SPELL_NOUNS)
+        i += 1
+    return False
 
 
 _MEASURED_AFTER = frozenset({
@@ -662,6 +676,20 @@ def _after_condition(doc: Doc, verb_i: int, first: int) -> bool:
     return _CONDITION_AFTER_VERB.search(between.text.lower()) is not None
 
 
+def _in_a_fronted_condition(doc: Doc, verb_i: int, first: int) -> bool:
+    """The expression sits in a condition that opens the sentence and is closed by a comma before the action
+    ("Subject to a public consultation this winter, the City will ...", "If Paraguay ratifies before that date,
+    the United States will ..."): the date is the condition's."""
+    if first >= verb_i:
+        return False
+    opening = doc[doc[first].sent.start : first]
+    cues = list(_CONDITION_AFTER_VERB.finditer(opening.text.lower()))
+    if not cues:
+        return False
+    still_open = "," not in opening.text[cues[-1].end():]  # not "If Congress agrees, the agency will, by March 1, ..."
+    return still_open and any(t.text == "," for t in doc[first + 1 : verb_i])
+
+
 _CITING = frozenset({"refer", "mention", "list", "set", "specify", "describe", "define", "identify", "outline", "cite"})
 """Participles that cite a place in a text and carry no time ("the notifications referred to in paragraph 1
 before 31 March 2027": the date is the exchange's)."""
@@ -748,6 +776,12 @@ def _past(verb: Token) -> bool:
 def _best(doc: Doc, found: list[_Candidate]) -> _Candidate:
     found.sort(key=lambda c: (PRIORITY.get(c.family, 9), not c.direct, c.expr.start))
     best = found[0]
+    if best.expr.type == "DURATION":
+        # "From June 1, the department will decide applications within 30 business days": the date the
+        # undertaking starts on is the deadline; the duration is a standard the action keeps, like "for"
+        dated = [c for c in found if c.family == "from" and c.expr.type == "DATE" and c.expr.end < best.expr.start]
+        if dated:
+            return dated[0]
     for other in found[1:]:
         # "on March 17 and March 31": the last of coordinated dates
         if other.family == best.family and doc[other.root].dep_ == "conj" and doc[other.root].head.i == best.root:
