@@ -771,6 +771,10 @@ def test_chapeau_items(extract, text, verbs):
         # a council the title names by its organ alone, named in full in the text after "The"
         ("City Council approves transit plan\n\nMay 4, 2026\n\nThe Brennock City Council on Monday approved a transit "
          "plan. The Council will add 30 electric buses by 2027.\n", "add", "Brennock City Council"),
+        # a state's government in its central bank's release is the state, though the bank's name contains it
+        ("Reserve Bank of Malawi holds policy rate\n\nLilongwe, 3 March 2026\n\nThe Reserve Bank of Malawi kept its "
+         "policy rate at 24 percent. The Minister of Finance of Malawi said the Government would clear all domestic "
+         "arrears by June 2026.\n", "clear", "Malawi"),
     ],
 )
 def test_issuers_and_defined_names(extract, text, verb, actor):
@@ -790,6 +794,13 @@ def test_an_object_cut_off_by_and_is_no_subject(extract, text):
     records = extract(text, doc_date="2026-04-15")
     publish = [r for r in records if r.action.verb == "publish"]
     assert publish and publish[0].actor.canonical == "Corvell", [(r.actor.text, r.action.verb) for r in records]
+
+
+def test_a_name_the_parse_split_in_two_makes_one_record(extract):
+    records = extract("From June 1, Planning and Development will decide complete permit applications within 30 "
+                      "business days.\n", doc_date="2026-04-15")
+    decide = [r for r in records if r.action.verb == "decide"]
+    assert len(decide) == 1 and decide[0].actor.text == "Planning and Development", [r.actor for r in records]
 
 
 @pytest.mark.parametrize("colon", [":", ""])

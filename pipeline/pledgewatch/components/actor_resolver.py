@@ -154,6 +154,7 @@ class ActorResolver(JSONState, Pipe):
                 copy.actor_canonical, copy.actor_kind = name, kind
                 copy.co_actors = [n for n in names if n != name]
                 out.append(copy)
+        out = _one_record_per_actor(out, text)
         _link_coordinated(out)
         for c in out:
             if c.reported_speaker is None and c.reported_cue is None:
@@ -923,8 +924,8 @@ class ActorResolver(JSONState, Pipe):
     def _as_speaker(self, name: str, speakers: list[str]) -> str:
         """The speaker's own name for a short form of it ("Corvanta" for "Corvanta Biotherapeutics") and for
         its deciding organ ("the Monetary Policy Committee" of the bank that speaks)."""
-        if len(speakers) != 1 or name == speakers[0]:
-            return name
+        if len(speakers) != 1 or name == speakers[0] or self.kind.get(name) in ("state", "city"):
+            return name  # "the Government" (Canada) in the Bank of Canada's release is not the Bank
         words = name.lower().split()
         if speakers[0].lower().startswith(name.lower() + " ") or speakers[0].lower().endswith(" " + name.lower()):
             return speakers[0]  # "Corvanta" for "Corvanta Biotherapeutics", "the Union" for the European Union
@@ -1384,6 +1385,23 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
                 continue  # the second half of the name: the first already stands for it
             c.actor_start, c.actor_end, c.actor_text = name[0], name[1], text[name[0]:name[1]]
         out.append(c)
+    return out
+
+
+def _one_record_per_actor(commitments: list[Commitment], text: str) -> list[Commitment]:
+    """Conjuncts of one subject that resolve to the same actor ("Planning and Development will decide ...", a
+    department the parse split in two) make one record, its actor span covering both."""
+    out: list[Commitment] = []
+    kept: dict[tuple, Commitment] = {}
+    for c in commitments:
+        key = (c.verb_i, c.start, c.end, c.actor_canonical)
+        first = kept.get(key) if c.actor_canonical else None
+        if first is None or first.actor_start is None or c.actor_start is None:
+            kept.setdefault(key, c)
+            out.append(c)
+            continue
+        first.actor_start, first.actor_end = min(first.actor_start, c.actor_start), max(first.actor_end, c.actor_end)
+        first.actor_text = text[first.actor_start:first.actor_end]
     return out
 
 
