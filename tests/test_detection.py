@@ -770,7 +770,12 @@ def test_chapeau_items(extract, text, verbs):
          "June 2026.\n", "publish", "Veltrin Energy"),
         # a council the title names by its organ alone, named in full in the text after "The"
         ("City Council approves transit plan\n\nMay 4, 2026\n\nThe Brennock City Council on Monday approved a transit "
-         "plan. The Council will add 30 electric buses by 2027.\n", "add", "Brennock City Council"),
+         "plan. The Council will add 30 electric buses by 2027.\n", "add", "Brennock"),
+        # a city's council is the city, also when the text says only "Council" or "the council"
+        ("Council adopts 2026-27 Budget\n\nKERROWDALE, 24 June 2026\n\nKerrowdale City Council last night adopted "
+         "its budget. Council will publish a quarterly capital works report on its website.\n", "publish", "Kerrowdale"),
+        ("Budget 2026\n\nCity of Cape Town, 3 March 2026\n\nThe City of Cape Town will build 12 new clinics by 2028.\n",
+         "build", "Cape Town"),
         # a state's government in its central bank's release is the state, though the bank's name contains it
         ("Reserve Bank of Malawi holds policy rate\n\nLilongwe, 3 March 2026\n\nThe Reserve Bank of Malawi kept its "
          "policy rate at 24 percent. The Minister of Finance of Malawi said the Government would clear all domestic "

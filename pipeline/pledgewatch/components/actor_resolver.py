@@ -154,6 +154,8 @@ class ActorResolver(JSONState, Pipe):
                 copy.actor_canonical, copy.actor_kind = name, kind
                 copy.co_actors = [n for n in names if n != name]
                 out.append(copy)
+        for c in out:
+            c.actor_canonical = _city_of(c.actor_canonical)
         out = _one_record_per_actor(out, text)
         _link_coordinated(out)
         for c in out:
@@ -316,7 +318,8 @@ class ActorResolver(JSONState, Pipe):
             run = span.end + 1
             while run < len(doc) and run < span.end + 4 and doc[run].pos_ == "PROPN" and doc[run].is_title:
                 run += 1
-            if run > span.end + 1:
+            if run > span.end + 1 and not (run < len(doc) and doc[run].lower_ == "of"):
+                # a name, not an institution's first words ("China's Ministry of Civil Affairs")
                 people.setdefault(doc[run - 1].text, state)
         self._people = set(people)
         if not people:
@@ -1028,6 +1031,10 @@ class ActorResolver(JSONState, Pipe):
                     return self.adjectives[pair]
                 if token.text in self.adjectives:
                     return self.adjectives[token.text]
+        if head.lower_ == "council" and all(t.i == head.i or t.dep_ == "det" for t in span):
+            council = _LOCAL_COUNCIL.findall(doc_cache.text(doc), 0, start)
+            if council:
+                return _city_of(council[-1])  # "Council will ...", "the council intended to ...": the city's, named before
         if len(span) == 2 and span[0].lower_ == "the" and head.is_title and head.lower_ in self.words["state_bodies"]:
             full = _named_before(doc_cache.text(doc), head.text, start)
             known = full and next((m[2] for m in mentions if m[0] <= full[0] < m[1]), None)
@@ -1386,6 +1393,22 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
             c.actor_start, c.actor_end, c.actor_text = name[0], name[1], text[name[0]:name[1]]
         out.append(c)
     return out
+
+
+_LOCAL_COUNCIL = re.compile(
+    r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan) Council)\b")
+_COUNCIL_OF = re.compile(
+    r"^(?:(?:City|Town|Municipality|Borough|County) of (?P<a>.+)"
+    r"|(?P<b>.+?) (?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan|Village|Parish) Council)$")
+
+
+def _city_of(name: str | None) -> str | None:
+    """A city's council or corporation is the city, as a ministry is its state: "Kelsford City Council", "City of
+    Cape Town", "Halifax Regional Council" -> "Kelsford", "Cape Town", "Halifax"."""
+    if not name:
+        return name
+    m = _COUNCIL_OF.match(re.sub(r"^[Tt]he\s+", "", name))
+    return (m.group("a") or m.group("b")) if m else name
 
 
 def _one_record_per_actor(commitments: list[Commitment], text: str) -> list[Commitment]:
