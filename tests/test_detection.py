@@ -771,6 +771,15 @@ def test_chapeau_items(extract, text, verbs):
         # a council the title names by its organ alone, named in full in the text after "The"
         ("City Council approves transit plan\n\nMay 4, 2026\n\nThe Brennock City Council on Monday approved a transit "
          "plan. The Council will add 30 electric buses by 2027.\n", "add", "Brennock"),
+        # a board the title names is the institution the text makes it part of; a department the bank's text
+        # names belongs to the state
+        ("Monetary Board Keeps Policy Rate Steady\n\n18 February 2027\n\nAt its meeting today, the Monetary Board "
+         "of the Bangko Sentral ng Pilipinas (BSP) decided to keep the policy rate unchanged. The Monetary Board will "
+         "hold its next meeting on 8 April 2027.\n", "hold", "Bangko Sentral ng Pilipinas"),
+        ("Monetary Board Keeps Policy Rate Steady\n\n18 February 2027\n\nAt its meeting today, the Monetary Board "
+         "of the Bangko Sentral ng Pilipinas (BSP) decided to keep the policy rate unchanged. The Finance Secretary "
+         "of the Philippines said the Bureau of Internal Revenue will complete the rollout of e-invoicing by 30 September 2027.\n",
+         "complete", "Philippines"),
         # a city's council is the city, also when the text says only "Council" or "the council"
         ("Council adopts 2026-27 Budget\n\nKERROWDALE, 24 June 2026\n\nKerrowdale City Council last night adopted "
          "its budget. Council will publish a quarterly capital works report on its website.\n", "publish", "Kerrowdale"),

@@ -129,6 +129,7 @@ class ActorResolver(JSONState, Pipe):
         if not self.actors:
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
         self._firms: set[str] = set()
+        self._organised: set[str] = set()  # institutions the text gives a board or committee (no ministries)
         self._bodies: set[str] = set()  # organisations of states the current document's title names
         self._people = set()
         self._counterparts: set[str] = set()  # whom a title names after "with" ("Call with the President of X")
@@ -433,6 +434,15 @@ class ActorResolver(JSONState, Pipe):
             full = re.search(rf"(?:\b(?:The|the)\s+)?((?:[A-Z][\w'’.-]+\s+){{1,3}}){re.escape(found[0])}\b", doc_cache.text(doc)[:3000])
             if full and not set(full.group(1).lower().split()) & (self.words["document_nouns"] | {"the", "a", "an"}):
                 found = [self._canonical(" ".join((full.group(1) + found[0]).split()))]
+        if len(found) == 1 and found[0] not in self.kind and found[0].split()[-1].lower() in _DELIBERATIVE:
+            # "Monetary Board Keeps Policy Rate Steady" ... "the Monetary Board of the Bangko Sentral ng Pilipinas
+            # (BSP) decided": the organ decides for the institution the text names it part of
+            text = doc_cache.text(doc)
+            of = re.search(rf"\b{re.escape(found[0])} of (?:the )?", text[:3000])
+            owner = of and next((m[2] for m in mentions if m[0] == of.end()), None)
+            if owner and self.kind.get(owner) not in ("state", "city"):
+                found = [owner]
+                self._organised.add(owner)
         if len(found) == 1 and found[0] not in self.kind and found[0].split()[0].lower() in self.words["government_nouns"]:
             state = self._main_state(doc, mentions)
             if state:
@@ -1046,7 +1056,7 @@ class ActorResolver(JSONState, Pipe):
             state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
             if state:
                 return state  # "the Council of Ministers" in the World Bank's release: the borrower's cabinet
-        firm_speaks = len(speakers) == 1 and speakers[0] in self._firms
+        firm_speaks = len(speakers) == 1 and (speakers[0] in self._firms or speakers[0] in self._organised)
         of_name = any(t.dep_ == "prep" and t.lower_ == "of" and any(p.pos_ == "PROPN" for p in t.children)
                       for t in head.children)  # "the Board of Investments", not "the Board"
         if firm_speaks and low in self.words["state_bodies"] and (low not in self.words["organ_nouns"] or of_name) \
@@ -1257,7 +1267,7 @@ class ActorResolver(JSONState, Pipe):
         kind = self.kind.get(name)
         if kind is not None:
             return kind in ("state", "city")
-        if name in self._firms:
+        if name in self._firms or name in self._organised:
             return False
         last = name.lower().split()[-1] if name.split() else ""
         bodies = self.words["independent_bodies"] | self.words["organ_nouns"] | self.words["company_nouns"]
