@@ -780,6 +780,12 @@ def test_chapeau_items(extract, text, verbs):
          "of the Bangko Sentral ng Pilipinas (BSP) decided to keep the policy rate unchanged. The Finance Secretary "
          "of the Philippines said the Bureau of Internal Revenue will complete the rollout of e-invoicing by 30 September 2027.\n",
          "complete", "Philippines"),
+        # a state's agency the alias table does not know is the state: the one its name contains, or the speaker
+        ("Weekly Media Briefing\nMinistry of External Affairs, Government of India\nNew Delhi, May 14, 2026\n\n"
+         "India has introduced licensing for graphite exports. The Directorate General of Foreign Trade (DGFT) will "
+         "decide licence applications within 30 days.\n", "decide", "India"),
+        ("Leaders' readout\n\nManila, 5 March 2027\n\nThe Japan Organization for Metals and Energy Security will "
+         "take an equity stake of up to 20 per cent in the plant.\n", "take", "Japan"),
         # a city's council is the city, also when the text says only "Council" or "the council"
         ("Council adopts 2026-27 Budget\n\nKERROWDALE, 24 June 2026\n\nKerrowdale City Council last night adopted "
          "its budget. Council will publish a quarterly capital works report on its website.\n", "publish", "Kerrowdale"),

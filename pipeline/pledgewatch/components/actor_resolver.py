@@ -155,8 +155,14 @@ class ActorResolver(JSONState, Pipe):
                 copy.actor_canonical, copy.actor_kind = name, kind
                 copy.co_actors = [n for n in names if n != name]
                 out.append(copy)
+        agencies: dict[str, str | None] = {}
         for c in out:
             c.actor_canonical = _city_of(c.actor_canonical)
+            name = c.actor_canonical
+            if name and name not in self.kind and _AGENCY.search(name):
+                if name not in agencies:
+                    agencies[name] = self._agency_state(doc, name, mentions)
+                c.actor_canonical = agencies[name] or name
         out = _one_record_per_actor(out, text)
         _link_coordinated(out)
         for c in out:
@@ -1299,6 +1305,25 @@ class ActorResolver(JSONState, Pipe):
                     return canonical
         return None
 
+    def _agency_state(self, doc: Doc, name: str, mentions) -> str | None:
+        """The state a government agency the alias table does not know belongs to ("Directorate General of Foreign
+        Trade" in India's briefing, "Japan Organization for Metals and Energy Security", "Mauritius Meteorological
+        Services"): the state its name contains, else the one state that speaks."""
+        words = name.split()
+        for i, word in enumerate(words):
+            for size in (3, 2, 1):
+                part = " ".join(words[i : i + size])
+                if self.kind.get(self._canonical(part)) == "state":
+                    return self._canonical(part)
+                if part in self.adjectives and self.kind.get(self.adjectives[part]) == "state":
+                    return self.adjectives[part]
+        if _AGENCY_ORGANISATION.search(name):
+            return None  # "Organization for ..." without a state in its name may be international
+        speakers = doc._.speakers or []
+        if len(speakers) == 1 and self.kind.get(speakers[0]) == "state":
+            return speakers[0]
+        return None
+
     def _main_state(self, doc: Doc, mentions) -> str | None:
         """The state the document names most (places after "in", "at" left out), if it names one at all."""
         text = doc_cache.text(doc)
@@ -1405,6 +1430,12 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
     return out
 
 
+_AGENCY = re.compile(
+    r"^(?:(?:Directorate|Department|Ministry|Bureau|Office|Agency|Administration|Inspectorate|Commission)\b"
+    r"|.*\b(?:Directorate|Department|Ministry|Bureau|Agency|Administration|Inspectorate|Service|Services)$"
+    r"|\w+ (?:Organization|Organisation) for\b)")
+"""A government agency's name, by its first or last word: a state's, unless the name says otherwise."""
+_AGENCY_ORGANISATION = re.compile(r"\b(?:Organization|Organisation)\b")
 _LOCAL_COUNCIL = re.compile(
     r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan) Council)\b")
 _COUNCIL_OF = re.compile(
