@@ -26,6 +26,9 @@ def _one(records, actor=None):
         ("Britain aims to halve the backlog of asylum claims.", "United Kingdom", "halve", "soft"),
         ("The Ministry is launching a EUR 2 billion guarantee fund for small exporters.", None, "launch", "firm"),
         ("Germany reaffirmed its commitment to spend 2 percent of GDP on defence.", "Germany", "spend", "firm"),
+        # a possessor's pledge as the subject, whatever the sentence says of it (broken-promise analyses)
+        ("China's pledge to curb fentanyl exports has not been met.", "China", "curb", "firm"),
+        ("Kenya's promise to build 200,000 affordable homes by 2027 is running well behind.", "Kenya", "build", "firm"),
         ("The French side will continue to support the reconstruction of the port.", "France", "support", "firm"),
         ("The Bhutanese side expressed its readiness to supply up to 500 megawatts of electricity to Bangladesh.",
          "Bhutan", "supply", "soft"),

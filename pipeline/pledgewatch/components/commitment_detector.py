@@ -249,11 +249,15 @@ class CommitmentDetector(JSONState, Pipe):
             action, soft = self._descend(action)
             if kind == "nominal":
                 governor = cue.head.head if cue.dep_ == "pobj" else cue.head
-                if cue.dep_ not in ("dobj", "attr", "nsubj", "pobj", "conj") or governor.lemma_ not in self.words["nominal_governors"]:
+                # "The coalition's pledge to build 150,000 apartments by 2028 is running well behind", "China's
+                # pledge to curb exports has not been met": a possessor's pledge, whatever is said of it
+                owned = cue.dep_ in ("nsubj", "nsubjpass") and _possessor(cue) is not None
+                if not owned and (cue.dep_ not in ("dobj", "attr", "nsubj", "pobj", "conj")
+                                  or governor.lemma_ not in self.words["nominal_governors"]):
                     return None
-                if cue.dep_ == "nsubj" and governor.lemma_ != "be":
+                if cue.dep_ == "nsubj" and governor.lemma_ != "be" and not owned:
                     return None
-                if _negated(governor) and not _modal(governor):
+                if _negated(governor) and not _modal(governor) and not owned:
                     return None
         else:
             return None
