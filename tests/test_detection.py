@@ -26,6 +26,10 @@ def _one(records, actor=None):
         ("Britain aims to halve the backlog of asylum claims.", "United Kingdom", "halve", "soft"),
         ("The Ministry is launching a EUR 2 billion guarantee fund for small exporters.", None, "launch", "firm"),
         ("Germany reaffirmed its commitment to spend 2 percent of GDP on defence.", "Germany", "spend", "firm"),
+        # a rare verb the tagger reads as a noun after "to"
+        ("South Africa promised to decommission 12 coal plants.", "South Africa", "decommission", "firm"),
+        ("Under its Just Energy Transition Investment Plan, South Africa promised to decommission 12 GW of coal "
+         "capacity by 2035.", "South Africa", "decommission", "firm"),
         # a possessor's pledge as the subject, whatever the sentence says of it (broken-promise analyses)
         ("China's pledge to curb fentanyl exports has not been met.", "China", "curb", "firm"),
         ("Kenya's promise to build 200,000 affordable homes by 2027 is running well behind.", "Kenya", "build", "firm"),

@@ -912,25 +912,37 @@ def _has_own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _verbal(token: Token) -> bool:
+    """A verb, or a rare verb the tagger read as a noun although "to" marks it as an infinitive and it takes an
+    object ("promised to decommission 12 coal plants")."""
+    return token.pos_ in ("VERB", "AUX") or token.tag_ == "NN" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and any(c.dep_ == "dobj" for c in token.children)
+
+
 def _complement(token: Token) -> Token | None:
     """The infinitive or gerund a cue governs: "agree to buy", "committed to reducing", "intention of ..."."""
     for child in token.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and any(
+        if child.dep_ in ("xcomp", "ccomp") and _verbal(child) and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
         ):
             return child
     for child in token.children:
-        if child.dep_ in ("acl", "relcl", "advcl") and child.pos_ in ("VERB", "AUX") and any(
+        if child.dep_ in ("acl", "relcl", "advcl") and _verbal(child) and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
         ) and child.i > token.i:
             return child
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("to", "of", "toward", "towards", "on", "from"):
+        if (child.dep_ == "prep" or child.dep_ == "dative" and child.lower_ == "to") and child.lower_ in (
+                "to", "of", "toward", "towards", "on", "from"):
             for grandchild in child.children:
                 if grandchild.dep_ == "pcomp" and grandchild.tag_ == "VBG":
                     return grandchild
                 if grandchild.dep_ == "pobj" and grandchild.tag_ == "VBG":
                     return grandchild
+                if (child.lower_ == "to" and grandchild.dep_ == "pobj" and grandchild.tag_ in ("NN", "VB")
+                        and grandchild.i == child.i + 1 and grandchild.i + 1 < len(token.doc)
+                        and token.doc[grandchild.i + 1].tag_ in ("DT", "CD", "PRP$")):
+                    return grandchild  # "promised to decommission 12 GW ...", parsed as "to" + a noun
     for child in token.children:
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX") and child.i > token.i:
             return child
