@@ -129,6 +129,23 @@ def test_taking_questions_is_a_commitment_when_a_body_does_it(extract):
     assert {r.action.verb for r in records} == {"take", "publish"}
 
 
+@pytest.mark.parametrize(
+    "text, actor, verb, polarity",
+    [
+        # a promised state of things: the promiser commits, the thing is no actor
+        ("Lithuania's prime minister promised that every public school would have a full-time psychologist by "
+         "September 2027.", "Lithuania", "have", "positive"),
+        ("Kenya pledged that no school would close before 2028.", "Kenya", "close", "negative"),
+        # an agent's "no": the passive's subject refuses the act
+        ("No new discretionary tax exemptions will be granted by the Ministry of Finance of Burundi.", "Burundi",
+         "grant", "negative"),
+    ],
+)
+def test_a_promised_state_of_things(extract, text, actor, verb, polarity):
+    r = next(r for r in extract(text, doc_date="2026-03-01") if r.action.verb == verb)
+    assert (r.actor.canonical, r.polarity) == (actor, polarity)
+
+
 def test_misparsed_gerund_keeps_its_object_and_not_the_other_clause_date(extract):
     text = ("The minister said the Treasury would go ahead with its bond issue in May and had no intention of proposing "
             "changes to the central bank's constitutional autonomy.")

@@ -294,10 +294,11 @@ class CommitmentDetector(JSONState, Pipe):
         for act in actions:
             act_chain = chain if act is action else chain + [act]
             act_negative = negative or (_negated(act) and act is not action) or agentive == "implied-negative"
+            own = _subject(act)  # "pledged that no school would close": the promiser's, the clause's "no"
             for subject in subjects or [None]:
-                if subject is not None and any(
-                    t.lower_ in ("neither", "no") and t.dep_ == "det" for t in subject.root.children
-                ):
+                if any(t.lower_ in ("neither", "no") and t.dep_ == "det"
+                       for head in (subject.root if subject is not None else None, own) if head is not None
+                       for t in head.children):
                     act_negative = True
                 out.append(
                     self._build(doc, rule, cue, anchor, act, act_chain, subject, agentive, strength,
@@ -454,6 +455,21 @@ class CommitmentDetector(JSONState, Pipe):
             return top.head
         return None
 
+    def _promiser(self, verb: Token, heads: list[Token]) -> Token | None:
+        """Who promised a state of things ("She promised that every public school would have a psychologist by
+        2025", "assured the Saeima that the tram line would open in 2025"): the promise's subject, when the
+        clause's subject is a thing, not someone who can act (not a name, pronoun or agent noun)."""
+        top = verb
+        while top.dep_ == "conj":
+            top = top.head
+        if top.dep_ != "ccomp" or top.head.lemma_ not in _PROMISE_VERBS:
+            return None
+        if any(h.pos_ in ("PROPN", "PRON") or h.ent_type_ or h.lower_ in self.words["agent_nouns"]
+               or any(t.pos_ == "PROPN" for t in h.subtree) for h in heads):
+            return None
+        promiser = _subject(top.head)
+        return promiser if promiser is not None and promiser.dep_ == "nsubj" else None
+
     def _subjects(self, doc: Doc, anchor: Token, action: Token, cue: Token) -> tuple[list[Span], bool]:
         """The noun phrases that commit, one per coordinated subject; and whether any was found."""
         verb = anchor
@@ -492,6 +508,9 @@ class CommitmentDetector(JSONState, Pipe):
                 if _role_misparse(verb, subject):
                     subject = verb.head  # "Chile, as Pro Tempore President, will convene ...": Chile, not the role
                 heads = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
+                promiser = self._promiser(verb, heads)
+                if promiser is not None:
+                    return [_noun_phrase(promiser)], True
                 return [_noun_phrase(h) for h in heads], True
             agent = _agent(verb)
             if agent is not None:
@@ -910,6 +929,9 @@ def _negated(token: Token) -> bool:
 
 def _has_own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+_PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "guarantee", "assure", "undertake", "swear", "commit"})
 
 
 def _verbal(token: Token) -> bool:
