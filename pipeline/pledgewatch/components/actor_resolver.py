@@ -988,7 +988,9 @@ class ActorResolver(JSONState, Pipe):
         names = []
         for h in heads:
             first = min([h, *(t.left_edge for t in h.lefts if t.dep_ not in ("cc", "punct"))], key=lambda t: t.i)
-            last = h if h.conjuncts else h.right_edge
+            last = h if h.conjuncts else max(
+                [h, *(t.right_edge for t in h.rights if t.dep_ not in ("relcl", "punct", "cc", "conj"))],
+                key=lambda t: t.i)  # "The Port of Rotterdam Authority, which is building the connections, said"
             name = self._name(doc, first.idx, last.idx + len(last), mentions, speakers)
             if name and (name not in self.kind and not any(m[2] == name for m in mentions) and not self._institution(name)
                          and name.lower() in self.words["agent_nouns"] | self.words["organ_nouns"]):
@@ -1113,6 +1115,9 @@ class ActorResolver(JSONState, Pipe):
             bank = self._bank(doc, mentions)  # "The Council will ..." in a rate statement: the central bank's
             if bank:
                 return bank
+        if ((of_name or named_body) and len(speakers) == 1 and speakers[0] in self._firms and head.ent_type_ != "PERSON"
+                and not any(t.lower_ in self.words["office_titles"] for t in span)):
+            return self._clean(span)  # "The Port of Rotterdam Authority" in a shipping line's report: its own body
         if low in self.words["state_bodies"] or any(t.lower_ in self.words["state_bodies"] for t in span if t.is_title):
             if head.lower_ in self.words["state_bodies"] or span[0].lower_ in ("the",) or head.ent_type_ == "ORG":
                 if len(states) == 1 and self.kind.get(states[0]) is None:

@@ -197,6 +197,10 @@ class CommitmentDetector(JSONState, Pipe):
                 if kind == "progressive":
                     if not any(c.dep_ == "aux" and c.lemma_ == "be" for c in cue.children):
                         return None
+                    own = _subject(cue)
+                    if cue.dep_ in ("relcl", "acl") and (own is None or own.lower_ in _RELATIVE_PRONOUNS):
+                        return None  # "The Port Authority, which is building the connections, said ...": what it
+                        # does (but "the survey, which the GSD is launching in 2026" announces the GSD's act)
                     action, soft = self._descend(cue)
                 else:
                     if _is_passive(cue) or cue.dep_ in ("amod", "acl", "relcl") and not _subject(cue):
