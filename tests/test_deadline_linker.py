@@ -149,6 +149,12 @@ def test_a_duration_that_measures_a_noun_is_not_the_actions(extract, text, value
     assert (r.deadline.value if r.deadline else None) == value
 
 
+def test_a_duration_counted_from_a_clause_binds_the_action(extract):
+    # the parse hangs "90 days" on "completed"; the deadline is the publishing's
+    r = _only(extract, "The Department will publish the rule no later than 90 days after the assessment is completed.")
+    assert (r.deadline.value, r.deadline.relation) == ("P90D", "by")
+
+
 def test_point_date_of_a_past_pledge_is_not_its_deadline(extract):
     r = _only(extract, "The government pledged in March 2023 to resettle 20,000 refugees from camps in Lebanon "
                        "by December 31, 2025.")

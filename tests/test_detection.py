@@ -824,6 +824,9 @@ def test_chapeau_items(extract, text, verbs):
         ("Tidewell Container Lines A/S - ESG Update 2026\n\nCopenhagen, 2 March 2026\n\nTidewell Container Lines A/S "
          "will connect its ships to shore power. The Port of Rotterdam Authority, which is building the connections, "
          "said it would have 12 container berths equipped by June 2027.\n", "have", "Port of Rotterdam Authority"),
+        # an agency whose name has "and" is one actor, not two
+        ("Fact Sheet\n\nMarch 18, 2026\n\nU.S. Customs and Border Protection will exempt fresh durian from the "
+         "reciprocal tariff within 30 days.\n", "exempt", "United States"),
         # a city's council is the city, also when the text says only "Council" or "the council"
         ("Council adopts 2026-27 Budget\n\nKERROWDALE, 24 June 2026\n\nKerrowdale City Council last night adopted "
          "its budget. Council will publish a quarterly capital works report on its website.\n", "publish", "Kerrowdale"),

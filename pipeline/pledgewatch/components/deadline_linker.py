@@ -246,6 +246,12 @@ class DeadlineLinker(JSONState, Pipe):
                 continue  # "..., with construction starting in the second quarter of 2027": its own subject's time
             inside = set(range(first, end)) | lead
             root = _root(doc, first, end)
+            counted = _counted_from_a_clause(doc, root, end)
+            if counted is not None and expr.type == "DURATION":
+                # "publish the rule no later than 90 days after the assessment is completed": the parse hangs the
+                # duration on the clause it counts from; the deadline is the action's
+                inside |= set(range(first, counted.i + 1))
+                root = counted.i
             future = _not_past(expr, doc._.doc_date)
             if doc[root].dep_ in _ARGUMENT_DEPS or family == "from" and expr.type == "DURATION":
                 continue  # "will be given 12 months to...", "after a week of clashes": not a time adjunct
@@ -674,6 +680,18 @@ def _after_condition(doc: Doc, verb_i: int, first: int) -> bool:
     if any(t.text in (";", ".") for t in between):
         return False
     return _CONDITION_AFTER_VERB.search(between.text.lower()) is not None
+
+
+def _counted_from_a_clause(doc: Doc, root: int, end: int) -> Token | None:
+    """The clause a duration is counted from, when the parse made the duration its modifier: "90 days | after
+    the assessment is completed" (the clause's verb, whose "after" follows the duration)."""
+    head = doc[root].head
+    if doc[root].dep_ != "npadvmod" or head.dep_ != "advcl" or end >= len(doc):
+        return None
+    mark = doc[end]
+    if mark.dep_ == "mark" and mark.head.i == head.i and mark.lower_ in ("after", "following", "from", "once"):
+        return head
+    return None
 
 
 def _in_a_fronted_condition(doc: Doc, verb_i: int, first: int) -> bool:
