@@ -827,6 +827,13 @@ def test_chapeau_items(extract, text, verbs):
         # an agency whose name has "and" is one actor, not two
         ("Fact Sheet\n\nMarch 18, 2026\n\nU.S. Customs and Border Protection will exempt fresh durian from the "
          "reciprocal tariff within 30 days.\n", "exempt", "United States"),
+        # a news analysis: the place a title is about does not speak; "USD" is not "US"; a ministry defined by
+        # its acronym is the state the text names, not one a stray "Congress" would name
+        ("Three deadlines, one green bay: the Puno treatment plant that is always two years away\n\nBy Rosa Condori\n\n"
+         "PUNO, Peru, 9 February 2027\n\nIn August 2018, the Ministry of Housing, Construction and Sanitation (MVCS) "
+         "announced a plant. The minister told the environment committee of Congress it was on track. CAF offered "
+         "USD 60 million. The MVCS said it would tender the remaining works in the first half of 2027.\n",
+         "tender", "Peru"),
         # a city's council is the city, also when the text says only "Council" or "the council"
         ("Council adopts 2026-27 Budget\n\nKERROWDALE, 24 June 2026\n\nKerrowdale City Council last night adopted "
          "its budget. Council will publish a quarterly capital works report on its website.\n", "publish", "Kerrowdale"),

@@ -209,7 +209,8 @@ class ActorResolver(JSONState, Pipe):
             return found
         lowered = text.lower()
         spelled = {c for c in states if c in text or any(n in lowered for n in self.long_names.get(c, []))
-                   or any(a in text for a in self.adjectives_of.get(c, ()))}
+                   or any(re.search(rf"(?<![\w.]){re.escape(a)}(?!\w)", text)
+                          for a in self.adjectives_of.get(c, ()))}  # "US", not the "US" of "USD 60 million"
         if not spelled or spelled == states:
             return found
         return [m for m in found if self.kind.get(m[2]) != "state" or m[2] in spelled]
@@ -394,7 +395,7 @@ class ActorResolver(JSONState, Pipe):
             inside |= {self.adjectives[w] for w in full.split() if w in self.adjectives}
             if full.partition(" of ")[0].split()[-1].lower() in _AGENCY_HEADS:
                 if not inside and full.split()[0] == "National":
-                    main = main or self._main_state(doc, known)  # "the National Housing Agency (ANL)": the state's
+                    main = main or self._main_state(doc, self._without_stray_capitals(text, known))  # "the National Housing Agency (ANL)": the state's
                     inside = {main} if main else set()
                 if len(inside) == 1:
                     agencies[acronym] = agency_names[full] = inside.pop()  # "Rwanda Information Society Authority (RISA)": Rwanda's
@@ -411,7 +412,7 @@ class ActorResolver(JSONState, Pipe):
         for acronym, full in defined.items():
             if full.split()[0].lower() in self.words["government_nouns"] or {"ministry", "department"} & {
                     w.lower() for w in full.split()}:  # "the Ministry of Environment (MEFT)", "National Department of Health (NDoH)"
-                state = state or self._main_state(doc, known)
+                state = state or self._main_state(doc, self._without_stray_capitals(text, known))
                 defined[acronym] = state or full
             elif acronym in agencies:
                 defined[acronym] = agencies[acronym]
@@ -566,6 +567,9 @@ class ActorResolver(JSONState, Pipe):
                     continue
                 if len(ent.text.split()) == 1 and re.search(rf"\b{re.escape(ent.text.strip().lower())}\b", text):
                     continue  # "... Preparedness and Response": a title's common noun, written lower-case elsewhere
+                if (len(ent) == 1 and ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ == "NOUN"
+                        and ent.root.head.lower_ not in self.words["document_nouns"]):
+                    continue  # "... the Puno treatment plant that is always two years away": what the title is about
                 begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
                 line = ent.text.split("\n")[0]  # the NER may run on into the next header line
                 if _topic(text, ent.start_char, ent.start_char + len(line)) and (
