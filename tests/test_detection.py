@@ -770,6 +770,9 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
         ("4. The Ministry of Industry and Trade shall:\n- issue the regulation on direct power purchase agreements by "
          "the second quarter of 2026;\n- review the feed-in tariff framework for rooftop solar.\n\n5. Cost of Living\n"
          "Housing costs rose by 12 percent in 2025.\n", {"issue", "review"}),
+        # a nominal chapeau: an expressed intention (soft) or a reaffirmed commitment governs the bullets
+        ("What Thailand Will Do\n\nThailand has expressed its intention to:\n- work toward reducing tariffs on U.S. "
+         "pork;\n- address non-tariff barriers affecting U.S. motor vehicles.\n", {"work", "address"}),
     ],
 )
 def test_chapeau_items(extract, text, verbs):

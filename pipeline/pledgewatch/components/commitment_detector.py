@@ -242,6 +242,9 @@ class CommitmentDetector(JSONState, Pipe):
             action = _complement(cue) or _gerund_after_of(cue)
             if action is None and cue.dep_ == "nsubj" and cue.head.lemma_ == "be" and _possessor(cue) is not None:
                 action = _complement(cue.head)  # "Our aim is to complete ..."
+            if action is None and kind == "nominal" and _to_colon(cue) and cue.dep_ in ("dobj", "attr") \
+                    and cue.head.lemma_ in self.words["nominal_governors"] and not _negated(cue.head):
+                return "chapeau"  # "Thailand has expressed its intention to:" then the items
             if action is None or action.pos_ not in ("VERB", "AUX") and action.tag_ not in ("VBG", "NN"):
                 return None
             if cue.lemma_ in self.words["soft_nominals"]:
@@ -641,7 +644,8 @@ class CommitmentDetector(JSONState, Pipe):
                 if act.lemma_ in self.words["refrain_verbs"] and _complement(act) is not None:
                     chain, act, negative = [act, _complement(act)], _complement(act), True  # "- Refrain from imposing ..."
                 for subject in subjects or [None]:
-                    commitment = self._build(doc, rule, cue, head, act, chain, None, True, rule["strength"],
+                    strength = "soft" if cue.lemma_ in self.words["soft_nominals"] else rule["strength"]
+                    commitment = self._build(doc, rule, cue, head, act, chain, None, True, strength,
                                              negative, primary=True)
                     if act is head and (head.pos_ != "VERB" or head.dep_ in _NOUN_DEPS):
                         # a mis-tagged or mis-parsed bullet verb ("Grant full market access ...", "Accept" as a
