@@ -837,6 +837,10 @@ def test_chapeau_items(extract, text, verbs):
          "announced a plant. The minister told the environment committee of Congress it was on track. CAF offered "
          "USD 60 million. The MVCS said it would tender the remaining works in the first half of 2027.\n",
          "tender", "Peru"),
+        # a name that opens a line after a heading stays one name (the parser must not start a sentence inside it)
+        ("Fact Sheet\n\nMarch 18, 2026\n\nThailand will cut tariffs.\n\nCommercial Considerations\n\nThai Airways "
+         "International plans to acquire up to 12 Boeing 787-9 aircraft, subject to approval by its board.\n",
+         "acquire", "Thai Airways International"),
         # a city's council is the city, also when the text says only "Council" or "the council"
         ("Council adopts 2026-27 Budget\n\nKERROWDALE, 24 June 2026\n\nKerrowdale City Council last night adopted "
          "its budget. Council will publish a quarterly capital works report on its website.\n", "publish", "Kerrowdale"),

@@ -63,7 +63,7 @@ class LineSegmenter(Pipe):
             ):
                 marks[i] = 1
                 if i + 1 < len(doc):
-                    marks[i + 1] = -1 if _LIST_MARKER.match(token.text) else 0
+                    marks[i + 1] = -1 if _LIST_MARKER.match(token.text) or not doc[i + 1].is_space else 0
         if marks:
             values = doc.to_array([SENT_START]).astype("int64")
             for i, value in marks.items():
