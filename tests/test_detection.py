@@ -170,6 +170,9 @@ def test_misparsed_gerund_keeps_its_object_and_not_the_other_clause_date(extract
         ("Trump said Xi agreed to buy American soybeans.", "Trump"),
         ("Officials in Ankara said Turkey would open the border crossing on Monday.", "Officials in Ankara"),
         ("Beijing promised to curb exports of fentanyl precursors.", "Beijing"),
+        # the parser reads the "that" clause as a relative clause of the noun before it
+        ("Commerce Minister Wongsakul told reporters after the signing that Thailand would open its market step by "
+         "step.", "Commerce Minister Wongsakul"),
         # a quotation its paragraph attributes, though the pledge is not the sentence the verb governs
         ("\"Funding is tight this year. We will publish every contract by June,\" Lind told reporters.", "Lind"),
         ("The minister said: \"Funding is tight. We will not cut a single bus route while the works last.\"", "The minister"),

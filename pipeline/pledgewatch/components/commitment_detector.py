@@ -458,8 +458,19 @@ class CommitmentDetector(JSONState, Pipe):
         top = anchor
         while top.dep_ == "conj":
             top = top.head
-        if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_ in (self.words["speech_verbs"] | self.words["commissive_lemmas"]):
+        reporting = self.words["speech_verbs"] | self.words["commissive_lemmas"]
+        if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_ in reporting:
             return top.head
+        if top.dep_ == "relcl" and _complement_read_as_relative(top):
+            # "told reporters after the signing that Thailand would open ...", parsed as the signing's relative
+            # clause: the speech verb above the noun is the head
+            head = top.head
+            for _ in range(4):
+                if head.pos_ in ("VERB", "AUX") and head.lemma_ in reporting:
+                    return head
+                if head.head.i == head.i:
+                    break
+                head = head.head
         return None
 
     def _promiser(self, verb: Token, heads: list[Token]) -> Token | None:
@@ -940,6 +951,17 @@ def _has_own_subject(verb: Token) -> bool:
 
 
 _PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "guarantee", "assure", "undertake", "swear", "commit"})
+
+
+def _complement_read_as_relative(verb: Token) -> bool:
+    """A "relative clause" whose "that" has no gap to fill: the verb has its own subject and object besides it,
+    so "that" opens a complement clause ("... the signing that Thailand would open its market")."""
+    that = next((c for c in verb.children if c.lower_ == "that" and c.i < verb.i), None)
+    if that is None or that.dep_ not in ("dobj", "nsubj", "mark"):
+        return False
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in verb.children)
+    own_object = any(c.dep_ in ("dobj", "attr") and c.i != that.i for c in verb.children)
+    return own_subject and (own_object or that.dep_ == "mark")
 
 
 def _verbal(token: Token) -> bool:
