@@ -149,6 +149,23 @@ def test_a_duration_that_measures_a_noun_is_not_the_actions(extract, text, value
     assert (r.deadline.value if r.deadline else None) == value
 
 
+@pytest.mark.parametrize(
+    "text, steps",
+    [
+        ("Cyprus will raise the renewable share to 45 percent by 2030 and to 70 percent by 2035.",
+         [("2030", "raise the renewable share to 45 percent by 2030"), ("2035", "raise to 70 percent by 2035")]),
+        ("Kenya will cut emissions by 30% by 2030 and by 55% by 2040.",
+         [("2030", "cut emissions by 30% by 2030"), ("2040", "cut by 55% by 2040")]),
+        # a second object with no date of its own is one commitment
+        ("Kenya will give the report to the minister and to the public by 2030.",
+         [("2030", "give the report to the minister and to the public by 2030")]),
+    ],
+)
+def test_each_dated_step_of_a_target_is_a_commitment(extract, text, steps):
+    records = extract(text, doc_date=DOC_DATE)
+    assert [(r.deadline.value if r.deadline else None, r.action.text) for r in records] == steps
+
+
 def test_a_duration_counted_from_a_clause_binds_the_action(extract):
     # the parse hangs "90 days" on "completed"; the deadline is the publishing's
     r = _only(extract, "The Department will publish the rule no later than 90 days after the assessment is completed.")

@@ -21,6 +21,7 @@ resolver, which runs next and drops commitments without a real actor.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -127,6 +128,9 @@ class CommitmentDetector(JSONState, Pipe):
                 found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
         for commitment in self._pledge_lists(doc):
             found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
+        for commitment in list(found.values()):
+            for step in _further_targets(doc, commitment):
+                found.setdefault((step.verb_i, step.actor_start), step)
         doc._.commitments = sorted(found.values(), key=lambda c: (c.start, c.actor_start or 0))
         return doc
 
@@ -951,6 +955,55 @@ def _has_own_subject(verb: Token) -> bool:
 
 
 _PROMISE_VERBS = frozenset({"promise", "pledge", "vow", "guarantee", "assure", "undertake", "swear", "commit"})
+
+
+_TARGET_PREPOSITIONS = frozenset({"to", "by"})
+
+
+def _further_targets(doc: Doc, c: Commitment) -> list[Commitment]:
+    """A target the sentence adds with "and" and its own date, the verb understood: "raise the share to 45
+    percent by 2030 and to 70 percent by 2035", "cut emissions by 30% by 2030 and by 55% by 2040". Each later
+    step is a commitment of its own (same actor and verb), from its preposition to the end of its date."""
+    verb = doc[c.verb_i]
+    if c.polarity != "positive" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out = []
+    end = c.scope_end if c.scope_end is not None else sentence(verb).end
+    for prep in doc[verb.i + 1 : end]:
+        if (prep.lower_ not in _TARGET_PREPOSITIONS or prep.dep_ != "conj" or prep.i < 1
+                or doc[prep.i - 1].lower_ != "and"):
+            continue
+        amount = next((t for t in prep.children if t.dep_ == "pobj"), None)
+        if amount is None or not any(t.like_num for t in amount.subtree):
+            continue  # "to 70 percent", "by 55%": a figure, not "and to the public"
+        first = prep.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.head.i != verb.i and first.i not in c.chain:
+            continue  # hung on the verb, or on the cue above it ("It aims to raise ... by 2030, and to 70 percent by 2035")
+        stop = prep.right_edge.i
+        for t in doc[prep.right_edge.i + 1 : end]:  # the step's own date may hang on the verb: "and to 70 percent by 2035"
+            if t.lower_ in ("by", "in", "before") and t.head.i in (verb.i, prep.i, amount.i) and any(
+                    w.like_num for w in t.subtree):
+                stop = t.right_edge.i
+                break
+            if t.is_punct or t.lower_ in ("and", "but"):
+                break
+        if not any(doc[j].like_num and len(doc[j].text) == 4 for j in range(amount.right_edge.i + 1, stop + 1)):
+            continue  # no year of its own: one target, not two steps
+        step = replace(c, start=prep.idx, end=doc[stop].idx + len(doc[stop]), verb_i=prep.i,
+                       action_text=f"{c.action_verb} {doc[prep.i : stop + 1].text}", scope_start=prep.i,
+                       scope_end=stop + 1, chain=[*c.chain, verb.i], co_actors=list(c.co_actors),
+                       flags=[], quantities=[])
+        out.append(step)
+    if out:  # the first target ends where the next begins
+        last = doc[out[0].verb_i - 2]
+        while last.i > c.verb_i and last.is_punct:
+            last = doc[last.i - 1]
+        c.end, c.scope_end = last.idx + len(last), last.i + 1
+        cut = c.action_text.find(" and " + doc[out[0].verb_i].text + " ")
+        c.action_text = c.action_text[:cut] if cut > 0 else c.action_text
+    return out
 
 
 def _complement_read_as_relative(verb: Token) -> bool:

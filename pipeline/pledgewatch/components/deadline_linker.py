@@ -215,6 +215,8 @@ class DeadlineLinker(JSONState, Pipe):
                 targets = {t.i for t in chapeau if t.pos_ in ("VERB", "AUX")}
                 found = self._governing(doc, text, by_sentence, starts, c, targets, chapeau.start_char,
                                         chapeau.end_char, others)
+            if not found and doc[c.verb_i].pos_ == "ADP":
+                found = self._inside_a_step(doc, by_sentence, starts, c)
             if found:
                 best = _best(doc, found)
                 expr = best.expr
@@ -269,6 +271,16 @@ class DeadlineLinker(JSONState, Pipe):
                 verdict = _reaches_root_cleanly(doc[root], inside)
             if verdict:
                 out.append(_Candidate(expr, family, root, verdict == "direct", edge))
+        return out
+
+    def _inside_a_step(self, doc: Doc, by_sentence, starts: list[int], c: Commitment) -> list[_Candidate]:
+        """A further step of a target ("... and to 70 percent by 2035"): its span ends with its own date."""
+        out = []
+        for expr, first, end in by_sentence.get(starts[c.verb_i], ()):
+            if c.start <= expr.start and expr.end <= c.end:
+                family, lead, edge = self._relation(doc, expr, first)
+                if family in ("by", "until", "within", "on"):
+                    out.append(_Candidate(expr, family, _root(doc, first, end), True, edge))
         return out
 
     def _ends_with_phrase(self, words: list[tuple[str, int]]) -> bool:
