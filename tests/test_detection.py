@@ -714,6 +714,13 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         # an acronym defined under an all-capitals heading is defined by the name, not the heading
         ("Chairman's Statement\n\nHEALTH\n\nThe Caribbean Public Health Agency (CARPHA) will launch a pooled "
          "procurement mechanism for insulin by September 2026.\n", "launch", {"Caribbean Public Health Agency"}),
+        # a mediator's statement: "the parties" are the two it says agreed, not the mediator or the host
+        ("Statement by the Special Envoy of the Secretary-General for Yemen\n\nAmman, 12 March 2027\n\nThe Special "
+         "Envoy of the Secretary-General for Yemen, Tomas Ekdahl, today announced that the Government of Yemen and "
+         "Ansar Allah have agreed on a ceasefire in Taiz governorate and on a phased redeployment of their forces "
+         "away from the city's front lines. The United Nations will chair a monitoring committee. The United Nations "
+         "will report to the Security Council. Each party will "
+         "name its three officers to the monitoring committee by 18 March 2027.\n", "name", {"Yemen", "Ansar Allah"}),
     ],
 )
 def test_actor_from_parties_and_names(extract, text, verb, actors):

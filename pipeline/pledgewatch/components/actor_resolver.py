@@ -749,6 +749,9 @@ class ActorResolver(JSONState, Pipe):
             or role  # "The importing Party shall ...": whichever party imports, so each of them
         ):
             if len(speakers) == 1 and (self.kind.get(speakers[0]) in ("group", "organisation") or speakers[0] in self._bodies):
+                agreed = self._agreeing_parties(doc, c, mentions, speakers[0]) if noun in ("party", "side") else []
+                if agreed:
+                    return [(p, "joint") for p in agreed]  # a mediator's "Both parties will ...": those it says agreed
                 pair = self._recent_parties(doc, c, mentions, states_only=True) if dets & {"both", "two"} else []
                 if len(pair) == 2:
                     return [(p, "joint") for p in pair]  # "Both countries will submit ..." in OPEC+'s communiqué
@@ -1350,6 +1353,28 @@ class ActorResolver(JSONState, Pipe):
             i -= 1
         return None
 
+    def _agreeing_parties(self, doc: Doc, c: Commitment, mentions, speaker: str) -> list[str]:
+        """The two the text says agreed, signed or reached the arrangement before ``c`` ("the Special Envoy
+        announced that the Government of Yemen and Ansar Allah have agreed on a ceasefire"), when neither is the
+        speaker: in a mediator's statement they, not the mediator, are "the parties"."""
+        for sent in doc.sents:
+            if sent.start_char >= c.start:
+                break
+            for verb in sent:
+                if verb.lemma_ not in _AGREEING or verb.pos_ not in ("VERB", "AUX"):
+                    continue
+                subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+                if subject is None or len(subject.conjuncts) != 1:
+                    continue
+                names = []
+                for head in (subject, subject.conjuncts[0]):
+                    left = min([head, *(t.left_edge for t in head.lefts if t.dep_ not in ("cc", "punct"))], key=lambda t: t.i)
+                    right = max([head, *(t.right_edge for t in head.rights if t.dep_ in ("prep", "compound"))], key=lambda t: t.i)
+                    names.append(self._name(doc, left.idx, right.idx + len(right), mentions, [speaker]))
+                if all(names) and speaker not in names and names[0] != names[1]:
+                    return names
+        return []
+
     def _recent_parties(self, doc: Doc, c: Commitment, mentions, *, states_only: bool = False, count: int = 2) -> list[str]:
         """The ``count`` actors named most in the text before a "both sides" (states, organisations, and
         parties the text itself defines, such as an armed group's acronym); only states for "the two
@@ -1447,6 +1472,7 @@ _AGENCY = re.compile(
 _AGENCY_ORGANISATION = re.compile(r"\b(?:Organization|Organisation)\b")
 _LOCAL_COUNCIL = re.compile(
     r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan) Council)\b")
+_AGREEING = frozenset({"agree", "sign", "reach", "accept", "conclude", "initial"})
 _COUNCIL_OF = re.compile(
     r"^(?:(?:City|Town|Municipality|Borough|County) of (?P<a>.+)"
     r"|(?P<b>.+?) (?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan|Village|Parish) Council)$")
