@@ -277,6 +277,8 @@ def test_we_is_the_speaker(extract):
         "We hope the US side will honour the commitments it has made.",
         "Analysts expect the Federal Reserve to cut rates in December.",
         "The agreement will enter into force on 1 January 2027.",
+        # a recommendation's object, described by a clause with "will"
+        "Washington should stop handing states mandates it will not pay for.",
     ],
 )
 def test_traps_give_no_record(extract, text):

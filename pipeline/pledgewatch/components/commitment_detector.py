@@ -396,6 +396,14 @@ class CommitmentDetector(JSONState, Pipe):
             return True  # "US$75 billion, of which at least half will be dedicated to ...": a share of the pledge
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nothing", "none") for c in anchor.children):
             return True  # "Nothing in this Article shall be construed ...": a saving clause, no one acts
+        root = sentence(anchor).root
+        said_of = _subject(root)  # "Washington should ...", not the inverted condition "should inflation rise"
+        if (root.i != anchor.i and anchor.dep_ != "conj" and not _subject_is_speaker(anchor) and said_of is not None
+                and said_of.lower_ not in ("i", "we")  # "I should add that the Ministry will publish ..."
+                and any(c.tag_ == "MD" and c.lower_ in ("should", "must", "ought") and said_of.i < c.i < root.i
+                        for c in root.children)):
+            return True  # "Washington should stop handing states mandates it will not pay for": a recommendation's
+            # object, described
         if any(c.lower_ in self.words["prediction_adverbs"] for c in anchor.children):
             return True  # "splinter groups would likely continue attacks": a forecast
         if any(c.lower_ == "rather" and c.dep_ == "advmod" for c in anchor.children) and any(
@@ -1004,6 +1012,12 @@ def _further_targets(doc: Doc, c: Commitment) -> list[Commitment]:
         cut = c.action_text.find(" and " + doc[out[0].verb_i].text + " ")
         c.action_text = c.action_text[:cut] if cut > 0 else c.action_text
     return out
+
+
+def _subject_is_speaker(verb: Token) -> bool:
+    """The clause's subject is the first person ("the reforms we will deliver")."""
+    subject = _subject(verb)
+    return subject is not None and subject.lower_ in ("we", "i")
 
 
 def _complement_read_as_relative(verb: Token) -> bool:
