@@ -55,6 +55,7 @@ def test_cues(extract, text, actor, verb, strength):
         ("The United States will not impose new tariffs on Canadian lumber.", "impose"),
         ("Brazil won't raise its ethanol import quota this year.", "raise"),
         ("Neither Party shall expropriate investments of investors of the other Party.", "expropriate"),
+        ("We will no longer underwrite new thermal coal mines.", "underwrite"),
         ("Vietnam will refrain from devaluing its currency for competitive purposes.", "devalue"),
         # the gerund the parser made a modifier of the noun after it
         ("Gabon has no intention of reopening questions that the Court has decided.", "reopen"),

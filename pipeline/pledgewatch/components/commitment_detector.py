@@ -955,7 +955,9 @@ def _modal(verb: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never",) for c in token.children)
+    """"will not", "never", and "no longer" / "no more" ("will no longer underwrite new coal mines")."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never",) or c.lower_ in ("longer", "more") and c.dep_ == "advmod"
+               and any(g.lower_ == "no" for g in c.children) and c.i < token.i for c in token.children)
 
 
 def _has_own_subject(verb: Token) -> bool:
