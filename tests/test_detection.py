@@ -717,6 +717,11 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         # an acronym defined under an all-capitals heading is defined by the name, not the heading
         ("Chairman's Statement\n\nHEALTH\n\nThe Caribbean Public Health Agency (CARPHA) will launch a pooled "
          "procurement mechanism for insulin by September 2026.\n", "launch", {"Caribbean Public Health Agency"}),
+        # "the ministers" of a story on a group's meeting are the group, not the host and the group
+        ("Asia-Pacific trade ministers pledge supply-chain steps\n\nXIAMEN, China, May 17, 2026 (Reuters) - China "
+         "will cut import tariffs on 214 products from July 1, Commerce Minister Li Heng told trade ministers from the "
+         "21 Asia-Pacific Economic Cooperation (APEC) economies. In a joint statement, the ministers agreed to set up "
+         "an early-warning mechanism for shortages of critical goods by the end of 2027.\n", "set", {"APEC"}),
         # a mediator's statement: "the parties" are the two it says agreed, not the mediator or the host
         ("Statement by the Special Envoy of the Secretary-General for Yemen\n\nAmman, 12 March 2027\n\nThe Special "
          "Envoy of the Secretary-General for Yemen, Tomas Ekdahl, today announced that the Government of Yemen and "

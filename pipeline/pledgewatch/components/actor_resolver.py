@@ -767,6 +767,10 @@ class ActorResolver(JSONState, Pipe):
                 return [(speakers[0], "joint"), (others.pop(), "joint")]
             parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=states_only,
                                                                               count=count)
+            groups = [p for p in parties if self.kind.get(p) in ("group", "organisation")]
+            if (noun in _MEMBER_NOUNS and head.lower_ != noun and "the" in dets and len(groups) == 1
+                    and len(speakers) <= 1 and not dets & _COUNTS.keys()):
+                return [(groups[0], "noun")]  # "the ministers agreed" in a story on an APEC meeting: the group's
             if len(parties) > 1:
                 return [(p, "joint") for p in parties]
             if len(speakers) == 1:
@@ -1472,6 +1476,7 @@ _AGENCY = re.compile(
 _AGENCY_ORGANISATION = re.compile(r"\b(?:Organization|Organisation)\b")
 _LOCAL_COUNCIL = re.compile(
     r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan) Council)\b")
+_MEMBER_NOUNS = frozenset({"minister", "leader", "member", "participant"})
 _AGREEING = frozenset({"agree", "sign", "reach", "accept", "conclude", "initial"})
 _COUNCIL_OF = re.compile(
     r"^(?:(?:City|Town|Municipality|Borough|County) of (?P<a>.+)"
