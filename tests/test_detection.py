@@ -788,6 +788,10 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
         ("4. The Ministry of Industry and Trade shall:\n- issue the regulation on direct power purchase agreements by "
          "the second quarter of 2026;\n- review the feed-in tariff framework for rooftop solar.\n\n5. Cost of Living\n"
          "Housing costs rose by 12 percent in 2025.\n", {"issue", "review"}),
+        # an item after "; and" whose marker the tokenizer split ("(", "c", ")") starts its own line
+        ("The European Union will:\n(a) mobilise EUR 1.2 billion in grants over the period 2026-2028;\n(b) launch, "
+         "by September 2026, a EUR 60 million Digital Skills programme; and\n(c) provide technical assistance to the "
+         "Nigeria Customs Service.\n", {"mobilise", "launch", "provide"}),
         # a nominal chapeau: an expressed intention (soft) or a reaffirmed commitment governs the bullets
         ("What Thailand Will Do\n\nThailand has expressed its intention to:\n- work toward reducing tariffs on U.S. "
          "pork;\n- address non-tariff barriers affecting U.S. motor vehicles.\n", {"work", "address"}),

@@ -56,6 +56,7 @@ class LineSegmenter(Pipe):
             if (
                 prev.text.count("\n") >= 2
                 or _LIST_MARKER.match(token.text)
+                or _split_marker(doc, i)
                 or before is None
                 or _LINE_END.search(before.text)
                 or (i - 2) - previous_line_start + 1 <= 8 and not before.is_punct
@@ -71,6 +72,15 @@ class LineSegmenter(Pipe):
             values[0] = 1  # a doc's first token always starts a sentence
             doc.from_array([SENT_START], values.astype("uint64"))
         return doc
+
+
+_ENUMERATOR = re.compile(r"^(?:[ivxlc]{1,5}|[a-z]|\d{1,3})$")
+
+
+def _split_marker(doc: Doc, i: int) -> bool:
+    """A line opening with a marker the tokenizer split: "(", "c", ")" ("...; and" then "(c) provide ...")."""
+    return (doc[i].text == "(" and i + 2 < len(doc) and _ENUMERATOR.match(doc[i + 1].text) is not None
+            and doc[i + 2].text == ")")
 
 
 def _breaks(doc: Doc) -> list[int]:
