@@ -792,6 +792,9 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
         ("The European Union will:\n(a) mobilise EUR 1.2 billion in grants over the period 2026-2028;\n(b) launch, "
          "by September 2026, a EUR 60 million Digital Skills programme; and\n(c) provide technical assistance to the "
          "Nigeria Customs Service.\n", {"mobilise", "launch", "provide"}),
+        # items opening with their modal under a coordinated chapeau subject; the item's letter is no subject
+        ("The European Union and Nigeria:\n(b) will convene a Business Forum in Lagos in October 2026; and\n(d) will "
+         "strengthen cooperation on the return of Nigerian nationals.\n", {"convene", "strengthen"}),
         # a nominal chapeau: an expressed intention (soft) or a reaffirmed commitment governs the bullets
         ("What Thailand Will Do\n\nThailand has expressed its intention to:\n- work toward reducing tariffs on U.S. "
          "pork;\n- address non-tariff barriers affecting U.S. motor vehicles.\n", {"work", "address"}),

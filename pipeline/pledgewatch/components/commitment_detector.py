@@ -511,6 +511,9 @@ class CommitmentDetector(JSONState, Pipe):
                 return [_noun_phrase(owner)], True
         for _ in range(8):
             subject = _subject(verb)
+            if (subject is not None and _is_enumerator(subject) and subject.i >= 1 and subject.i + 1 < len(doc)
+                    and doc[subject.i - 1].text == "(" and doc[subject.i + 1].text == ")"):
+                subject = None  # "(d) will strengthen ...": the item's letter, which the parser made the subject
             if subject is not None and subject.i < verb.i and (subject.right_edge.dep_ == "cc" or any(
                     t.dep_ == "cc" for t in doc[subject.right_edge.i + 1 : verb.i])):
                 # "will complete audits against the (IRMA) Standard at both sites by 2027, and will publish ...":
@@ -555,7 +558,9 @@ class CommitmentDetector(JSONState, Pipe):
         stranded = stranded if stranded is not None else _stranded_subject(anchor)
         stranded = stranded if stranded is not None else _chapeau_subject(anchor, cue)
         if stranded is not None:
-            return [_noun_phrase(stranded)], True
+            while stranded.dep_ == "conj" and stranded.head.i < stranded.i:
+                stranded = stranded.head  # "The European Union and Nigeria:": from the first of them
+            return [_noun_phrase(h) for h in [stranded, *(c for c in stranded.conjuncts if c.i > stranded.i)]], True
         return [], False
 
     def _build(self, doc, rule, cue, anchor, action, chain, subject, agentive, strength, negative, primary):
