@@ -866,6 +866,10 @@ def test_chapeau_items(extract, text, verbs):
         ("Fact Sheet\n\nMarch 18, 2026\n\nThailand will cut tariffs.\n\nCommercial Considerations\n\nThai Airways "
          "International plans to acquire up to 12 Boeing 787-9 aircraft, subject to approval by its board.\n",
          "acquire", "Thai Airways International"),
+        # public bodies of the state the text speaks for are that state
+        ("Press conference of the Ministry of Digital Affairs\n\nWarsaw, 3 March 2027\n\nPoland will require public "
+         "data to stay in the EEA. Central government bodies will migrate their existing systems by the end of 2028.\n",
+         "migrate", "Poland"),
         # a city's council is the city, also when the text says only "Council" or "the council"
         ("Council adopts 2026-27 Budget\n\nKERROWDALE, 24 June 2026\n\nKerrowdale City Council last night adopted "
          "its budget. Council will publish a quarterly capital works report on its website.\n", "publish", "Kerrowdale"),

@@ -1069,6 +1069,12 @@ class ActorResolver(JSONState, Pipe):
             known = full and next((m[2] for m in mentions if m[0] <= full[0] < m[1]), None)
             if known in self.kind:
                 return known  # "the Commission" after "the European Commission": the actor the full name is
+        if head.lower_ in _PUBLIC_BODIES and any(t.lower_ in ("government", "state", "public", "federal", "central")
+                                                 for t in span if t.i < head.i):
+            state = (speakers[0] if len(speakers) == 1 and self.kind.get(speakers[0]) == "state"
+                     else self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions))
+            if state:
+                return state  # "Central government bodies will migrate their systems": the state's
         low = head.lemma_.lower()
         cabinet = any(t.lower_ == "ministers" and t.dep_ == "pobj" and t.head.head == head for t in span)
         if cabinet and speakers and self.kind.get(speakers[0]) != "state":
@@ -1476,6 +1482,8 @@ _AGENCY = re.compile(
 _AGENCY_ORGANISATION = re.compile(r"\b(?:Organization|Organisation)\b")
 _LOCAL_COUNCIL = re.compile(
     r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan) Council)\b")
+_PUBLIC_BODIES = frozenset({"bodies", "agencies", "institutions", "entities", "ministries", "departments",
+                            "authorities", "offices", "administrations", "employers", "hospitals", "schools", "services"})
 _MEMBER_NOUNS = frozenset({"minister", "leader", "member", "participant"})
 _AGREEING = frozenset({"agree", "sign", "reach", "accept", "conclude", "initial"})
 _COUNCIL_OF = re.compile(
