@@ -166,6 +166,18 @@ def test_each_dated_step_of_a_target_is_a_commitment(extract, text, steps):
     assert [(r.deadline.value if r.deadline else None, r.action.text) for r in records] == steps
 
 
+@pytest.mark.parametrize(
+    "text, value, relation",
+    [
+        ("Kenya said the balance would be disbursed before the financial year ends on June 30, 2026.", "2026-06-30", "by"),
+        ("Kenya will keep the ban until the current licence expires on 31 March 2027.", "2027-03-31", "until"),
+    ],
+)
+def test_the_dated_end_of_a_period_is_the_deadline(extract, text, value, relation):
+    r = _only(extract, text)
+    assert (r.deadline.value, r.deadline.relation) == (value, relation)
+
+
 def test_a_duration_counted_from_a_clause_binds_the_action(extract):
     # the parse hangs "90 days" on "completed"; the deadline is the publishing's
     r = _only(extract, "The Department will publish the rule no later than 90 days after the assessment is completed.")

@@ -270,6 +270,7 @@ class DeadlineLinker(JSONState, Pipe):
             if verdict is None and lo_char <= expr.start and expr.end <= hi_char and (family in DEADLINE_FAMILIES or nominal):
                 verdict = _reaches_root_cleanly(doc[root], inside)
             if verdict:
+                family = _end_relation(doc[root], targets) or family
                 out.append(_Candidate(expr, family, root, verdict == "direct", edge))
         return out
 
@@ -566,6 +567,8 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                 crossed = True
             elif kind == "clause" and family == "by" and _bare_participle(head):
                 crossed = True  # "for all owned and leased warehouses by 2027": the date closes the action, not "leased"
+            elif kind == "clause" and head.dep_ == "advcl" and _dated_end(head):
+                crossed = True  # "disbursed before the financial year ends on June 30": the end is the deadline
             elif kind == "clause":
                 if _absolute_clause(head):
                     return None  # "..., with passenger services beginning no later than December 2031": its own subject's time
@@ -591,6 +594,29 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                 if not deadline and not future:
                     return None  # a past date inside the object ("the crisis in 2008")
                 crossed = True
+        token = head
+    return None
+
+
+_END_VERBS = frozenset({"end", "expire", "close", "lapse", "elapse", "run", "conclude", "finish"})
+
+
+def _dated_end(verb: Token) -> bool:
+    """A "before"/"until" clause that dates a period's end: "before the financial year ends on June 30",
+    "until the current licence expires on 31 March 2027"."""
+    return verb.lemma_.lower() in _END_VERBS and any(
+        c.dep_ == "mark" and c.lower_ in ("before", "until", "till") for c in verb.children)
+
+
+def _end_relation(token: Token, targets: set[int]) -> str | None:
+    """"by" or "until" when the expression dates a period's end that the action comes before or lasts until."""
+    for _ in range(12):
+        head = token.head
+        if head.i in targets or head.i == token.i:
+            return None
+        if head.dep_ == "advcl" and _dated_end(head):
+            mark = next(c for c in head.children if c.dep_ == "mark")
+            return "by" if mark.lower_ == "before" else "until"
         token = head
     return None
 
