@@ -69,7 +69,7 @@ def test_missing_evidence_is_an_error():
 # tuned for it, and new writers' actors score 0.44-0.95 on first run, so the dev actor floor leaves room for one:
 # batch 229-240 came in at 0.53-0.90 and took the whole of dev from 0.919 to 0.910).
 FLOORS = {
-    "test": {"gold": 500, "f1": 0.92, "actor_accuracy": 0.90, "polarity_accuracy": 0.97, "time_bound_accuracy": 0.94,
+    "test": {"gold": 600, "f1": 0.92, "actor_accuracy": 0.84, "polarity_accuracy": 0.97, "time_bound_accuracy": 0.94,
              "deadline_value_accuracy": 0.88, "vague_f1": 0.80, "trap_rate": 0.03},
     "dev": {"gold": 3000, "f1": 0.92, "actor_accuracy": 0.90, "polarity_accuracy": 0.98, "time_bound_accuracy": 0.95,
             "deadline_value_accuracy": 0.90, "vague_f1": 0.89, "trap_rate": 0.03},
