@@ -130,6 +130,7 @@ class ActorResolver(JSONState, Pipe):
             raise ValueError(f"{self.name}: no actor table loaded; call nlp.initialize() first")
         self._firms: set[str] = set()
         self._organised: set[str] = set()  # institutions the text gives a board or committee (no ministries)
+        self._agreements: list[tuple[int, list[str]]] | None = None  # (sentence start, the two that agreed), once per doc
         self._bodies: set[str] = set()  # organisations of states the current document's title names
         self._people = set()
         self._counterparts: set[str] = set()  # whom a title names after "with" ("Call with the President of X")
@@ -1367,9 +1368,14 @@ class ActorResolver(JSONState, Pipe):
         """The two the text says agreed, signed or reached the arrangement before ``c`` ("the Special Envoy
         announced that the Government of Yemen and Ansar Allah have agreed on a ceasefire"), when neither is the
         speaker: in a mediator's statement they, not the mediator, are "the parties"."""
+        if self._agreements is None:
+            self._agreements = self._agreements_of(doc, mentions, speaker)
+        return next((names for start, names in self._agreements if start < c.start), [])
+
+    def _agreements_of(self, doc: Doc, mentions, speaker: str) -> list[tuple[int, list[str]]]:
+        """Every sentence saying two named actors other than ``speaker`` agreed or signed, with the two."""
+        found = []
         for sent in doc.sents:
-            if sent.start_char >= c.start:
-                break
             for verb in sent:
                 if verb.lemma_ not in _AGREEING or verb.pos_ not in ("VERB", "AUX"):
                     continue
@@ -1382,8 +1388,9 @@ class ActorResolver(JSONState, Pipe):
                     right = max([head, *(t.right_edge for t in head.rights if t.dep_ in ("prep", "compound"))], key=lambda t: t.i)
                     names.append(self._name(doc, left.idx, right.idx + len(right), mentions, [speaker]))
                 if all(names) and speaker not in names and names[0] != names[1]:
-                    return names
-        return []
+                    found.append((sent.start_char, names))
+                    break
+        return found
 
     def _recent_parties(self, doc: Doc, c: Commitment, mentions, *, states_only: bool = False, count: int = 2) -> list[str]:
         """The ``count`` actors named most in the text before a "both sides" (states, organisations, and
