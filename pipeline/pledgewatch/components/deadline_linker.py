@@ -261,7 +261,7 @@ class DeadlineLinker(JSONState, Pipe):
                 continue  # "the Roadmap to 2030", "the Budget for 2027", "the year to March 2025"
             preposition = doc[min(lead)].lower_ if lead else ""
             if (_in_a_clause_of_its_own(doc[root], targets, preposition) or _after_condition(doc, c.verb_i, first)
-                    or _in_a_fronted_condition(doc, c.verb_i, first) or preposition in ("before", "after", "prior") and _after_a_participle(doc, min(lead), targets)):
+                    or _in_a_fronted_condition(doc, c.verb_i, first, starts[first]) or preposition in ("before", "after", "prior") and _after_a_participle(doc, min(lead), targets)):
                 continue  # "contracts signed before 1 January 2026", "a MoU, which shall be signed by ...",
                 # "subject to approval by its board in June": another act's time, or the condition's
             verdict = _attachment(doc[root], targets, inside, family, future, c.verb_i,
@@ -732,13 +732,13 @@ def _counted_from_a_clause(doc: Doc, root: int, end: int) -> Token | None:
     return None
 
 
-def _in_a_fronted_condition(doc: Doc, verb_i: int, first: int) -> bool:
+def _in_a_fronted_condition(doc: Doc, verb_i: int, first: int, sentence_start: int) -> bool:
     """The expression sits in a condition that opens the sentence and is closed by a comma before the action
     ("Subject to a public consultation this winter, the City will ...", "If Paraguay ratifies before that date,
     the United States will ..."): the date is the condition's."""
     if first >= verb_i:
         return False
-    opening = doc[doc[first].sent.start : first]
+    opening = doc[sentence_start:first]
     cues = list(_CONDITION_AFTER_VERB.finditer(opening.text.lower()))
     if not cues:
         return False

@@ -74,13 +74,10 @@ class LineSegmenter(Pipe):
         return doc
 
 
-_ENUMERATOR = re.compile(r"^(?:[ivxlc]{1,5}|[a-z]|\d{1,3})$")
-
-
 def _split_marker(doc: Doc, i: int) -> bool:
     """A line opening with a marker the tokenizer split: "(", "c", ")" ("...; and" then "(c) provide ...")."""
-    return (doc[i].text == "(" and i + 2 < len(doc) and _ENUMERATOR.match(doc[i + 1].text) is not None
-            and doc[i + 2].text == ")")
+    return (doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")"
+            and _LIST_MARKER.match(doc[i : i + 3].text) is not None)
 
 
 def _breaks(doc: Doc) -> list[int]:
