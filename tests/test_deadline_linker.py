@@ -412,6 +412,9 @@ def test_participle_with_by_keeps_the_actions_deadline(extract):
         ("The European Council will review progress in the implementation of the Pact at its October 2026 meeting.",
          "2026-10", "on"),
         ("ASEP has agreed to process every application in under 60 days.", "P60D", "within"),
+        # the later date belongs to the gapped second conjunct, which has no verb of its own
+        ("The company will connect to shore power at Rotterdam and Gdansk in 2027, and, by 2030, at every other "
+         "berth in its network.", "2027", "on"),
     ],
 )
 def test_meeting_dates_and_upper_bounds(extract, text, value, relation):

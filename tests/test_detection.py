@@ -565,6 +565,19 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Transcript: Press Conference of the Federal Minister for Commerce\n\nIslamabad, Thursday, 12 February 2026\n\n"
          "Minister: Investors who build refining capacity in Pakistan will receive export licences for three years.\n",
          "receive", "Pakistan"),
+        # a "we" nothing names is the actor the document's other commitments name, never the pronoun
+        ("Mr Speaker, I move that the Bill now be read a second time. We will build 1,500 new homes by June 2029. "
+         "The Government intends to establish a Tasmanian Future Fund.\n", "build", "Government"),
+        # "the company" in a regulator's release is the firm it names, not the regulator's acronym
+        ("Data Protection Commission and Nerova announce commitments on the use of EU user data\n\nJoint press release\n"
+         "Dublin, 5 November 2026\n\nThe Data Protection Commission (DPC) and Nerova, the "
+         "developer of the Halo assistant, announced commitments on EU user data. Nerova paused training at the DPC's "
+         "request. Nerova has committed to the DPC that it will publish a report. On safety, the company will test "
+         "every new model before release in the EU.\n", "test", "Nerova"),
+        # a regulatory commission the alias table does not know is its state (here the dateline's)
+        ("Jadeport Bank vows to end coal financing\n\nTAIPEI, Nov. 4, 2025 - Jadeport Bank, Taiwan's fourth-largest "
+         "lender, said it would stop financing coal plants. The Financial Supervisory Commission (FSC) said it would "
+         "require all domestic banks to disclose their financed emissions from 2027.\n", "require", "Taiwan"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

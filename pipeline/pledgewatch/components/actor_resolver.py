@@ -165,6 +165,7 @@ class ActorResolver(JSONState, Pipe):
                     agencies[name] = self._agency_state(doc, name, mentions)
                 c.actor_canonical = agencies[name] or name
         out = _one_record_per_actor(out, text)
+        self._unnamed_we(out)
         _link_coordinated(out)
         for c in out:
             if c.reported_speaker is None and c.reported_cue is None:
@@ -175,6 +176,20 @@ class ActorResolver(JSONState, Pipe):
                     c.reported_speaker, c.reported_cue = quoted
         doc._.commitments = out
         return doc
+
+    def _unnamed_we(self, out: list[Commitment]) -> None:
+        """A "we" nothing in the document names (a budget speech "delivered by the Treasurer" of a state the alias
+        table does not know) is the actor the document's other commitments name most ("the Government" resolved to
+        the state its text calls itself): a pronoun is never a canonical name."""
+        pronoun = self.words["first_person"]
+        unnamed = [c for c in out if c.actor_canonical and c.actor_canonical.lower() in pronoun]
+        if not unnamed:
+            return
+        named = Counter(c.actor_canonical for c in out if c.actor_canonical and c.actor_canonical.lower() not in pronoun
+                        and c.actor_canonical.lower() not in _PRONOUNS)
+        if named:
+            for c in unnamed:
+                c.actor_canonical = named.most_common(1)[0][0]
 
     def _mentions(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Alias mentions as (start_char, end_char, canonical), longest first where they overlap."""
@@ -1117,8 +1132,9 @@ class ActorResolver(JSONState, Pipe):
                 state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
                 if state:
                     return state
-            elif low in self.words["company_nouns"] and speaker_kind in ("state", "city"):
-                company = self._previous_company(doc, start, mentions)  # "the company" in a news report
+            elif low in self.words["company_nouns"] and speaker_kind is not None:
+                # "the company" in a news report, or in a regulator's or the EU's release: the firm it names
+                company = self._previous_company(doc, start, mentions)
                 if company:
                     return company
             elif low in self.words["state_bodies"] or low in self.words["agent_nouns"]:
@@ -1266,6 +1282,7 @@ class ActorResolver(JSONState, Pipe):
         know (states, cities and organisations are no company), the one the text repeats most, else the
         nearest."""
         text = doc_cache.text(doc)
+        defined = {text[a:b]: canonical for a, b, canonical in mentions}
         candidates: list[str] = []
         for ent in _ents_before(doc, before, 3000):
             if ent.label_ not in ("ORG", "PERSON", "FAC") or (ent.label_ != "ORG" and len(ent) > 1):
@@ -1274,6 +1291,9 @@ class ActorResolver(JSONState, Pipe):
             words = name.split()
             if not words or name in self.kind or words[0].lower() in self.words["state_bodies"] or self._canonical(name) in self.kind:
                 continue
+            full = defined.get(name, name)
+            if full.split()[-1].lower() in _AGENCY_HEADS or _AGENCY.search(full):
+                continue  # "the DPC" the text defined as the "Data Protection Commission": a regulator, no firm
             if len(name) <= 2:
                 continue  # "AI", "EU": letters, not a firm's name
             if name in candidates:
@@ -1345,6 +1365,9 @@ class ActorResolver(JSONState, Pipe):
         speakers = doc._.speakers or []
         if len(speakers) == 1 and self.kind.get(speakers[0]) == "state":
             return speakers[0]
+        if not any(self.kind.get(s) in ("state", "organisation", "group") for s in speakers):
+            # "Dublin, 5 November 2026": Ireland's; not the venue of a regional body's meeting
+            return self._dateline_state(doc_cache.text(doc), mentions)
         return None
 
     def _main_state(self, doc: Doc, mentions) -> str | None:
@@ -1483,7 +1506,8 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
 
 _AGENCY = re.compile(
     r"^(?:(?:Directorate|Department|Ministry|Bureau|Office|Agency|Administration|Inspectorate|Commission)\b"
-    r"|.*\b(?:Directorate|Department|Ministry|Bureau|Agency|Administration|Inspectorate|Service|Services)$"
+    r"|.*\b(?:Directorate|Department|Ministry|Bureau|Agency|Administration|Inspectorate|Service|Services|Commission)$"
+    r"|(?:National|Federal) (?:[A-Z][\w-]+ ){1,4}Authority$"
     r"|\w+ (?:Organization|Organisation) for\b)")
 """A government agency's name, by its first or last word: a state's, unless the name says otherwise."""
 _AGENCY_ORGANISATION = re.compile(r"\b(?:Organization|Organisation)\b")

@@ -218,7 +218,7 @@ class DeadlineLinker(JSONState, Pipe):
             if not found and doc[c.verb_i].pos_ == "ADP":
                 found = self._inside_a_step(doc, by_sentence, starts, c)
             if found:
-                best = _best(doc, found)
+                best = _best(doc, _own_before_gapped(doc, c, found))
                 expr = best.expr
                 c.deadline = Deadline(
                     start=expr.start, end=expr.end, text=expr.text, relation=best.family, value=_value(doc, best),
@@ -827,6 +827,28 @@ def _past(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _own_before_gapped(doc: Doc, c: Commitment, found: list[_Candidate]) -> list[_Candidate]:
+    """The times inside the action's own words when the others follow a conjunction after it: "will connect to
+    shore power at Rotterdam in 2027, and, by 2030, at every other berth" keeps 2027; "by 2030" dates the gapped
+    second conjunct, which has no verb of its own to take it."""
+    own = [f for f in found if c.start <= f.expr.start and f.expr.end <= c.end]
+    if not own or len(own) == len(found):
+        return found
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    after = span.end if span is not None else len(doc)
+    for f in found:
+        if f in own:
+            continue
+        if f.expr.start < c.end or not any(t.dep_ == "cc" for t in doc[after : max(after, _first_token(doc, f.expr.start))]):
+            return found
+    return own
+
+
+def _first_token(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else len(doc)
 
 
 def _best(doc: Doc, found: list[_Candidate]) -> _Candidate:
