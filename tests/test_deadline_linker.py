@@ -412,6 +412,8 @@ def test_participle_with_by_keeps_the_actions_deadline(extract):
         ("The European Council will review progress in the implementation of the Pact at its October 2026 meeting.",
          "2026-10", "on"),
         ("ASEP has agreed to process every application in under 60 days.", "P60D", "within"),
+        # the IMF's "end-May 2026", which the parser takes for the verb's object
+        ("The authorities will publish the first quarterly report on NEPCO arrears, by end-May 2026.", "2026-05", "by"),
         # the later date belongs to the gapped second conjunct, which has no verb of its own
         ("The company will connect to shore power at Rotterdam and Gdansk in 2027, and, by 2030, at every other "
          "berth in its network.", "2027", "on"),

@@ -578,6 +578,11 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Jadeport Bank vows to end coal financing\n\nTAIPEI, Nov. 4, 2025 - Jadeport Bank, Taiwan's fourth-largest "
          "lender, said it would stop financing coal plants. The Financial Supervisory Commission (FSC) said it would "
          "require all domestic banks to disclose their financed emissions from 2027.\n", "require", "Taiwan"),
+        # "the Fund" is the organisation the text named in full ("... Children's Fund (UNICEF)"), not "Fund"
+        ("Pledging Conference for Child Nutrition: Summary of Pledges and Outcomes\n\nGeneva, 4 March 2027\n\n"
+         "Donors met at a conference convened by the United Nations Children's Fund (UNICEF). Germany made pledges "
+         "of EUR 60 million. The Fund will publish a pledge and disbursement tracker on its website from April 2027.\n",
+         "publish", "UNICEF"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
@@ -929,3 +934,29 @@ def test_measures_enumerated_inside_the_sentence(extract, colon):
     spans = sorted(r.span.text.split()[0].lower() for r in records)
     assert spans.count("table") == 1 and spans.count("improve") == 1, spans
     assert any(r.deadline is not None and r.deadline.value == "2030" for r in records)
+
+
+def test_each_signatory_is_each_firm_that_signed(extract):
+    text = ("SINGAPORE, 22 April 2027 - Four developers of artificial intelligence (AI) models, Veridian Labs, Kairo AI "
+            "Pte. Ltd., Northlake Systems and Tessellate, today signed the Frontier AI Safety Commitments.\n\n"
+            "Under the Commitments, each signatory company will:\n"
+            "1. publish a frontier safety framework by 30 September 2027;\n"
+            "2. report serious incidents to the ministry within 72 hours; and\n"
+            "3. not deploy a model that has crossed a critical threshold.\n")
+    records = extract(text)
+    by_verb = {}
+    for r in records:
+        by_verb.setdefault(r.action.verb, set()).add(r.actor.canonical)
+    firms = {"Veridian Labs", "Kairo AI", "Northlake Systems", "Tessellate"}
+    # the third item follows "; and" with its number split by the tokenizer ("3", "."): still an item of its own
+    assert by_verb.get("publish") == firms and by_verb.get("deploy") == firms, by_verb
+    assert all(r.polarity == "negative" for r in records if r.action.verb == "deploy")
+
+
+def test_following_targets_chapeau_with_a_relative_clause(extract):
+    text = ("Arlen Coatings plc - Sustainability Report 2026\n\n"
+            "We have committed to the following targets, which the Science Based Targets initiative (SBTi) validated in 2024:\n"
+            "- reduce absolute Scope 1 and 2 emissions by 60% by 2030 from a 2019 base year;\n"
+            "- reach net-zero greenhouse gas emissions across our value chain by 2045.\n")
+    records = extract(text)
+    assert [r.action.verb for r in records] == ["reduce", "reach"], [(r.action.verb, r.span.text) for r in records]

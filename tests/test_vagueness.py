@@ -272,3 +272,11 @@ def test_a_hedge_right_after_the_clause_counts(extract):
     assert len(records) == 1
     hedges = [f for f in records[0].flags if f.code == "HEDGED"]
     assert [f.text for f in hedges] == ["as appropriate"] and records[0].specificity.label == "vague"
+
+
+def test_a_plan_to_deliver_is_no_hedge(extract):
+    # "a time-bound plan to reduce ...": a plan is the deliverable; only the verb ("plans to") hedges
+    records = extract("The Government of Jordan will adopt a time-bound plan to reduce the losses of the power company by "
+                      "end-June 2026.", doc_date="2026-01-20")
+    adopt = [r for r in records if r.action.verb == "adopt"]
+    assert len(adopt) == 1 and not [f for f in adopt[0].flags if f.code == "HEDGED"], adopt[0].flags

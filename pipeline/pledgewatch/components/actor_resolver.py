@@ -41,9 +41,9 @@ from ..quotes import quote_attribution
 
 _TICKER = re.compile(r"\s*\((?:[A-Z][\w ]*:\s*)?[A-Z]{1,6}(?:[ .][A-Z])?\)|\s*\((?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|SIX|OTC)\b")
 """A stock listing after a name: "(NYSE: ORV)", "(Nasdaq Copenhagen: TESS B)", "(LSE: DTEL)"."""
-_LEGAL_FORM_AFTER = re.compile(r"[,\s]+(?:Inc\.?|Co\.,?\s+Ltd\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|S\.A\.A\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|ASA|A/S|AB|Oyj|S\.p\.A\.|SpA|K\.K\.|Pty|Bhd|Tbk|PJSC|JSC|LLP|BV|B\.V\.|SAS|Ltda\.?)(?![\w/])")
+_LEGAL_FORM_AFTER = re.compile(r"[,\s]+(?:Inc\.?|Co\.,?\s+Ltd\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|S\.A\.A\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|ASA|A/S|AB|Oyj|S\.p\.A\.|SpA|K\.K\.|Pty|Pte\.?|Sdn\.?|Bhd\.?|Tbk|PJSC|JSC|LLP|BV|B\.V\.|SAS|Ltda\.?)(?![\w/])")
 _LEGAL_SUFFIX = re.compile(
-    r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Bhd|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
+    r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Pte\.?|Sdn\.?|Bhd\.?|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
 )
 _DELIBERATIVE = {"committee", "board", "council", "conference"}  # organs that decide for their institution
 _BANK_ORGANS = {"management", "institution", "lender"}  # "Management has promised ...", "the institution will ..." of the bank
@@ -583,6 +583,8 @@ class ActorResolver(JSONState, Pipe):
                     continue
                 if len(ent.text.split()) == 1 and re.search(rf"\b{re.escape(ent.text.strip().lower())}\b", text):
                     continue  # "... Preparedness and Response": a title's common noun, written lower-case elsewhere
+                if ent[0].tag_ == "NNPS" and re.search(rf"\b{re.escape(ent[0].lower_)}\b", text):
+                    continue  # "Summary of Pledges and Outcomes": a plural the text writes lower-case, no name
                 if (len(ent) == 1 and ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ == "NOUN"
                         and ent.root.head.lower_ not in self.words["document_nouns"]):
                     continue  # "... the Puno treatment plant that is always two years away": what the title is about
@@ -743,6 +745,10 @@ class ActorResolver(JSONState, Pipe):
         included = self._included(doc, head, mentions, speakers)
         if included:
             return [(name, "joint" if len(included) > 1 else "name") for name in included]
+        if any(_singular(t.lower_) == "signatory" for t in span):
+            signed = self._signatories(doc, c.actor_start)
+            if len(signed) > 1:
+                return [(name, "joint") for name in signed]  # "each signatory company will:" the firms that signed
         noun = _singular(head.lower_)
         of_parties = next((p for p in span if p.i > head.i and p.dep_ == "pobj" and p.head.lower_ == "of"
                            and _singular(p.lower_) in self.words["party_nouns"]
@@ -1166,6 +1172,10 @@ class ActorResolver(JSONState, Pipe):
                     previous = self._main_state(doc, mentions)  # an opinion piece's "the government"
                 if previous:
                     return previous
+        if low in _INSTITUTION_KINDS and head.is_title and len(span) == 2 and span[0].lower_ == "the" and not speakers:
+            named = self._named_kind(mentions, low, start, doc_cache.text(doc))
+            if named:
+                return named  # "the Fund" after "the United Nations Children's Fund (UNICEF)": UNICEF
         for ent in _ents_at(head):
             if ent.label_ in _ACTOR_ENTS and ent.label_ != "NORP":
                 if ent.label_ == "PERSON" and any(t.lower_ in self.words["office_titles"] for t in span):
@@ -1322,11 +1332,13 @@ class ActorResolver(JSONState, Pipe):
         bodies = self.words["independent_bodies"] | self.words["organ_nouns"] | self.words["company_nouns"]
         return not (last in bodies or self._institution(name) or last in ("institute", "initiative", "network", "alliance", "forum"))
 
-    def _named_kind(self, mentions, noun: str, before: int) -> str | None:
-        """The organisation named before ``before`` whose name ends with ``noun`` ("the Bank": "Caribbean
-        Development Bank"), the most often named if several."""
-        counts = Counter(m[2] for m in mentions if m[0] < before and m[2].split()[-1].lower() == noun
-                         and self.kind.get(m[2]) not in ("state", "city"))
+    def _named_kind(self, mentions, noun: str, before: int, text: str | None = None) -> str | None:
+        """The organisation named before ``before`` whose name (or, given ``text``, whose name as written) ends
+        with ``noun`` ("the Bank": "Caribbean Development Bank"; "the Fund": the "United Nations Children's Fund"
+        the table calls UNICEF), the most often named if several."""
+        counts = Counter(m[2] for m in mentions if m[0] < before and self.kind.get(m[2]) not in ("state", "city")
+                         and (m[2].split()[-1].lower() == noun
+                              or text is not None and text[m[0] : m[1]].split()[-1].lower() == noun))
         return counts.most_common(1)[0][0] if counts else None
 
     def _bank(self, doc: Doc, mentions) -> str | None:
@@ -1428,6 +1440,32 @@ class ActorResolver(JSONState, Pipe):
         )
         return [name for name, _ in counts.most_common(count)]
 
+    def _signatories(self, doc: Doc, before: int) -> list[str]:
+        """The names the last sentence before ``before`` that says who signed lists as its subject ("Four
+        developers of AI models, Veridian Labs, Kairo AI Pte. Ltd., Northlake Systems and Tessellate, today
+        signed the Commitments"), read from the parse: the NER misses or mislabels invented firm names."""
+        found: list[str] = []
+        for verb in doc[: doc.char_span(before, before + 1, alignment_mode="expand").start]:
+            if verb.lemma_ != "sign" or verb.pos_ != "VERB":
+                continue
+            subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+            if subject is None:
+                continue
+            names = []
+            for t in subject.subtree:
+                if t.pos_ != "PROPN" or t.dep_ not in ("nsubj", "appos", "conj") or doc[t.i - 1].text == "(":
+                    continue  # not "(AI)" spelled out after the words
+                parts, todo = [t.i], [t]
+                while todo:  # the name's words: "Kairo AI Pte. Ltd." is four compounds of "Ltd."
+                    for child in todo.pop().children:
+                        if child.dep_ == "compound":
+                            parts.append(child.i)
+                            todo.append(child)
+                names.append(self._clean(doc[min(parts) : t.i + 1]))
+            if len(names) > 1:
+                found = names
+        return found
+
     def _clean(self, span: Span) -> str:
         text = re.split(r"\n|\s[-–—|:]\s|:\s", span.text.strip())[0].strip()
         text = re.sub(r"^[^\w]+", "", text)  # a list bullet the entity swallowed
@@ -1436,6 +1474,7 @@ class ActorResolver(JSONState, Pipe):
         text = re.sub(r"(?:'s|’s)$", "", text)
         text = re.sub(r"\s*\([^()]*\)?$", "", text)  # "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B)": its listing
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")
+        text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")  # "Kairo AI Pte. Ltd.", "Sapura Sdn. Bhd."
         if text.isupper() and len(text) > 5:
             text = text.title()
         return self._canonical(text)

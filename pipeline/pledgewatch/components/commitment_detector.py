@@ -230,6 +230,9 @@ class CommitmentDetector(JSONState, Pipe):
                             c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
                             for c in cue.children
                         ):
+                            if any(t.lower_ == "following" for t in cue.subtree) and _ends_with_colon(cue, 24):
+                                return "chapeau"  # "We have committed to the following targets, which the SBTi
+                                # validated in 2024:" then the targets
                             complement = cue  # "agreed to an immediate ceasefire"
                         elif _to_colon(cue) and not _negated(cue):
                             return "chapeau"  # "Under the roadmap, Orvell commits to:", "the Bank undertakes, over
@@ -297,7 +300,7 @@ class CommitmentDetector(JSONState, Pipe):
             return None
         if self._not_an_action(action, kind):
             # "Kittiwake commits to the following targets, approved by the Board:" governs the items below
-            following = any(t.lower_ == "following" for t in action.subtree) and _ends_with_colon(action)
+            following = any(t.lower_ == "following" for t in action.subtree) and _ends_with_colon(action, 24)
             return "chapeau" if following and kind in ("commissive", "intention") else None
         subjects, agentive = self._subjects(doc, anchor, action, cue)
         actions = [action] + self._coordinated_actions(action)
@@ -801,15 +804,15 @@ def _in_question(token: Token) -> bool:
     return doc[last].text == "?"
 
 
-def _ends_with_colon(cue: Token) -> bool:
-    """The cue's sentence ends, at most 12 tokens later, with a colon (a chapeau)."""
+def _ends_with_colon(cue: Token, limit: int = 12) -> bool:
+    """The cue's sentence ends, at most ``limit`` tokens later, with a colon (a chapeau)."""
     doc = cue.doc
     last = bounds(doc)[1][cue.i] - 1
     while last > cue.i and doc[last].is_space:
         last -= 1
     if last <= cue.i or doc[last].text != ":":
         return False
-    return sum(1 for i in range(cue.i + 1, last + 1) if not doc[i].is_space) <= 12
+    return sum(1 for i in range(cue.i + 1, last + 1) if not doc[i].is_space) <= limit
 
 
 def _subject(verb: Token) -> Token | None:

@@ -255,7 +255,9 @@ class DeadlineLinker(JSONState, Pipe):
                 inside |= set(range(first, counted.i + 1))
                 root = counted.i
             future = _not_past(expr, doc._.doc_date)
-            if doc[root].dep_ in _ARGUMENT_DEPS or family == "from" and expr.type == "DURATION":
+            argument = doc[root].dep_ in _ARGUMENT_DEPS and not (
+                expr.type == "DATE" and family == "by" and doc[first - 1].lower_ == "by")  # "by end-May 2026" misparsed
+            if argument or family == "from" and expr.type == "DURATION":
                 continue  # "will be given 12 months to...", "after a week of clashes": not a time adjunct
             if _scope_of_a_name(doc[root], lead, expr):
                 continue  # "the Roadmap to 2030", "the Budget for 2027", "the year to March 2025"

@@ -75,9 +75,12 @@ class LineSegmenter(Pipe):
 
 
 def _split_marker(doc: Doc, i: int) -> bool:
-    """A line opening with a marker the tokenizer split: "(", "c", ")" ("...; and" then "(c) provide ...")."""
-    return (doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")"
-            and _LIST_MARKER.match(doc[i : i + 3].text) is not None)
+    """A line opening with a marker the tokenizer split: "(", "c", ")" or "3", "." ("...; and" then "(c) provide
+    ...", "3. not deploy ...")."""
+    if doc[i].text == "(" and i + 2 < len(doc) and doc[i + 2].text == ")":
+        return _LIST_MARKER.match(doc[i : i + 3].text) is not None
+    return (i + 1 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text in (".", ")")
+            and _LIST_MARKER.match(doc[i : i + 2].text) is not None)
 
 
 def _breaks(doc: Doc) -> list[int]:
