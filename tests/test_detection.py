@@ -960,3 +960,18 @@ def test_following_targets_chapeau_with_a_relative_clause(extract):
             "- reach net-zero greenhouse gas emissions across our value chain by 2045.\n")
     records = extract(text)
     assert [r.action.verb for r in records] == ["reduce", "reach"], [(r.action.verb, r.span.text) for r in records]
+
+
+def test_a_provincial_budget_is_the_provinces(extract):
+    # a province's text (its capital in the dateline, "Premier", "the province"): the province speaks, its
+    # departments and "the province" are it, and the mayor's "the city" is the city, not the country
+    text = ("Budget 2027 puts $3.1 billion into hospitals, schools and highways\n\n"
+            "WINNIPEG, March 18, 2027 - Finance Minister Danielle Arcand today tabled Budget 2027. Premier Marc "
+            "Lavallee said: \"We will not raise the provincial sales tax.\" Ottawa has agreed to contribute $180 "
+            "million toward the outlet channel, and the province will issue the main construction contract before the "
+            "end of the year. The Department of Transportation and Infrastructure will publish the tender schedule in "
+            "April. Mayor Raj Dhillon said the city would restore Sunday service on 11 bus routes from June 1.\n")
+    actors = {r.action.verb: r.actor.canonical for r in extract(text)}
+    assert actors.get("raise") == "Manitoba" and actors.get("issue") == "Manitoba", actors
+    assert actors.get("publish") == "Manitoba" and actors.get("restore") == "Winnipeg", actors
+    assert actors.get("contribute") == "Canada", actors

@@ -280,3 +280,11 @@ def test_a_plan_to_deliver_is_no_hedge(extract):
                       "end-June 2026.", doc_date="2026-01-20")
     adopt = [r for r in records if r.action.verb == "adopt"]
     assert len(adopt) == 1 and not [f for f in adopt[0].flags if f.code == "HEDGED"], adopt[0].flags
+
+
+def test_open_to_traffic_is_no_hedge(extract):
+    # "open to" hedges only before a verb ("remains open to considering"), not "a section open to traffic"
+    records = extract("The Government of Manitoba will twin the remaining 42 kilometres of Highway 6, with the first "
+                      "18-kilometre section open to traffic by November 2028.", doc_date="2027-03-18")
+    twin = [r for r in records if r.action.verb == "twin"]
+    assert len(twin) == 1 and not [f for f in twin[0].flags if f.code == "HEDGED"], twin[0].flags

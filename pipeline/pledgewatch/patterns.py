@@ -88,9 +88,14 @@ class ActorRule(_Rule):
     """A canonical actor and the ways texts name it ("Beijing", "the Chinese side", "Xi Jinping")."""
 
     canonical: str
-    kind: Literal["state", "organisation", "group", "company", "bank", "city", "party", "person"] = "state"
+    kind: Literal["state", "region", "organisation", "group", "company", "bank", "city", "party", "person"] = "state"
     aliases: list[str] = Field(default_factory=list)
     adjectives: list[str] = Field(default_factory=list)
+    country: str | None = None
+    """For a region (province, state, county): the state it belongs to."""
+    capitals: list[str] = Field(default_factory=list)
+    """For a region: its capital or seat, which a dateline names ("WINNIPEG, March 18, 2027 -"); not an alias,
+    since "the city" of Winnipeg is Winnipeg."""
 
 
 class Lexicons(_Rule):
@@ -119,7 +124,13 @@ def load_cues(directory: Path | None = None) -> list[CueRule]:
 
 
 def load_actors(directory: Path | None = None) -> list[ActorRule]:
-    return _read_jsonl((directory or default_dir()) / "actors.jsonl", ActorRule)
+    """The alias table: states, organisations and groups (``actors.jsonl``), then provinces, states and counties
+    (``regions.jsonl``, optional in a user's own patterns folder)."""
+    folder = directory or default_dir()
+    actors = _read_jsonl(folder / "actors.jsonl", ActorRule)
+    if (folder / "regions.jsonl").is_file():
+        actors += _read_jsonl(folder / "regions.jsonl", ActorRule)
+    return actors
 
 
 def load_vagueness_cues(directory: Path | None = None) -> list[ScopedCue]:

@@ -48,6 +48,7 @@ _LEGAL_SUFFIX = re.compile(
 _DELIBERATIVE = {"committee", "board", "council", "conference"}  # organs that decide for their institution
 _BANK_ORGANS = {"management", "institution", "lender"}  # "Management has promised ...", "the institution will ..." of the bank
 _PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "them"}
+_GOVERNMENTS = ("state", "region", "city")  # kinds of actor that have ministries, departments and a government
 _HEADER_CHARS = 400
 _ACTOR_ENTS = {"ORG", "GPE", "NORP", "PERSON", "FAC"}
 
@@ -100,8 +101,11 @@ class ActorResolver(JSONState, Pipe):
         self.adjectives: dict[str, str] = {}
         self.adjectives_of: dict[str, list[str]] = {}  # canonical -> its adjectives
         self.long_names: dict[str, list[str]] = {}  # canonical -> its aliases of more than one word, lower-case
+        self.capitals: dict[str, str] = {}  # a region's capital -> the region, for datelines
         for actor in self.actors:
             self.kind[actor["canonical"]] = actor["kind"]
+            for capital in actor["capitals"]:
+                self.capitals[capital.lower()] = actor["canonical"]
             names = [actor["canonical"], *actor["aliases"]]
             self.long_names[actor["canonical"]] = [n.lower() for n in names if " " in n]
             exact = [n for n in names if _needs_case(n)]
@@ -259,7 +263,7 @@ class ActorResolver(JSONState, Pipe):
             # 'the Government of the Republic of Colombia (hereinafter "the Government")': every later
             # "the Government" is Colombia; 'the National Mining Holding ("the Majority Shareholder")': the holding
             i = bisect_right(ends, m.start()) - 1
-            if i >= 0 and m.start() - known[i][1] <= 3 and self.kind.get(known[i][2]) in ("state", "organisation", "city"):
+            if i >= 0 and m.start() - known[i][1] <= 3 and self.kind.get(known[i][2]) in ("state", "region", "organisation", "city"):
                 name = known[i][2]
             else:
                 run = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
@@ -329,7 +333,9 @@ class ActorResolver(JSONState, Pipe):
                     if state:
                         break
             if state is None and _LEADER_BEFORE.search(before[-2:].text):
-                state = self._only_state(doc, states)  # "President Mwale" in a column about Malawi alone
+                if {t.lower_ for t in before[-2:]} & _REGIONAL_TITLES:
+                    state = self._document_region(text, known)  # "Premier Lavallee" in Manitoba's budget release
+                state = state or self._only_state(doc, states)  # "President Mwale" in a column about Malawi alone
             if "governor" in {t.lower_ for t in before[-3:]}:
                 bank = self._bank(doc, known)  # "Governor Ignacio Valdivieso" in a text on the central bank: the bank
                 state = bank or state
@@ -463,7 +469,7 @@ class ActorResolver(JSONState, Pipe):
             text = doc_cache.text(doc)
             of = re.search(rf"\b{re.escape(found[0])} of (?:the )?", text[:3000])
             owner = of and next((m[2] for m in mentions if m[0] == of.end()), None)
-            if owner and self.kind.get(owner) not in ("state", "city"):
+            if owner and self.kind.get(owner) not in _GOVERNMENTS:
                 found = [owner]
                 self._organised.add(owner)
         if len(found) == 1 and found[0] not in self.kind and found[0].split()[0].lower() in self.words["government_nouns"]:
@@ -499,10 +505,10 @@ class ActorResolver(JSONState, Pipe):
                 words = name.lower().split()
                 if (words and not set(words) & (self.words["document_nouns"] | {"fact", "sheet", "opinion", "analysis"})
                         and not name.isupper() and words[0] not in self.words["state_bodies"] | self.words["government_nouns"]
-                        and self.kind.get(self._canonical(name)) not in ("state", "city")):
+                        and self.kind.get(self._canonical(name)) not in _GOVERNMENTS):
                     return [self._canonical(name)]
             firm = _TITLE_FIRM.match(text, header[0][0], header[0][1])
-            if firm and self.kind.get(self._canonical(firm.group(1))) not in ("state", "city"):
+            if firm and self.kind.get(self._canonical(firm.group(1))) not in _GOVERNMENTS:
                 # "Sitra National Petroleum Company: Climate Commitments 2026-2035": a firm's name before a colon
                 return [self._canonical(_LEGAL_SUFFIX.sub("", firm.group(1)).strip())]
         in_header = lambda start: any(a <= start < b for a, b in header)
@@ -616,6 +622,9 @@ class ActorResolver(JSONState, Pipe):
             local = _LOCAL_GOVERNMENT.search(text, body, body + 600)  # "... for the Province of New Brunswick"
             if local:
                 return [self._canonical(local.group(1))]
+            region = self._document_region(text, mentions)
+            if region:
+                return [region]  # "WINNIPEG, March 18, 2027 - Finance Minister ... tabled Budget 2027": Manitoba
             if any(len(words) > 2 and words[0].lower() in self.words["government_nouns"] and words[1] in ("of", "for")
                    for words in (text[a:b].split() for a, b in header)):
                 state = self._main_state(doc, mentions)  # "Ministry of Mines and Minerals Development": its state's
@@ -976,7 +985,7 @@ class ActorResolver(JSONState, Pipe):
     def _as_speaker(self, name: str, speakers: list[str]) -> str:
         """The speaker's own name for a short form of it ("Corvanta" for "Corvanta Biotherapeutics") and for
         its deciding organ ("the Monetary Policy Committee" of the bank that speaks)."""
-        if len(speakers) != 1 or name == speakers[0] or self.kind.get(name) in ("state", "city"):
+        if len(speakers) != 1 or name == speakers[0] or self.kind.get(name) in _GOVERNMENTS:
             return name  # "the Government" (Canada) in the Bank of Canada's release is not the Bank
         words = name.lower().split()
         if speakers[0].lower().startswith(name.lower() + " ") or speakers[0].lower().endswith(" " + name.lower()):
@@ -1060,6 +1069,21 @@ class ActorResolver(JSONState, Pipe):
             if name and name not in self.kind and all(t.pos_ == "PROPN" for t in proper):
                 return self._clean(doc[proper[0].i : proper[-1].i + 1])  # the whole name, not the NER's part of it
             return name
+        if span[0].lower_ == "the" and (head.lower_ in ("province", "county") or head.text == "State" or (
+                head.lower_ == "government" and any(t.lower_ in ("provincial", "state", "county") for t in span))):
+            region = self._region_of(doc, start, mentions, speakers)
+            if region:
+                return region  # "the province will issue the main construction contract": Manitoba
+        if (span[0].lower_ == "the" and head.lower_ == "city" and len(span) == 2 and len(speakers) == 1
+                and self.kind.get(speakers[0]) == "region"):
+            city = next((e for e in reversed(_ents_before(doc, start, 1500)) if e.label_ == "GPE"
+                         and self._canonical(e.text) not in self.kind), None)
+            if city is not None:
+                return self._clean(city)  # "Mayor Dhillon said the city would ..." in Manitoba's budget: Winnipeg
+            lowered = doc_cache.text(doc).lower()
+            capital = next((c for c, r in self.capitals.items() if r == speakers[0] and c in lowered), None)
+            if capital:
+                return capital.title()  # the capital its dateline names ("WINNIPEG, March 18, 2027 -")
         inside = [m for m in mentions if m[0] >= start and m[1] <= end
                   and not _LOCATIVE.search(doc_cache.text(doc)[max(start, m[0] - 30) : m[0]])]  # "the Embassy in Seoul"
         if inside:
@@ -1120,7 +1144,7 @@ class ActorResolver(JSONState, Pipe):
             # met; but "The Bank" in the communiqué of a bank's fund is the "Caribbean Development Bank" it names
         if low in self.words["non_agent_nouns"] or head.lower_ in self.words["non_agent_nouns"]:
             return None
-        states = [s for s in speakers if self.kind.get(s) in ("state", "city", None)]
+        states = [s for s in speakers if self.kind.get(s) in (*_GOVERNMENTS, None)]
         named_body = any(t.pos_ == "PROPN" and t.dep_ in ("compound", "amod") and t.head == head for t in span)  # "the Financial Regulatory Commission"
         if span[0].lower_ == "the" and low == "bank":
             bank = self._bank(doc, mentions)  # "the central bank", "the Bank": the one the text names
@@ -1179,6 +1203,9 @@ class ActorResolver(JSONState, Pipe):
         for ent in _ents_at(head):
             if ent.label_ in _ACTOR_ENTS and ent.label_ != "NORP":
                 if ent.label_ == "PERSON" and any(t.lower_ in self.words["office_titles"] for t in span):
+                    if (len(speakers) == 1 and self.kind.get(speakers[0]) == "region"
+                            and any(t.lower_ in _REGIONAL_TITLES for t in span)):
+                        return speakers[0]  # "Premier Marc Lavallee" in Manitoba's budget release
                     previous = self._previous_actor(doc, start, mentions, states_only=True)
                     if len(states) == 1:
                         return states[0]
@@ -1325,7 +1352,7 @@ class ActorResolver(JSONState, Pipe):
         not an institution, a firm or an organ ("New Brunswick", not "Carbon Ledger Institute")."""
         kind = self.kind.get(name)
         if kind is not None:
-            return kind in ("state", "city")
+            return kind in _GOVERNMENTS
         if name in self._firms or name in self._organised:
             return False
         last = name.lower().split()[-1] if name.split() else ""
@@ -1336,7 +1363,7 @@ class ActorResolver(JSONState, Pipe):
         """The organisation named before ``before`` whose name (or, given ``text``, whose name as written) ends
         with ``noun`` ("the Bank": "Caribbean Development Bank"; "the Fund": the "United Nations Children's Fund"
         the table calls UNICEF), the most often named if several."""
-        counts = Counter(m[2] for m in mentions if m[0] < before and self.kind.get(m[2]) not in ("state", "city")
+        counts = Counter(m[2] for m in mentions if m[0] < before and self.kind.get(m[2]) not in _GOVERNMENTS
                          and (m[2].split()[-1].lower() == noun
                               or text is not None and text[m[0] : m[1]].split()[-1].lower() == noun))
         return counts.most_common(1)[0][0] if counts else None
@@ -1360,6 +1387,31 @@ class ActorResolver(JSONState, Pipe):
                     return canonical
         return None
 
+    def _document_region(self, text: str, mentions) -> str | None:
+        """The province, state or county a document is a government's text of: its title or dateline names the
+        region or its capital, and the text speaks of a regional government ("the province", "Premier", "the
+        county government"). None for a national or a company's text datelined in a regional capital."""
+        if not _REGIONAL_GOVERNMENT.search(text, 0, 4000):
+            return None
+        for a, b in _header_lines(text):
+            for start, _, canonical in mentions:
+                if a <= start < b and self.kind.get(canonical) == "region":
+                    return canonical
+        for line in text[:_HEADER_CHARS * 2].splitlines():
+            if _DATELINE.search(line[:80]):  # "WINNIPEG, March 18, 2027 - Finance Minister ...": the capital
+                place = re.match(r"\s*([A-Za-z][\w .'-]*?)\s*(?:,|\(|-|—|–)", line)
+                if place and place.group(1).lower() in self.capitals:
+                    return self.capitals[place.group(1).lower()]
+        return None
+
+    def _region_of(self, doc: Doc, before: int, mentions, speakers: list[str]) -> str | None:
+        """The region "the province", "the State" or "the county" refers to: the one speaking, else the one last
+        named (within a few paragraphs)."""
+        if len(speakers) == 1 and self.kind.get(speakers[0]) == "region":
+            return speakers[0]
+        named = [m for m in mentions if m[1] <= before and before - m[1] < 3000 and self.kind.get(m[2]) == "region"]
+        return named[-1][2] if named else None
+
     def _agency_state(self, doc: Doc, name: str, mentions) -> str | None:
         """The state a government agency the alias table does not know belongs to ("Directorate General of Foreign
         Trade" in India's briefing, "Japan Organization for Metals and Energy Security", "Mauritius Meteorological
@@ -1375,8 +1427,8 @@ class ActorResolver(JSONState, Pipe):
         if _AGENCY_ORGANISATION.search(name):
             return None  # "Organization for ..." without a state in its name may be international
         speakers = doc._.speakers or []
-        if len(speakers) == 1 and self.kind.get(speakers[0]) == "state":
-            return speakers[0]
+        if len(speakers) == 1 and self.kind.get(speakers[0]) in ("state", "region"):
+            return speakers[0]  # the "Department of Transportation and Infrastructure" of Manitoba's budget
         if not any(self.kind.get(s) in ("state", "organisation", "group") for s in speakers):
             # "Dublin, 5 November 2026": Ireland's; not the venue of a regional body's meeting
             return self._dateline_state(doc_cache.text(doc), mentions)
@@ -1543,6 +1595,11 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
     return out
 
 
+_REGIONAL_TITLES = {"premier", "governor", "treasurer"}  # ("Chief Minister" too, by its first word)
+_REGIONAL_GOVERNMENT = re.compile(
+    r"\b(?:the [Pp]rovince|[Pp]rovincial|Premier|MLAs?|[Ss]tate [Gg]overnment|the State's|[Cc]ounty [Gg]overnment|"
+    r"Governor|Legislative Assembly|House of Assembly)\b")
+"""Words of a regional government's text: with a region in the title or dateline, the region speaks."""
 _AGENCY = re.compile(
     r"^(?:(?:Directorate|Department|Ministry|Bureau|Office|Agency|Administration|Inspectorate|Commission)\b"
     r"|.*\b(?:Directorate|Department|Ministry|Bureau|Agency|Administration|Inspectorate|Service|Services|Commission)$"
