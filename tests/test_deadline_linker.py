@@ -414,6 +414,9 @@ def test_participle_with_by_keeps_the_actions_deadline(extract):
         ("ASEP has agreed to process every application in under 60 days.", "P60D", "within"),
         # the IMF's "end-May 2026", which the parser takes for the verb's object
         ("The authorities will publish the first quarterly report on NEPCO arrears, by end-May 2026.", "2026-05", "by"),
+        # a pledge keeps its own years, not the date of the part "of which" is disbursed sooner
+        ("Germany pledged EUR 60 million for 2027 and 2028, of which EUR 15 million will be disbursed by the end of "
+         "April 2027.", "2028", "on"),
         # the later date belongs to the gapped second conjunct, which has no verb of its own
         ("The company will connect to shore power at Rotterdam and Gdansk in 2027, and, by 2030, at every other "
          "berth in its network.", "2027", "on"),
@@ -435,3 +438,12 @@ def test_the_same_year_is_the_deadline_just_given(extract):
                       "It will also source all of its electricity from renewables by the same year.\n")
     same = [r for r in records if r.deadline is not None and r.deadline.text == "the same year"]
     assert same and same[0].deadline.value == "2030", [(r.action.text, r.deadline) for r in records]
+
+
+def test_a_clause_with_its_own_subject_keeps_its_own_deadline(extract):
+    # the parser hangs the first clause under the second: "within seven days" is the meeting's, not the deployment's
+    records = extract("The United Nations will convene the first meeting of the JMCC in Taiz within seven days of "
+                      "Day 0 and, subject to security conditions, the Office of the Special Envoy will deploy up to 20 "
+                      "monitors to the city.", doc_date="2027-03-01")
+    deadlines = {r.action.verb: r.deadline and r.deadline.value for r in records}
+    assert deadlines == {"convene": "P7D", "deploy": None}, deadlines

@@ -975,3 +975,10 @@ def test_a_provincial_budget_is_the_provinces(extract):
     assert actors.get("raise") == "Manitoba" and actors.get("issue") == "Manitoba", actors
     assert actors.get("publish") == "Manitoba" and actors.get("restore") == "Winnipeg", actors
     assert actors.get("contribute") == "Canada", actors
+
+
+def test_a_relative_clause_with_is_to_is_the_antecedents_commitment(extract):
+    records = extract("The Electricity Authority of Cyprus (EAC), which is to complete the roll-out of 400,000 smart "
+                      "meters by the end of 2028, will also publish hosting-capacity maps within six months.")
+    deadlines = {r.action.verb: r.deadline and r.deadline.value for r in records}
+    assert deadlines == {"complete": "2028", "publish": "P6M"}, deadlines

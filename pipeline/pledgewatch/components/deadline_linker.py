@@ -576,6 +576,13 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                     return None  # "..., with passenger services beginning no later than December 2031": its own subject's time
                 if head.dep_ == "relcl" and head.i in others:
                     return None  # "a Working Group, which will meet within 60 days": that clause's own commitment
+                if head.i in others and head.dep_ in ("ccomp", "advcl", "parataxis") and _own_subject(head):
+                    return None  # "The UN will convene ... within seven days and ... the Office will deploy ...",
+                    # parsed with the first clause under the second: that clause's own commitment and date
+                if head.dep_ == "relcl" and any(c.tag_ == "MD" for c in head.children) and any(
+                        c.lower_ == "of" and any(g.lower_ in ("which", "whom") for g in c.children)
+                        for c in head.subtree if c.i < head.i):
+                    return None  # "EUR 60 million, of which EUR 15 million will be disbursed by April": its own time
                 if head.dep_ in ("relcl", "acl", "appos") and _finite_not_future(head):
                     return None  # "..., a pledge he broke within eighteen months": a relative clause's own time
                 if not deadline or head.dep_ not in _INNER_CLAUSE_DEPS:
