@@ -982,3 +982,17 @@ def test_a_relative_clause_with_is_to_is_the_antecedents_commitment(extract):
                       "meters by the end of 2028, will also publish hosting-capacity maps within six months.")
     deadlines = {r.action.verb: r.deadline and r.deadline.value for r in records}
     assert deadlines == {"complete": "2028", "publish": "P6M"}, deadlines
+
+
+@pytest.mark.parametrize(
+    "text, verb",
+    [
+        # the tagger reads these verbs as adjectives ("designate", "exempt", "second"); their object says verb
+        ("South Korea will not designate crew members who have no ownership or management role.", "designate"),
+        ("The Government of Niger undertook to exempt nutrition supplies imported by UNICEF from customs duties.",
+         "exempt"),
+        ("The European Union stands ready to second public health experts to the Africa CDC upon request.", "second"),
+    ],
+)
+def test_a_verb_the_tagger_read_as_an_adjective(extract, text, verb):
+    assert verb in [r.action.verb for r in extract(text)], [(r.action.verb, r.span.text) for r in extract(text)]

@@ -148,7 +148,7 @@ class CommitmentDetector(JSONState, Pipe):
                     # "New Zealand shall, subject to the availability of funds, provide ...", parsed with
                     # "subject" as the modal's head and the verb as its conjunct
                     head = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB"), head)
-                if head.pos_ not in ("VERB", "AUX") or head.i < cue.i:
+                if (head.pos_ not in ("VERB", "AUX") and not _misread_verb(head)) or head.i < cue.i:
                     return None
                 anchor = head
             else:
@@ -183,7 +183,8 @@ class CommitmentDetector(JSONState, Pipe):
                     return None
                 soft = ready.lower_ in self.words["soft_ready_words"]
                 anchor = ready
-            action, deeper_soft = self._descend(_complement(anchor) if anchor.pos_ == "ADJ" else anchor)
+            action, deeper_soft = self._descend(
+                _complement(anchor) if anchor.pos_ == "ADJ" and not _misread_verb(anchor) else anchor)
             soft = soft or deeper_soft
         elif kind in ("commissive", "intention", "progressive"):
             if cue.pos_ == "ADJ":
@@ -1044,8 +1045,14 @@ def _complement_read_as_relative(verb: Token) -> bool:
 def _verbal(token: Token) -> bool:
     """A verb, or a rare verb the tagger read as a noun although "to" marks it as an infinitive and it takes an
     object ("promised to decommission 12 coal plants")."""
-    return token.pos_ in ("VERB", "AUX") or token.tag_ == "NN" and any(
+    return token.pos_ in ("VERB", "AUX") or token.tag_ in ("NN", "JJ") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _misread_verb(token: Token) -> bool:
+    """A verb after a modal that the tagger read as an adjective or noun but the parser gave an object ("will not
+    designate crew members", "undertook to exempt nutrition supplies")."""
+    return token.tag_ in ("JJ", "NN") and any(c.dep_ == "dobj" for c in token.children)
 
 
 def _complement(token: Token) -> Token | None:
