@@ -368,8 +368,9 @@ def test_leader_introduced_with_their_state(extract):
     assert r.actor.canonical == "Latvia" and r.actor.text == "Kalnins"
 
 
-def test_our_aim_is_a_soft_commitment(extract):
-    r = _one(extract("Thailand Commerce Ministry briefing\n\nOur aim is to complete the legal scrubbing of the text by June 2026.\n"))
+@pytest.mark.parametrize("noun", ["aim", "target"])
+def test_our_aim_is_a_soft_commitment(extract, noun):
+    r = _one(extract(f"Thailand Commerce Ministry briefing\n\nOur {noun} is to complete the legal scrubbing of the text by June 2026.\n"))
     assert r.action.verb == "complete" and r.strength == "soft"
 
 
