@@ -997,3 +997,17 @@ def test_a_relative_clause_with_is_to_is_the_antecedents_commitment(extract):
 )
 def test_a_verb_the_tagger_read_as_an_adjective(extract, text, verb):
     assert verb in [r.action.verb for r in extract(text)], [(r.action.verb, r.span.text) for r in extract(text)]
+
+
+@pytest.mark.parametrize(
+    "text, verb, actors",
+    [
+        ("The deal commits China to buy 50 billion dollars of US farm goods.", "buy", {"China"}),
+        ("The budget also commits the Government of Manitoba to hire 400 additional nurses over the next two years.",
+         "hire", {"Manitoba"}),
+        ("Beijing commits itself to buy more soybeans.", "buy", {"China"}),
+    ],
+)
+def test_an_instrument_commits_the_party_it_binds(extract, text, verb, actors):
+    hits = [r for r in extract(text) if r.action.verb == verb]
+    assert hits and {r.actor.canonical for r in hits} == actors, [(r.actor.canonical, r.action.verb) for r in extract(text)]
