@@ -1011,3 +1011,10 @@ def test_a_verb_the_tagger_read_as_an_adjective(extract, text, verb):
 def test_an_instrument_commits_the_party_it_binds(extract, text, verb, actors):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert hits and {r.actor.canonical for r in hits} == actors, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+def test_a_second_would_the_parser_hung_on_the_speech_verb(extract):
+    records = extract("Veridian Labs said it would give the DTC access to its next model, and would not release the "
+                      "weights of any model.")
+    got = {(r.action.verb, r.polarity, r.actor.canonical) for r in records}
+    assert got == {("give", "positive", "Veridian Labs"), ("release", "negative", "Veridian Labs")}, got

@@ -471,10 +471,15 @@ class CommitmentDetector(JSONState, Pipe):
 
     def _reporting_head(self, anchor: Token) -> Token | None:
         """The speech or commissive verb whose complement this clause is ("said that it would ...")."""
+        reporting = self.words["speech_verbs"] | self.words["commissive_lemmas"]
+        if (anchor.dep_ == "conj" and anchor.head.lemma_ in reporting and _subject(anchor) is None
+                and any(c.dep_ == "ccomp" and any(g.tag_ == "MD" for g in c.children) for c in anchor.head.children)):
+            # "X said it would give ..., and would not release ...", the second "would" parsed as the speech
+            # verb's conjunct: still what X said it would do
+            return anchor.head
         top = anchor
         while top.dep_ == "conj":
             top = top.head
-        reporting = self.words["speech_verbs"] | self.words["commissive_lemmas"]
         if top.dep_ in ("ccomp", "xcomp", "advcl") and top.head.lemma_ in reporting:
             return top.head
         if top.dep_ == "relcl" and _complement_read_as_relative(top):
