@@ -584,6 +584,13 @@ def test_contracting_parties_are_the_title_parties(extract):
          "Donors met at a conference convened by the United Nations Children's Fund (UNICEF). Germany made pledges "
          "of EUR 60 million. The Fund will publish a pledge and disbursement tracker on its website from April 2027.\n",
          "publish", "UNICEF"),
+        # "it" never stands for a part of the document the NER took for an organisation
+        ("Trade Agreement between India and Colombia\n\nArticle 2.4\n\n2. Notwithstanding paragraph 1, India may "
+         "maintain the export duties on iron ore and iron ore pellets listed in Annex 2-C. It shall not raise those "
+         "duties above the rates set out in that Annex.\n", "raise", "India"),
+        # an apposition after the name is no part of it
+        ("LISBON, 3 March 2027 - Veranth Pharma, a generics manufacturer headquartered in Lisbon, announced that it will "
+         "invest EUR 480 million in a new plant in Setubal.\n", "invest", "Veranth Pharma"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

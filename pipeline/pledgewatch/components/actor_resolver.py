@@ -1243,7 +1243,8 @@ class ActorResolver(JSONState, Pipe):
             i -= 1
         if not states_only:
             orgs = [e for e in _ents_before(doc, before, window) if e.label_ == "ORG" and not (e.text.isupper() and len(e.text) <= 5)
-                    and e[-1].lower_ not in self.words["document_nouns"]]  # not "his State of the Province Address"
+                    and e[-1].lower_ not in self.words["document_nouns"]  # not "his State of the Province Address"
+                    and e[0].lower_ not in _PART_NOUNS]  # nor "Annex 2-C", "Article 9"
             if orgs and (best is None or orgs[-1].end_char > best[0]):
                 best = (orgs[-1].end_char, self._clean(orgs[-1]))
         return best[1] if best else None
@@ -1524,6 +1525,7 @@ class ActorResolver(JSONState, Pipe):
         text = re.sub(r"^(?:the|The|THE)\s+", "", text)
         text = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", text)  # "state-run Nepal Oil Corporation"
         text = re.sub(r"(?:'s|’s)$", "", text)
+        text = re.split(r",\s+(?:a|an)\s", text)[0]  # "Veranth Pharma, a generics manufacturer headquartered in ..."
         text = re.sub(r"\s*\([^()]*\)?$", "", text)  # "Tessaly Pharma A/S (Nasdaq Copenhagen: TESS B)": its listing
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")
         text = _LEGAL_SUFFIX.sub("", text).strip(" ,-–—|:")  # "Kairo AI Pte. Ltd.", "Sapura Sdn. Bhd."
@@ -1595,6 +1597,8 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
     return out
 
 
+_PART_NOUNS = frozenset({"annex", "article", "chapter", "schedule", "appendix", "section", "paragraph", "table"})
+"""The parts of a document, which the NER takes for organisations ("Annex 2-C"): never what "it" stands for."""
 _REGIONAL_TITLES = {"premier", "governor", "treasurer"}  # ("Chief Minister" too, by its first word)
 _REGIONAL_GOVERNMENT = re.compile(
     r"\b(?:the [Pp]rovince|[Pp]rovincial|Premier|MLAs?|[Ss]tate [Gg]overnment|the State's|[Cc]ounty [Gg]overnment|"
