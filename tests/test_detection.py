@@ -591,6 +591,11 @@ def test_contracting_parties_are_the_title_parties(extract):
         # an apposition after the name is no part of it
         ("LISBON, 3 March 2027 - Veranth Pharma, a generics manufacturer headquartered in Lisbon, announced that it will "
          "invest EUR 480 million in a new plant in Setubal.\n", "invest", "Veranth Pharma"),
+        # a firm the title makes its subject speaks, not the state its title names as a topic
+        ("Arvelle Therapeutics announces access commitments for lumexaprin in Africa and India\n\nCAMBRIDGE, Mass. "
+         "and ACCRA, Ghana, May 12, 2027 -- Arvelle Therapeutics, Inc. today announced a package of commitments. "
+         "\"We will not ask a family in Kumasi to pay what a family in Boston pays,\" said its chief executive.\n",
+         "ask", "Arvelle Therapeutics"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
@@ -1006,22 +1011,18 @@ def test_a_verb_the_tagger_read_as_an_adjective(extract, text, verb):
     assert verb in [r.action.verb for r in extract(text)], [(r.action.verb, r.span.text) for r in extract(text)]
 
 
-@pytest.mark.parametrize(
-    "text, verb, actors",
-    [
-        ("The deal commits China to buy 50 billion dollars of US farm goods.", "buy", {"China"}),
-        ("The budget also commits the Government of Manitoba to hire 400 additional nurses over the next two years.",
-         "hire", {"Manitoba"}),
-        ("Beijing commits itself to buy more soybeans.", "buy", {"China"}),
-    ],
-)
-def test_an_instrument_commits_the_party_it_binds(extract, text, verb, actors):
-    hits = [r for r in extract(text) if r.action.verb == verb]
-    assert hits and {r.actor.canonical for r in hits} == actors, [(r.actor.canonical, r.action.verb) for r in extract(text)]
-
-
 def test_a_second_would_the_parser_hung_on_the_speech_verb(extract):
     records = extract("Veridian Labs said it would give the DTC access to its next model, and would not release the "
                       "weights of any model.")
     got = {(r.action.verb, r.polarity, r.actor.canonical) for r in records}
     assert got == {("give", "positive", "Veridian Labs"), ("release", "negative", "Veridian Labs")}, got
+
+
+def test_a_wire_on_a_firm_is_the_firms_not_its_datelines_state(extract):
+    # dev 277: "Cocoa grinder Zaanstroom pledges ... as Dutch watchdog probes ...", datelined AMSTERDAM; the NER
+    # also takes "Zaanstroom's" for a person, whom "the Netherlands Authority ..." nearby would tie to the state
+    from pathlib import Path
+
+    text = next((Path(__file__).parent.parent / "corpus" / "docs" / "dev").glob("277-*.txt")).read_text(encoding="utf-8")
+    actors = {r.actor.canonical for r in extract(text) if r.actor and r.actor.text.lower() == "we"}
+    assert actors == {"Zaanstroom"}, actors

@@ -291,11 +291,17 @@ class ActorResolver(JSONState, Pipe):
         people: dict[str, str] = {}
         text = doc_cache.text(doc)
         leaders: set[str] | None = None  # surnames the text writes after a leader's title
+        firm_words: set[str] | None = None  # first words of the organisations the NER found ("Zaanstroom Cocoa Group")
         for ent in doc_cache.entities(doc)[0]:
             if ent.label_ != "PERSON" or ent[-1].text in people:
                 continue
             if ent[-1].lower_ in self.words["non_agent_nouns"] or re.search(rf"\b{re.escape(ent[-1].lower_)}\b", text):
                 continue  # "The Meeting was chaired by the Minister of ...": a common noun the NER took for a name
+            if len(ent) == 1:
+                if firm_words is None:
+                    firm_words = {e[0].text for e in doc_cache.entities(doc)[0] if e.label_ == "ORG" and len(e) > 1}
+                if ent.text in firm_words:
+                    continue  # "Zaanstroom" of "Zaanstroom Cocoa Group NV": a firm's short name, not a person
             before = doc[max(0, ent.start - 8) : ent.start]
             after = doc[ent.end : min(len(doc), ent.end + 8)]
             titled = any(t.lower_ in self.words["office_titles"] for t in list(before) + list(after))
@@ -549,6 +555,12 @@ class ActorResolver(JSONState, Pipe):
             if name and self.kind.get(self._canonical(name)) != "state":
                 self._bodies.add(self._canonical(name))
                 return [self._canonical(name)]  # "Twenty-Eighth Micronesian Islands Forum: Leaders' Communiqué"
+        subject = self._title_subject(doc, first) if named else None
+        if subject:
+            # "Arvelle Therapeutics announces access commitments ... in Africa and India", "Cocoa grinder Zaanstroom
+            # pledges ... as Dutch watchdog probes ...": the firm the title makes its subject speaks, not a state the
+            # title or the dateline names
+            return [self._issuer(doc, header, mentions) or subject]
         if named:  # a known actor named in the title block is the surest sign of who speaks
             bodies = [n for n in named if self.kind.get(n) in ("organisation", "group")]
             if bodies and _SUMMIT_TITLE.search(title):

@@ -518,11 +518,6 @@ class CommitmentDetector(JSONState, Pipe):
                 return [_noun_phrase(owner)], True
             if owner is not None and owner.lower_ in ("our", "my"):
                 return [_noun_phrase(owner)], True
-        bound = _bound_party(cue, action)
-        if bound is not None:
-            # "The deal commits China to buy ...", "The budget commits the province to hire ...": the party the
-            # instrument binds, not the instrument
-            return [_noun_phrase(h) for h in [bound] + [c for c in bound.conjuncts if c.i > bound.i]], True
         for _ in range(8):
             subject = _subject(verb)
             if (subject is not None and _is_enumerator(subject) and subject.i >= 1 and subject.i + 1 < len(doc)
@@ -1057,17 +1052,6 @@ def _verbal(token: Token) -> bool:
     object ("promised to decommission 12 coal plants")."""
     return token.pos_ in ("VERB", "AUX") or token.tag_ in ("NN", "JJ") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and any(c.dep_ == "dobj" for c in token.children)
-
-
-def _bound_party(cue: Token, action: Token) -> Token | None:
-    """The object of "commits X to <verb>" when the one committing is an instrument or plan ("The agreement
-    commits both countries to eliminate tariffs"), or anyone else ("Beijing commits itself to" is Beijing's)."""
-    if cue.lemma_ != "commit" or cue.pos_ != "VERB" or action.head.i != cue.i or action.dep_ != "xcomp":
-        return None
-    bound = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if bound is None or bound.pos_ == "PRON" or bound.i > action.i:
-        return None  # "commits itself to", "commits us to": the subject's own commitment
-    return bound
 
 
 def _misread_verb(token: Token) -> bool:
