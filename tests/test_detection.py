@@ -1026,3 +1026,15 @@ def test_a_wire_on_a_firm_is_the_firms_not_its_datelines_state(extract):
     text = next((Path(__file__).parent.parent / "corpus" / "docs" / "dev").glob("277-*.txt")).read_text(encoding="utf-8")
     actors = {r.actor.canonical for r in extract(text) if r.actor and r.actor.text.lower() == "we"}
     assert actors == {"Zaanstroom"}, actors
+
+
+def test_an_armed_groups_own_name_and_both_sides_of_a_truce(extract):
+    # "the Kachin Independence Army" is no state's army; "Both sides" are the two the text says agreed, not the
+    # mediator its title names ("China-brokered")
+    text = ("Myanmar military, Kachin rebels agree China-brokered truce\n\nKUNMING, China, Feb 10, 2027 (Reuters) - "
+            "Myanmar's military and the Kachin Independence Army (KIA) agreed on Wednesday to a ceasefire after three "
+            "days of talks mediated by China. Both sides will reopen the Kanpiketi border crossing to trade within 15 "
+            "days, the statement said.\n")
+    records = extract(text)
+    assert {r.actor.canonical for r in records if r.action.verb == "reopen"} == {"Myanmar", "Kachin Independence Army"}
+    assert {r.actor.canonical for r in records if r.action.verb == "agree"} == {"Myanmar", "Kachin Independence Army"}

@@ -135,6 +135,7 @@ class ActorResolver(JSONState, Pipe):
         self._firms: set[str] = set()
         self._organised: set[str] = set()  # institutions the text gives a board or committee (no ministries)
         self._agreements: list[tuple[int, list[str]]] | None = None  # (sentence start, the two that agreed), once per doc
+        self._agreements_any: list[tuple[int, list[str]]] | None = None  # the same, the speaker among them
         self._bodies: set[str] = set()  # organisations of states the current document's title names
         self._people = set()
         self._counterparts: set[str] = set()  # whom a title names after "with" ("Call with the President of X")
@@ -529,6 +530,8 @@ class ActorResolver(JSONState, Pipe):
                 continue
             if in_header(start) and (_placed(text, start, text[start:end] != canonical) or _topic(text, start, end)):
                 continue  # "... contingent in the Republic of Niger": a place, not who speaks
+            if in_header(start) and re.match(r"-[a-z]+ed\b", text[end : end + 16]):
+                continue  # "... agree China-brokered truce", "US-backed plan": who helped, not who speaks
             if in_header(start) and _PORTFOLIO.search(text, max(0, start - 80), start):
                 continue  # "Minister for Foreign Affairs, European Union and Cooperation": a portfolio, not a party
             if canonical not in self.kind and not self._institution(canonical) and not (
@@ -808,8 +811,15 @@ class ActorResolver(JSONState, Pipe):
                 # "Statement on the De-escalation Arrangement with Eritrea": "Each Party", "the two Parties" are
                 # the speaker and the counterpart its title names, not the mediator the text names more often
                 return [(speakers[0], "joint"), (others.pop(), "joint")]
-            parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=states_only,
-                                                                              count=count)
+            agreed = []
+            if len(speakers) <= 1 and noun in ("party", "side") and count == 2:
+                if self._agreements_any is None:
+                    self._agreements_any = self._agreements_of(doc, mentions, "")
+                agreed = next((names for start, names in self._agreements_any if start < c.start), [])
+            # "Myanmar's military and the Kachin Independence Army (KIA) agreed ... Both sides will reopen ...":
+            # the two the text says agreed, named or not in the alias table
+            parties = speakers if len(speakers) > 1 else agreed or self._recent_parties(
+                doc, c, mentions, states_only=states_only, count=count)
             groups = [p for p in parties if self.kind.get(p) in ("group", "organisation")]
             if (noun in _MEMBER_NOUNS and head.lower_ != noun and "the" in dets and len(groups) == 1
                     and len(speakers) <= 1 and not dets & _COUNTS.keys()):
@@ -1194,6 +1204,10 @@ class ActorResolver(JSONState, Pipe):
         if ((of_name or named_body) and len(speakers) == 1 and speakers[0] in self._firms and head.ent_type_ != "PERSON"
                 and not any(t.lower_ in self.words["office_titles"] for t in span)):
             return self._clean(span)  # "The Port of Rotterdam Authority" in a shipping line's report: its own body
+        if low in _ARMED_HEADS and any(t.pos_ == "PROPN" and t.i < head.i and t.lower_ not in _GENERIC_FORCE_WORDS
+                                       for t in span) and not any(
+                t.text in self.adjectives or self.kind.get(self._canonical(t.text)) in _GOVERNMENTS for t in span):
+            return self._clean(span)  # "the Kachin Independence Army": an armed group's own name, no state's army
         if low in self.words["state_bodies"] or any(t.lower_ in self.words["state_bodies"] for t in span if t.is_title):
             if head.lower_ in self.words["state_bodies"] or span[0].lower_ in ("the",) or head.ent_type_ == "ORG":
                 if len(states) == 1 and self.kind.get(states[0]) is None:
@@ -1609,6 +1623,10 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
     return out
 
 
+_ARMED_HEADS = frozenset({"army", "forces", "militia", "front", "brigades"})
+"""Heads of an armed body's name: a state's ("the Sudanese Armed Forces") only when the name says whose."""
+_GENERIC_FORCE_WORDS = frozenset({"armed", "defence", "defense", "national", "royal", "special", "security", "air",
+                                  "naval", "land", "self", "people", "people's", "popular", "revolutionary"})
 _PART_NOUNS = frozenset({"annex", "article", "chapter", "schedule", "appendix", "section", "paragraph", "table"})
 """The parts of a document, which the NER takes for organisations ("Annex 2-C"): never what "it" stands for."""
 _REGIONAL_TITLES = {"premier", "governor", "treasurer"}  # ("Chief Minister" too, by its first word)
