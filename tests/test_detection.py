@@ -596,6 +596,10 @@ def test_contracting_parties_are_the_title_parties(extract):
          "and ACCRA, Ghana, May 12, 2027 -- Arvelle Therapeutics, Inc. today announced a package of commitments. "
          "\"We will not ask a family in Kumasi to pay what a family in Boston pays,\" said its chief executive.\n",
          "ask", "Arvelle Therapeutics"),
+        # a letterhead in capitals names the city that speaks
+        ("Council approves housing plan\n\nCITY OF CARRICK FALLS\nOffice of the Mayor\nNEWS RELEASE\nMarch 3, 2027\n\n"
+         "CARRICK FALLS - City Council last night approved Room to Grow. \"We will permit 4,000 homes within a "
+         "ten-minute walk of frequent transit by the end of 2030,\" the mayor said.\n", "permit", "Carrick Falls"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

@@ -592,6 +592,12 @@ class ActorResolver(JSONState, Pipe):
         )
         if government:
             return [self._canonical(government.group(1))]
+        for a, b in header:  # "CITY OF CARRICK FALLS" over "Office of the Mayor": the city
+            line = text[a:b].strip()
+            if line.isupper() and len(line) > 8:
+                shouted = _GOVERNMENT_OF.match(re.sub(r"\b(Of|The|And)\b", lambda w: w.group(1).lower(), line.title()))
+                if shouted:
+                    return [self._canonical(shouted.group(1))]
         issuer = self._issuer(doc, header, mentions)
         if issuer:
             return [issuer]
