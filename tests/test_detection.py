@@ -600,6 +600,12 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Council approves housing plan\n\nCITY OF CARRICK FALLS\nOffice of the Mayor\nNEWS RELEASE\nMarch 3, 2027\n\n"
          "CARRICK FALLS - City Council last night approved Room to Grow. \"We will permit 4,000 homes within a "
          "ten-minute walk of frequent transit by the end of 2030,\" the mayor said.\n", "permit", "Carrick Falls"),
+        # a prime minister the NER wrote with his possessive ("Tiit Raudsepp's") speaks for the one state the column
+        # names, the EU's "European" notwithstanding
+        ("Opinion: four lanes, three campaigns, one promise\n\nBy Liina Tamm\n2 February 2027\n\nPrime Minister Tiit "
+         "Raudsepp's pledge to build a four-lane highway all the way from Tallinn to Tartu is back. The European "
+         "Union paid for part of it. \"We will sign the construction contracts before the end of this year,\" Mr "
+         "Raudsepp told a rally.\n", "sign", "Estonia"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
@@ -1042,3 +1048,8 @@ def test_an_armed_groups_own_name_and_both_sides_of_a_truce(extract):
     records = extract(text)
     assert {r.actor.canonical for r in records if r.action.verb == "reopen"} == {"Myanmar", "Kachin Independence Army"}
     assert {r.actor.canonical for r in records if r.action.verb == "agree"} == {"Myanmar", "Kachin Independence Army"}
+
+
+def test_a_month_the_parser_made_a_subject_is_no_actor(extract):
+    records = extract("The coalition agreement signed that April committed the government to completing the road by 2030.")
+    assert all(r.actor.canonical != "April" for r in records), [(r.actor.canonical, r.action.verb) for r in records]

@@ -294,6 +294,8 @@ class ActorResolver(JSONState, Pipe):
         leaders: set[str] | None = None  # surnames the text writes after a leader's title
         firm_words: set[str] | None = None  # first words of the organisations the NER found ("Zaanstroom Cocoa Group")
         for ent in doc_cache.entities(doc)[0]:
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text in ("'s", "’s"):
+                ent = Span(doc, ent.start, ent.end - 1, label=ent.label)  # "Prime Minister Tiit Raudsepp's pledge"
             if ent.label_ != "PERSON" or ent[-1].text in people:
                 continue
             if ent[-1].lower_ in self.words["non_agent_nouns"] or re.search(rf"\b{re.escape(ent[-1].lower_)}\b", text):
@@ -370,8 +372,8 @@ class ActorResolver(JSONState, Pipe):
         for token in doc:
             if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
                 word = token.text[:-1] if token.text.endswith("s") and token.text[:-1] in self.adjectives else token.text
-                if word in self.adjectives:
-                    found.add(self.adjectives[word])
+                if word in self.adjectives and self.kind.get(self.adjectives[word]) == "state":
+                    found.add(self.adjectives[word])  # (not "European" of the European Union)
             if len(found) > 1:
                 return None
         return next(iter(found), None)
@@ -1088,6 +1090,8 @@ class ActorResolver(JSONState, Pipe):
         if span is None:
             return None
         head = span.root
+        if head.ent_type_ in _NOT_ACTOR_ENTS and (head.like_num or head.lower_ in _CALENDAR_WORDS):
+            return None  # "The coalition agreement signed that April committed ...", parsed with "April" as subject
         appos = next((t for t in head.children if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i < span.end), None)
         if appos is not None and head.pos_ == "NOUN":
             # "Its junior coalition partner, the Partido Verde Atlântico,": the name the apposition gives
@@ -1629,6 +1633,10 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
     return out
 
 
+_NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+_CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                             "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                             "saturday", "sunday", "year", "month", "week", "day", "today", "yesterday", "tomorrow"})
 _ARMED_HEADS = frozenset({"army", "forces", "militia", "front", "brigades"})
 """Heads of an armed body's name: a state's ("the Sudanese Armed Forces") only when the name says whose."""
 _GENERIC_FORCE_WORDS = frozenset({"armed", "defence", "defense", "national", "royal", "special", "security", "air",
