@@ -606,6 +606,10 @@ def test_contracting_parties_are_the_title_parties(extract):
          "Raudsepp's pledge to build a four-lane highway all the way from Tallinn to Tartu is back. The European "
          "Union paid for part of it. \"We will sign the construction contracts before the end of this year,\" Mr "
          "Raudsepp told a rally.\n", "sign", "Estonia"),
+        # in the city's own release, "she" after "Mayor Makoni" is the city, not the person
+        ("Council approves housing plan\n\nCITY OF CARRICK FALLS\nOffice of the Mayor\nMarch 3, 2027\n\nCity Council "
+         "approved Room to Grow. Mayor Helen Makoni thanked residents. Mayor Makoni said she would ask council to "
+         "double the affordable housing reserve in next year's budget.\n", "ask", "Carrick Falls"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

@@ -935,6 +935,9 @@ class ActorResolver(JSONState, Pipe):
                     return [(person, "pronoun")]  # "He pledged ...": the leader last named, not the programme
                 untied = self._untied_person(doc, c.actor_start)
             previous = self._previous_actor(doc, c.actor_start, mentions)
+            if (untied and len(speakers) == 1 and self._governmental(speakers[0])
+                    and re.search(rf"\b(?:{_LOCAL_TITLES})\s+(?:[A-Z][\w'’-]+\s+)?{re.escape(untied.split()[-1])}\b", text)):
+                return [(speakers[0], "pronoun")]  # "Mayor Makoni said she would ask council ..." in the city's release
             if untied and (previous is None or previous not in self.kind and previous not in speakers):
                 return [(untied, "pronoun")]  # "He pledged to ...": the governor the column is about, not an office
             if previous and previous.split()[0].lower() in self.words["state_bodies"]:
@@ -1633,6 +1636,8 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
     return out
 
 
+_LOCAL_TITLES = r"Mayor|Deputy Mayor|Councillor|Councilor|Premier|Governor|Treasurer|Minister|Director|Commissioner"
+"""Titles of a government's office-holders: in that government's own release, "she" after "Mayor X" is the city."""
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
