@@ -1057,3 +1057,30 @@ def test_an_armed_groups_own_name_and_both_sides_of_a_truce(extract):
 def test_a_month_the_parser_made_a_subject_is_no_actor(extract):
     records = extract("The coalition agreement signed that April committed the government to completing the road by 2030.")
     assert all(r.actor.canonical != "April" for r in records), [(r.actor.canonical, r.action.verb) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, verb, actor",
+    [
+        ("We also welcome Japan's pledge to contribute JPY 5 billion to the ASEAN Infrastructure Fund by March 2027.",
+         "contribute", "Japan"),
+        ("We welcome the decision of the World Bank Group to launch a USD 3 billion facility for critical minerals.",
+         "launch", "World Bank"),
+    ],
+)
+def test_a_pledge_the_text_welcomes_is_its_owners(extract, text, verb, actor):
+    records = extract(text, doc_date="2026-04-08")
+    hits = [r for r in records if r.action.verb == verb]
+    assert [r.actor.canonical for r in hits] == [actor], [(r.actor.canonical, r.action.verb) for r in records]
+    assert not [f for f in hits[0].flags if f.code == "VAGUE_ACTION"]  # "welcome" is the text's word, not the pledge's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil welcomed China's decision of March 2026 to lift the suspension on beef imports.",  # a past decision
+        "Commission welcomes political agreement to secure the supply of essential medicines.",  # nobody's pledge
+    ],
+)
+def test_a_welcomed_fact_or_ownerless_agreement_is_no_commitment(extract, text):
+    assert extract(text, doc_date="2026-07-01") == []

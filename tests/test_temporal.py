@@ -76,6 +76,7 @@ def one(text: str, doc_date=DOC, **kwargs):
         ("every Thursday", "every Thursday", "SET", "XXXX-WXX-4"),
         ("paid quarterly.", "quarterly", "SET", "P3M"),
         ("$5 million a year", "a year", "SET", "P1Y"),
+        ("from four to seven flights a week", "a week", "SET", "P1W"),  # a count in words is a rate too
         ("is now open", "now", "DATE", "PRESENT_REF"),
         ("currently holds", "currently", "DATE", "PRESENT_REF"),
         ("recently agreed", "recently", "DATE", "PAST_REF"),

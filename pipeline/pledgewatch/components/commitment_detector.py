@@ -264,6 +264,11 @@ class CommitmentDetector(JSONState, Pipe):
             action, soft = self._descend(action)
             if kind == "nominal":
                 governor = cue.head.head if cue.dep_ == "pobj" else cue.head
+                if governor.lemma_ in _OTHERS_GOVERNORS and (_owner(cue) is None or any(
+                        t.ent_type_ == "DATE" for c in cue.children if c.dep_ == "prep" and c.i < action.i
+                        for t in c.subtree)):
+                    return None  # "welcomed China's decision of March 2026 to lift ...": a fact; "welcomes political
+                    # agreement to secure ...": nobody's pledge
                 # "The coalition's pledge to build 150,000 apartments by 2028 is running well behind", "China's
                 # pledge to curb exports has not been met": a possessor's pledge, whatever is said of it
                 owned = cue.dep_ in ("nsubj", "nsubjpass") and _possessor(cue) is not None
@@ -514,6 +519,8 @@ class CommitmentDetector(JSONState, Pipe):
         verb = anchor
         if cue.pos_ == "NOUN":
             owner = _possessor(cue)
+            if owner is None and cue.head.lemma_ in _OTHERS_GOVERNORS:
+                owner = _owner(cue)  # "We welcome the decision of the New Development Bank to raise ...": the Bank
             if owner is not None and owner.lower_ not in ("its", "their", "our", "his", "her", "my"):
                 return [_noun_phrase(owner)], True
             if owner is not None and owner.lower_ in ("our", "my"):
@@ -1121,6 +1128,21 @@ def _gerund_after_of(cue: Token) -> Token | None:
 
 def _possessor(noun: Token) -> Token | None:
     return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+_OTHERS_GOVERNORS = frozenset({"welcome"})
+"""Verbs by which a text reports another's pledge ("We welcome Japan's pledge to contribute ...")."""
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose decision, offer or pledge: its possessor ("Japan's offer") or its "of" ("the decision of the Asian
+    Development Bank to commit ..."), when that is a name."""
+    owner = _possessor(noun)
+    if owner is not None:
+        return owner
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = of and next((c for c in of.children if c.dep_ == "pobj"), None)
+    return pobj if pobj is not None and pobj.pos_ == "PROPN" else None
 
 
 def _noun_phrase(head: Token) -> Span:
