@@ -1084,3 +1084,11 @@ def test_a_pledge_the_text_welcomes_is_its_owners(extract, text, verb, actor):
 )
 def test_a_welcomed_fact_or_ownerless_agreement_is_no_commitment(extract, text):
     assert extract(text, doc_date="2026-07-01") == []
+
+
+def test_a_joint_body_is_both_parties(extract):
+    text = ("Memorandum of Understanding between Portugal and Uruguay on Renewable Hydrogen\n\nMontevideo, 20 April 2027"
+            "\n\n1. The Participants will establish a Joint Working Group on Renewable Hydrogen within 60 days.\n\n"
+            "2. The Joint Working Group will meet at least twice a year, alternately in Lisbon and Montevideo.\n")
+    actors = {r.actor.canonical for r in extract(text) if r.action.verb == "meet"}
+    assert actors == {"Portugal", "Uruguay"}, actors

@@ -947,6 +947,11 @@ class ActorResolver(JSONState, Pipe):
             ):
                 previous = speakers[0]
             return [(self._as_speaker(previous, speakers), "pronoun")] if previous else []
+        if _JOINT_BODY.search(phrase) and not any(c.actor_start <= m[0] < c.actor_end for m in mentions):
+            # "The Joint Working Group will meet at least twice a year": the body the two parties set up is both
+            pair = speakers if len(speakers) == 2 else self._recent_parties(doc, c, mentions, states_only=True)
+            if len(pair) == 2:
+                return [(p, "joint") for p in pair]
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
         if not name and head.lemma_.lower() in self.words["activity_nouns"] and self._dated_start(doc, c):
             # "Construction of the Santa Rosa facility will begin in the first quarter of 2027", "our terminal in
@@ -1638,6 +1643,9 @@ def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> lis
 
 _LOCAL_TITLES = r"Mayor|Deputy Mayor|Councillor|Councilor|Premier|Governor|Treasurer|Minister|Director|Commissioner"
 """Titles of a government's office-holders: in that government's own release, "she" after "Mayor X" is the city."""
+_JOINT_BODY = re.compile(r"^(?:[Aa]|[Tt]he)?\s*Joint (?:[A-Z][\w-]+ ){0,2}(?:Committee|Commission|Working Group|Council|"
+                         r"Task Force|Group|Secretariat|Steering Committee|Monitoring Committee)\b")
+"""A body two parties set up together ("the Joint Working Group", "A Joint Committee, co-chaired by ...")."""
 _NOT_ACTOR_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
