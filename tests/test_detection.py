@@ -1004,6 +1004,14 @@ def test_a_provincial_budget_is_the_provinces(extract):
     assert actors.get("contribute") == "Canada", actors
 
 
+def test_the_commonwealth_in_a_states_release_is_its_country(extract):
+    text = ("Premier announces $2.3 billion for hospitals and roads\n\nPERTH, 9 May 2027 - The State Government will "
+            "invest $2.3 billion over the next four years in hospitals, the Premier said. The Commonwealth has agreed to "
+            "match the State's contribution dollar for dollar.\n")
+    actors = {r.action.verb: r.actor.canonical for r in extract(text)}
+    assert actors.get("invest") == "Western Australia" and actors.get("match") == "Australia", actors
+
+
 def test_a_relative_clause_with_is_to_is_the_antecedents_commitment(extract):
     records = extract("The Electricity Authority of Cyprus (EAC), which is to complete the roll-out of 400,000 smart "
                       "meters by the end of 2028, will also publish hosting-capacity maps within six months.")

@@ -102,8 +102,11 @@ class ActorResolver(JSONState, Pipe):
         self.adjectives_of: dict[str, list[str]] = {}  # canonical -> its adjectives
         self.long_names: dict[str, list[str]] = {}  # canonical -> its aliases of more than one word, lower-case
         self.capitals: dict[str, str] = {}  # a region's capital -> the region, for datelines
+        self.countries: dict[str, str] = {}  # a region -> its state
         for actor in self.actors:
             self.kind[actor["canonical"]] = actor["kind"]
+            if actor["country"]:
+                self.countries[actor["canonical"]] = actor["country"]
             for capital in actor["capitals"]:
                 self.capitals[capital.lower()] = actor["canonical"]
             names = [actor["canonical"], *actor["aliases"]]
@@ -1114,6 +1117,10 @@ class ActorResolver(JSONState, Pipe):
             region = self._region_of(doc, start, mentions, speakers)
             if region:
                 return region  # "the province will issue the main construction contract": Manitoba
+        region_country = self.countries.get(speakers[0]) if len(speakers) == 1 else None
+        if region_country and span[0].lower_ == "the" and (head.text == "Commonwealth" or (
+                head.lower_ == "government" and any(t.lower_ in ("federal", "national", "central", "union") for t in span))):
+            return region_country  # "The Commonwealth has agreed to match the State's contribution": Australia
         if (span[0].lower_ == "the" and head.lower_ == "city" and len(span) == 2 and len(speakers) == 1
                 and self.kind.get(speakers[0]) == "region"):
             city = next((e for e in reversed(_ents_before(doc, start, 1500)) if e.label_ == "GPE"
