@@ -1100,3 +1100,14 @@ def test_a_joint_body_is_both_parties(extract):
             "2. The Joint Working Group will meet at least twice a year, alternately in Lisbon and Montevideo.\n")
     actors = {r.actor.canonical for r in extract(text) if r.action.verb == "meet"}
     assert actors == {"Portugal", "Uruguay"}, actors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2025, the Bank committed 24.3 billion dollars in loans, grants and technical assistance.",
+        "Last year Japan pledged USD 9 million to the fund.",
+    ],
+)
+def test_an_amount_committed_in_a_past_year_is_a_fact(extract, text):
+    assert extract(text, doc_date="2026-12-03") == []

@@ -163,6 +163,8 @@ def test_reference_dates_are_still_tagged():
         ("WASHINGTON, Sept. 25, 2025 (Reuters) - The United States said...", date(2025, 9, 25)),
         ("Trade news 2025\nWASHINGTON, Sept. 25 (Reuters) - The United States said...", date(2025, 9, 25)),
         ("WASHINGTON, Sept. 25 (Reuters) - The United States said...", None),
+        ("ADB Approves Loan\n\nMANILA, PHILIPPINES (3 December 2026) — The Asian Development Bank has approved ...",
+         date(2026, 12, 3)),
         # a year in the story under a yearless dateline is no year of the dateline
         ("Truce extended\nGENEVA, Feb. 9 (Reuters) - The camps agreed to extend the truce.\n\nThe 2020 ceasefire "
          "has held since then.\n", None),

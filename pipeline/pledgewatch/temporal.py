@@ -1403,6 +1403,8 @@ _LABEL = re.compile(
     r"^\s*(?:date|dated|issued(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|released(?:\s+on)?|release\s+date|"
     r"date\s+of\s+issue|for\s+release)\s*[:\-\u2013\u2014]?\s*(.+)$", re.I)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-/]+(?:,\s*[A-Za-z .]+)?,\s*(.{3,40}?)\s*(?:\([^)]*\)\s*)?[-\u2013\u2014]+\s")
+_PAREN_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'\-/]+(?:,\s*[A-Za-z .]+)?\s*\((.{6,40}?)\)\s*[-\u2013\u2014]+\s")
+"""A dateline with its date in brackets: "MANILA, PHILIPPINES (3 December 2026) — The Asian Development Bank ..."."""
 _PLACE_DATELINE = re.compile(
     r"^\s*[A-Z][\w.'’\-]*(?:[ /][A-Z][\w.'’\-]*){0,3}(?:,\s*[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2})?,\s*(.{6,40}?)\s*"
     r"(?:\([^)]*\)\s*)?[-\u2013\u2014]+\s")
@@ -1467,10 +1469,12 @@ def detect_doc_date(text: str, *, day_first: bool = False,
                 if found and grammar.tag(hit.group(1), None, day_first=day_first)[0].end >= len(hit.group(1).rstrip(" ,")) - 1:
                     return found
     for i, line in enumerate(lines):
-        dl = _DATELINE.match(line)
-        if not dl:
-            continue
-        tagged = grammar.tag(dl.group(1), None, day_first=day_first)
+        dl = tagged = None
+        for pattern in (_DATELINE, _PAREN_DATELINE):  # "WASHINGTON, Sept. 25 (Reuters) -", "MANILA (3 December 2026) -"
+            dl = pattern.match(line)
+            tagged = dl and grammar.tag(dl.group(1), None, day_first=day_first)
+            if tagged and tagged[0].value:
+                break
         if not tagged or not tagged[0].value:
             continue
         value = tagged[0].value

@@ -226,6 +226,8 @@ class CommitmentDetector(JSONState, Pipe):
                         complement = _complement(cue)
                     if complement is None:
                         if cue.lemma_ in self.words["object_commissives"] and _object(cue) is not None:
+                            if cue.tag_ == "VBD" and _in_a_past_year(cue, doc._.doc_date):
+                                return None  # "In 2025, it committed $24.3 billion in loans": what it did that year
                             complement = cue
                         elif cue.lemma_ in ("agree", "commit", "consent") and any(
                             c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children)
@@ -1059,6 +1061,19 @@ def _verbal(token: Token) -> bool:
     object ("promised to decommission 12 coal plants")."""
     return token.pos_ in ("VERB", "AUX") or token.tag_ in ("NN", "JJ") and any(
         c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _in_a_past_year(verb: Token, doc_date: str | None) -> bool:
+    """The verb is dated by a whole year before the document's ("In 2025, it committed ...", "last year")."""
+    year = int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for t in prep.children:
+            if t.dep_ == "pobj" and t.like_num and len(t.text) == 4 and t.text.isdigit() and year and int(t.text) < year:
+                return True
+    return any(c.dep_ == "npadvmod" and c.lower_ == "year" and any(g.lower_ == "last" for g in c.children)
+               for c in verb.children)
 
 
 def _misread_verb(token: Token) -> bool:
