@@ -1111,3 +1111,12 @@ def test_a_joint_body_is_both_parties(extract):
 )
 def test_an_amount_committed_in_a_past_year_is_a_fact(extract, text):
     assert extract(text, doc_date="2026-12-03") == []
+
+
+def test_a_ministry_name_with_commas_is_one_record(extract):
+    # the parse splits "the Ministry of Agriculture, Animal Industry and Fisheries" into three subjects
+    records = extract("Kampala, 27 February 2026\n\nThe Ministry of Agriculture, Animal Industry and Fisheries (MAAIF) "
+                      "plans to bring 100,000 additional hectares under small-scale irrigation by 2030. Uganda will "
+                      "publish a progress report every two years.\n")
+    assert [r.actor.canonical for r in records if r.action.verb == "bring"] == ["Uganda"], [
+        (r.actor.canonical, r.action.verb, r.span.text) for r in records]

@@ -1701,12 +1701,13 @@ def _one_record_per_actor(commitments: list[Commitment], text: str) -> list[Comm
     out: list[Commitment] = []
     kept: dict[tuple, Commitment] = {}
     for c in commitments:
-        key = (c.verb_i, c.start, c.end, c.actor_canonical)
+        key = (c.verb_i, c.end, c.actor_canonical)  # the span starts at each conjunct: "Fisheries (MAAIF) plans ..."
         first = kept.get(key) if c.actor_canonical else None
         if first is None or first.actor_start is None or c.actor_start is None:
             kept.setdefault(key, c)
             out.append(c)
             continue
+        first.start = min(first.start, c.start)
         first.actor_start, first.actor_end = min(first.actor_start, c.actor_start), max(first.actor_end, c.actor_end)
         first.actor_text = text[first.actor_start:first.actor_end]
     return out
