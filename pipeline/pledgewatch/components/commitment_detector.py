@@ -290,6 +290,8 @@ class CommitmentDetector(JSONState, Pipe):
         if cue.tag_ == "MD" and cue.lower_ in _WOULD and not self._reporting_head(anchor):
             return None
         chain = _chain(anchor, action)
+        if anchor.lemma_ in _OTHERS_GOVERNORS:
+            chain = [t for t in chain if t != anchor]  # "We welcome Japan's pledge to ...": the text's word, not Japan's
         negative = negative or any(_negated(t) for t in chain) or cue.lower_ == "wo"
         if action.lemma_ in self.words["refrain_verbs"]:
             inner = _complement(action)
@@ -1059,8 +1061,8 @@ def _complement_read_as_relative(verb: Token) -> bool:
 def _verbal(token: Token) -> bool:
     """A verb, or a rare verb the tagger read as a noun although "to" marks it as an infinitive and it takes an
     object ("promised to decommission 12 coal plants")."""
-    return token.pos_ in ("VERB", "AUX") or token.tag_ in ("NN", "JJ") and any(
-        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and any(c.dep_ == "dobj" for c in token.children)
+    return token.pos_ in ("VERB", "AUX") or _misread_verb(token) and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
 
 
 def _in_a_past_year(verb: Token, doc_date: str | None) -> bool:

@@ -35,8 +35,6 @@ _AMOUNT_OF = frozenset({"", "in", "of", "worth of"})  # "EUR 5 million in techni
 _SCALE_WORDS = {"thousand", "million", "billion", "trillion", "bn", "m", "percent", "per", "cent", "%", "pct"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 _PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}  # what a passive acts on: "KRW 9.4 trillion will be invested ..."
-_OTHERS_VERBS = frozenset({"welcome"})
-"""Verbs above another's pledge ("We welcome Japan's pledge to contribute ..."): not part of that pledge's action."""
 _SUBORDINATE = {"advcl", "relcl", "acl", "parataxis", "ccomp", "csubj", "mark", "punct"}
 
 DEFAULT_CHECKABLE_VERBS = [
@@ -207,7 +205,7 @@ class VaguenessFlagger(JSONState, Pipe):
         bring the remaining 1,200 nationals home"): it is where amounts often sit. One walk builds both.
         """
         lo, hi = c.scope_start, c.scope_end
-        chain = {i for i in c.chain if lo <= i < hi and doc[i].lemma_ not in _OTHERS_VERBS} | {c.verb_i}
+        chain = {i for i in c.chain if lo <= i < hi} | {c.verb_i}
         action = set(chain)
         wide = set(chain)
         todo = [(child, False) for i in chain for child in doc[i].children
