@@ -271,6 +271,11 @@ def test_round_trip_keeps_the_relation_table(tmp_path):
         ("The board will explain any deviation in a written statement within two days of each decision.", "P2D"),
         ("Provided the pledges made today are disbursed by the end of April, WFP will restore full rations in all "
          "camps from May.", "2026-05"),
+        # a bare present-tense relative clause only describes the object; its "by" closes the action
+        ("The company will cut the commission on purchases that go through a third-party payment system to 12 "
+         "percent from 26 percent by July 1, 2026.", "2026-07-01"),
+        ("The utility will raise the share of renewables in the electricity it generates from 13 percent today to "
+         "30 percent by 2030.", "2030"),
     ],
 )
 def test_deadlines_the_parse_hides(extract, text, value):
@@ -285,6 +290,8 @@ def test_deadlines_the_parse_hides(extract, text, value):
         "The minister vowed not to raise the VAT rate on basic foodstuffs, a pledge he broke within eighteen months.",
         "The government will extend the subsidy scheme, which expired on 30 June 2025.",
         "The Ministry will expand the programme that it launched in January 2024.",
+        "The Bank will also prepare an energy project of about US$35 million, which it expects to present to the "
+        "Board by March 2026.",
         # dates of the statement or of another act
         "In 2019, the company pledged to phase out single-use plastics.",
         "Ghana will implement the agreement signed on 3 March 2025.",

@@ -583,7 +583,8 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                         c.lower_ == "of" and any(g.lower_ in ("which", "whom") for g in c.children)
                         for c in head.subtree if c.i < head.i):
                     return None  # "EUR 60 million, of which EUR 15 million will be disbursed by April": its own time
-                if head.dep_ in ("relcl", "acl", "appos") and _finite_not_future(head):
+                if head.dep_ in ("relcl", "acl", "appos") and _finite_not_future(head) and not (
+                        family == "by" and _present_description(head)):
                     return None  # "..., a pledge he broke within eighteen months": a relative clause's own time
                 if not deadline or head.dep_ not in _INNER_CLAUSE_DEPS:
                     return None  # another clause's time ("the measures announced on October 9")
@@ -665,6 +666,18 @@ def _finite_not_future(verb: Token) -> bool:
     if _own_subject(verb):
         return True
     return verb.dep_ == "relcl" and verb.tag_ in ("VBD", "VBZ", "VBP")  # an acl "VBD" is a mis-tagged participle
+
+
+def _present_description(verb: Token) -> bool:
+    """A bare present-tense relative clause that only describes a noun of the object ("cut the commission on
+    purchases that go through a third-party system to 12 percent by July 1", "raise the share of renewables in the
+    electricity it generates to 30 percent by 2030"): a "by" date the parser hung on it closes the action, since
+    what is true now has no deadline of its own."""
+    if verb.dep_ != "relcl" or verb.tag_ not in ("VBZ", "VBP") or verb.lemma_ == "be":
+        return False
+    first = verb.left_edge.i
+    restrictive = first == 0 or verb.doc[first - 1].text != ","  # not "..., which it expects to present by March"
+    return restrictive and not any(c.dep_ in ("aux", "auxpass", "neg", "xcomp", "ccomp") for c in verb.children)
 
 
 def _infinitive(verb: Token) -> bool:
