@@ -470,6 +470,18 @@ def test_contracting_parties_are_the_title_parties(extract):
         # an apposition names the actor a common noun only describes
         ("Coalition strains\n\nThe government's smaller partner, the Liga Verde, says it will leave the coalition "
          "if the coal plants stay open.\n", "leave", "Liga Verde"),
+        # a short name is the firm's full name the text wrote first, which NER may miss
+        ("App store deal\n\nSEOUL, March 4, 2027 - Tallbridge Technologies settled an investigation by the "
+         "regulator. Tallbridge will remove the clauses from its developer agreements by July 1.\n",
+         "remove", "Tallbridge Technologies"),
+        # a definition after a legal form names the firm, not the form
+        ('ESG Report 2026\n\nAbout this report. Veridane Technologies, Inc. ("Veridane", "we") sells cloud '
+         "services.\n\nWe will disclose water withdrawal for each campus every year.\n", "disclose",
+         "Veridane Technologies"),
+        # "We, the Heads of State and Government of <an alliance>," names who speaks, not the host city's state
+        ("Tirana Summit Declaration\n\nIssued in Tirana, 8 July 2027\n\n1. We, the Heads of State and "
+         "Government of the North Atlantic Alliance, have gathered in Tirana. Albania will host a logistics hub. "
+         "We will establish a Hybrid Threat Response Centre in Vilnius by the end of 2028.\n", "establish", "NATO"),
         # a city's "City Government" is the city
         ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
          "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),

@@ -490,6 +490,17 @@ class ActorResolver(JSONState, Pipe):
                 return [state]
         return found
 
+    def _we_apposition(self, text: str, mentions) -> list[str]:
+        """Who "We, the Heads of State and Government of the North Atlantic Alliance," names: the group or
+        organisation it names, when it names one and no state (a list of members is left to the title)."""
+        found = _WE_APPOSITION.search(text, 0, 3000)
+        if not found or re.search(r"\bmember(?:s| states| countries)? of\b", found.group(1), re.I):
+            return []  # "We, the Ministers of Health of the Member States of SICA": its members, not the body
+        inside = [m[2] for m in mentions if found.start(1) <= m[0] < found.end(1)]
+        bodies = [n for n in dict.fromkeys(inside) if self.kind.get(n) in ("organisation", "group")]
+        states = [n for n in dict.fromkeys(inside) if self.kind.get(n) == "state"]
+        return bodies if len(bodies) == 1 and not states else []  # lists of members are left to the title
+
     def _find_speakers(self, doc: Doc, mentions) -> list[str]:
         """Who "we" is, from the title block and the opening sentences.
 
@@ -505,6 +516,9 @@ class ActorResolver(JSONState, Pipe):
         defined = _WE_DEFINITION.search(text, 0, 3000)
         if defined:
             return [self._canonical(_LEGAL_SUFFIX.sub("", defined.group(1)).strip(" ,"))]
+        named_we = self._we_apposition(text, mentions)
+        if named_we:
+            return named_we
         header = _header_lines(text)
         for a, b in header[:2]:  # "Moviment Flimkien General Election Manifesto": the party speaks
             party = _MANIFESTO.search(text, a, b)
@@ -982,9 +996,12 @@ class ActorResolver(JSONState, Pipe):
                 name = self._clean(ent)
                 if name.startswith(short + " ") and name.split()[-1].lower() not in self.words["document_nouns"]:
                     return name
+        text = doc_cache.text(doc)
+        firm = re.search(rf"(?<![\w'’-]){re.escape(short)}((?: [A-Z][\w'’-]+)?{_FIRM_WORD})\b", text)
+        if firm:
+            return self._canonical(short + firm.group(1))  # "Tallbridge Technologies settled ...", which NER missed
         if not written or any(e.text == short for e in doc_cache.entities(doc)[0] if e.label_ in ("GPE", "LOC", "NORP")):
             return short  # "Tasmania" is a place, whatever "Hydro Tasmania" is
-        text = doc_cache.text(doc)
         m = re.search(rf"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){{1,3}}){re.escape(short)}\b", text)  # the first time only
         if m is None:
             return short
@@ -1756,8 +1773,12 @@ _HEREINAFTER = re.compile(
 )
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w&'’.-]*[ \t]+(?:(?:of|for|and|de|du|del)[ \t]+)?){1,5}[A-Z][\w&'’.-]*)$")
 _WE_DEFINITION = re.compile(
-    r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*)[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
+    r"((?:[A-Z][\w&'’.-]*[ \t]+){0,5}[A-Z][\w&'’.-]*"
+    rf"(?:{_LEGAL_FORM_AFTER.pattern})?)"  # 'Veridane Technologies, Inc. ("Veridane", "we")': the name, not "Inc."
+    r"[ \t]*\([^()\n]{0,80}[\"“]we[\"”][^()\n]{0,40}\)"
 )
+_WE_APPOSITION = re.compile(r"\bWe,[ \t]+the[ \t]+([^,;:\n]{3,160}?),")
+"""A "we" the text names in apposition: "We, the Heads of State and Government of the North Atlantic Alliance,"."""
 _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le|del|della|di|da|do|dos|das|y|e|et|van|von|al|el)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)"
     rf"(?:{_LEGAL_FORM_AFTER.pattern})?"
@@ -1770,6 +1791,11 @@ _HEADING_BEFORE = re.compile(r"^[\s\S]*\n[ \t]*\n|^[^\na-z]*\n")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|-]\s+\S")
 """A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
+_FIRM_WORD = (r" (?:Technologies|Technology|Systems|Group|Holdings|Pharma|Pharmaceuticals|Therapeutics|Biotherapeutics|"
+              r"Energy|Motors|Airlines|Airways|Resources|Mining|Metals|Telecom|Industries|Labs|Networks|Foods|"
+              r"Capital|Semiconductor|Semiconductors|Electronics|Logistics|Shipping|Petroleum|Chemicals|Steel|"
+              r"Corporation|Company|Insurance|Software|Robotics|Aerospace|Automotive|Brewing|Beverages)")
+"""The word that ends a firm's full name after its short one ("Tallbridge" -> "Tallbridge Technologies")."""
 _TITLE_FIRM = re.compile(
     r"\s*((?:[A-Z][\w&'’.-]*\s+){0,5}(?:Company|Corporation|Group|Holdings|Bank|Airways|Airlines|Energy|Petroleum|"
     r"Motors|Telecom|Mining|Metals|Utilities|Authority|Fund|Foundation|University|plc|PLC|Ltd|Inc\.?|AG|SA|SE|NV|ASA))"
