@@ -482,6 +482,14 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Tirana Summit Declaration\n\nIssued in Tirana, 8 July 2027\n\n1. We, the Heads of State and "
          "Government of the North Atlantic Alliance, have gathered in Tirana. Albania will host a logistics hub. "
          "We will establish a Hybrid Threat Response Centre in Vilnius by the end of 2028.\n", "establish", "NATO"),
+        # a quotation's "we", said by "he", is whom the paragraph names before the quotation, not the title's state
+        ("Brazil, Paraguay aides at odds over Itaipu price\n\nFOZ DO IGUACU, Brazil (Reuters) - Brazil will finance "
+         "a new road.\n\nParaguay's president struck a conciliatory note. \"If Brazil pays a fair price, we will "
+         "sell it every megawatt we do not use,\" he said.\n", "sell", "Paraguay"),
+        # "her ministry" in a reported clause is the ministry of the state whose minister reports it
+        ("US-Laos trade agreement\n\nThe United States will cut tariffs on Lao goods. At a press conference, Laos's "
+         "Minister of Industry and Commerce, Ms. Phommachanh, said her ministry would publish the new tariff "
+         "schedule before the end of the year.\n", "publish", "Laos"),
         # a city's "City Government" is the city
         ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
          "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),

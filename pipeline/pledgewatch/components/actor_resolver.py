@@ -873,6 +873,15 @@ class ActorResolver(JSONState, Pipe):
                             return [(firm, "first_person")]  # "'We will ...,' chief executive Priya V. told ..."
                     if said_by:
                         return [(said_by, "first_person")]
+            opened = _quote_opening(text, c.actor_start)
+            if opened is not None and c.reported_speaker and c.reported_speaker.lower() in ("he", "she"):
+                # '"If Brazil pays a fair price, we will sell it every megawatt," he said' after "Paraguay's
+                # president struck a conciliatory note": whom the sentence before the quotation names
+                paragraph = text.rfind("\n", 0, opened) + 1
+                said_by = self._previous_actor(doc, opened, mentions, states_only=True,
+                                               window=min(300, opened - paragraph)) or self._previous_person(doc, opened, mentions)
+                if said_by:
+                    return [(said_by, "first_person")]
             if speakers:
                 kind = "joint" if len(speakers) > 1 else "first_person"
                 return [(s, kind) for s in speakers]
@@ -926,6 +935,11 @@ class ActorResolver(JSONState, Pipe):
             parties = speakers if len(speakers) > 1 else self._recent_parties(doc, c, mentions, states_only=True)
             if len(parties) > 1:
                 return [(p, "joint") for p in parties]
+        if (len(span) == 2 and span[0].lower_ in ("his", "her", "its", "their")
+                and head.lower_ in ("ministry", "department", "agency")):
+            reporters = self._reporting_subjects(doc, head, mentions, speakers, possessed=True)
+            if len(reporters) == 1 and self.kind.get(reporters[0]) in _GOVERNMENTS:
+                return [(reporters[0], "pronoun")]  # "Laos's Minister ... said her ministry would publish ..."
         if head.lower_ in _PRONOUNS:
             reporters = self._reporting_subjects(doc, head, mentions, speakers)
             if reporters:
@@ -1059,10 +1073,11 @@ class ActorResolver(JSONState, Pipe):
         """Whether a known actor is named as a subject-like noun between two commitments (then "it" may be it)."""
         return any(start <= m[0] < end and not _placed(text, m[0]) for m in mentions)
 
-    def _reporting_subjects(self, doc: Doc, pronoun, mentions, speakers: list[str]) -> list[str]:
+    def _reporting_subjects(self, doc: Doc, pronoun, mentions, speakers: list[str], *, possessed: bool = False) -> list[str]:
         """"The Greek side informed us that it will ...", "Estonia and Lithuania confirmed that they will ...":
-        the pronoun of a reported clause is whoever reports it, when that is a named actor."""
-        if pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        the pronoun of a reported clause is whoever reports it, when that is a named actor; with ``possessed``,
+        the subject is a body the reporter owns ("the Minister, Ms. Phommachanh, said her ministry would ...")."""
+        if not possessed and pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return []
         clause = pronoun.head
         if clause.dep_ == "conj" and pronoun.lower_ == "it":
@@ -1600,6 +1615,16 @@ class ActorResolver(JSONState, Pipe):
         if text.isupper() and len(text) > 5:
             text = text.title()
         return self._canonical(text)
+
+
+def _quote_opening(text: str, at: int) -> int | None:
+    """Where the quotation that ``at`` sits in opens, within its paragraph; None outside a quotation."""
+    start = text.rfind("\n", 0, at) + 1
+    curly = text.rfind("“", start, at)
+    if curly > text.rfind("”", start, at):
+        return curly
+    straight = [i for i in range(start, at) if text[i] == '"']
+    return straight[-1] if len(straight) % 2 else None
 
 
 def _ents_at(token) -> list[Span]:
