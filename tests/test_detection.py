@@ -490,6 +490,13 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("US-Laos trade agreement\n\nThe United States will cut tariffs on Lao goods. At a press conference, Laos's "
          "Minister of Industry and Commerce, Ms. Phommachanh, said her ministry would publish the new tariff "
          "schedule before the end of the year.\n", "publish", "Laos"),
+        # a regulator the text ties to its state (by an adjective, or by the dateline of its release) is that state
+        ("Flaring pledges, again\n\nIn 2016 the minister announced that the Nigerian Upstream Petroleum Regulatory "
+         "Commission would act. The regulator's chief executive said the Commission would end routine flaring by "
+         "2030.\n", "end", "Nigeria"),
+        ("Data Protection Commission and Nerova announce commitments on the use of EU user data\n\nJoint press "
+         "release\nDublin, 5 November 2026\n\nThe Data Protection Commission (DPC) and Nerova today announced "
+         "commitments. The DPC will issue guidance for all developers in the first half of 2027.\n", "issue", "Ireland"),
         # a city's "City Government" is the city
         ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
          "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),

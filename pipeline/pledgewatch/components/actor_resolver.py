@@ -595,7 +595,8 @@ class ActorResolver(JSONState, Pipe):
                 at = a + word.start()
                 if any(x < at and at + len(word.group(0)) <= y for x, y, _ in mentions):
                     continue  # "Council of Ministers of ... the Dominican Republic (COMISCA)": inside a longer name
-                if canonical and canonical not in adjectives and not _LOCATIVE.search(text[max(a, at - 12) : at]):
+                if canonical and canonical not in adjectives and not _LOCATIVE.search(text[max(a, at - 12) : at]) \
+                        and not _topic(text, at, at + len(word.group(0))):  # "on the use of EU user data"
                     adjectives.append(canonical)
         subject = self._title_subject(doc, first)
         if subject:  # "How Fennick is preparing for the 2026 Swedish general election": the firm speaks
@@ -1241,8 +1242,8 @@ class ActorResolver(JSONState, Pipe):
                 state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
                 if state:
                     return state
-            elif low in self.words["company_nouns"] and speaker_kind is not None:
-                # "the company" in a news report, or in a regulator's or the EU's release: the firm it names
+            elif low in self.words["company_nouns"] and (speaker_kind is not None or _AGENCY.search(speakers[0])):
+                # "the company" in a news report, or in a regulator's (known or not) or the EU's release: the firm it names
                 company = self._previous_company(doc, start, mentions)
                 if company:
                     return company
@@ -1508,6 +1509,12 @@ class ActorResolver(JSONState, Pipe):
                     return self._canonical(part)
                 if part in self.adjectives and self.kind.get(self.adjectives[part]) == "state":
                     return self.adjectives[part]
+        text = doc_cache.text(doc)
+        first = re.search(rf"\b([A-Z][\w'’-]+)(?:'s|’s)? {re.escape(name)}\b", text)
+        if first and first.group(1) in self.adjectives and self.kind.get(self.adjectives[first.group(1)]) == "state":
+            return self.adjectives[first.group(1)]  # "the Nigerian Upstream Petroleum Regulatory Commission"
+        if first and self.kind.get(self._canonical(first.group(1))) == "state":
+            return self._canonical(first.group(1))  # "Ireland's Data Protection Commission"
         if _AGENCY_ORGANISATION.search(name):
             return None  # "Organization for ..." without a state in its name may be international
         speakers = doc._.speakers or []
@@ -1712,7 +1719,7 @@ _REGIONAL_GOVERNMENT = re.compile(
 """Words of a regional government's text: with a region in the title or dateline, the region speaks."""
 _AGENCY = re.compile(
     r"^(?:(?:Directorate|Department|Ministry|Bureau|Office|Agency|Administration|Inspectorate|Commission)\b"
-    r"|.*\b(?:Directorate|Department|Ministry|Bureau|Agency|Administration|Inspectorate|Service|Services|Commission)$"
+    r"|.*\b(?:Directorate|Department|Ministry|Bureau|Agency|Administration|Inspectorate|Service|Services|Commission|Centre|Center)$"
     r"|(?:National|Federal) (?:[A-Z][\w-]+ ){1,4}Authority$"
     r"|\w+ (?:Organization|Organisation) for\b)")
 """A government agency's name, by its first or last word: a state's, unless the name says otherwise."""
@@ -1854,6 +1861,10 @@ _LEADER_NAMED = re.compile(rf"\b{_LEADER_TITLES}\s+(?:[A-Z][\w'’-]+\s+){{0,2}}
 _LEADER_BEFORE = re.compile(rf"\b{_LEADER_TITLES}\s*$", re.I)
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
+_MODIFIER_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|to)\s+$")
+_NOUN_AFTER = re.compile(r"[ \t]+(?!(?:on|in|and|or|to|for|of|at|with|by|from|the|a|an|as|is|are|was|were|will|would|has|"
+                         r"have|had|over|under|after|before|during|through|into|under|about|against)\b)[a-z]+[ \t]+[a-z]")
+"""A common noun after a name ("EU user data"): the name modifies it."""
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|from|over)\s+(?:the\s+)?$", re.I)
 
 
@@ -1875,8 +1886,10 @@ def _named_before(text: str, noun: str, before: int) -> tuple[int, str] | None:
 
 def _topic(text: str, start: int, end: int) -> bool:
     """A title's name that is what the title is about or where from ("... a campus on the Mekong", "refugees
-    from Malawi"), not the first word of a longer name ("on the Bellmont Housing Emergency Plan", "on the
-    Canada–Korea Technology Dialogue")."""
+    from Malawi", "the use of EU user data"), not the first word of a longer name ("on the Bellmont Housing
+    Emergency Plan", "on the Canada–Korea Technology Dialogue")."""
+    if _MODIFIER_AFTER_PREPOSITION.search(text, max(0, start - 20), start) and _NOUN_AFTER.match(text, end, end + 40):
+        return True  # "on the use of EU user data": a modifier of the object, not who acts
     return bool(_TOPIC.search(text, max(0, start - 20), start)) and not re.match(r"[ \t]+[A-Z]|[–—/-][A-Z]",
                                                                                  text[end : end + 2])  # "the Canada–Korea Dialogue"
 
