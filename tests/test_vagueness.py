@@ -165,6 +165,11 @@ def test_discrete_named_act_is_checkable_without_a_number(nlp):
     # sharing named data is checkable, sharing "information" is not
     ("The three governments will share the names of suspected smuggling ringleaders through a common database.", True),
     ("Both sides will share information and experience on border management.", False),
+    # one thing the text locates by name can be looked at, whatever the verb; "available" after the object
+    ("Albania will make the port of Durrës available to Allied forces as a logistics hub.", True),
+    ("The Province will replace the water treatment plant in Thompson.", True),
+    ("The Ministry will make the underlying emissions data available on the national climate portal.", True),
+    ("The Government will make sure that the reforms are felt in Durrës.", False),
 ])
 def test_object_verbs_are_discrete_acts_only_with_a_concrete_object(nlp, text, checkable):
     record = one(nlp, text)

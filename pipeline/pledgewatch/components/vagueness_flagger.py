@@ -383,6 +383,8 @@ class VaguenessFlagger(JSONState, Pipe):
             return True
         if c.polarity == "negative" and lemma == "make" and _object_verb_parts(verb)[0] is not None:
             return True  # "will not make any new direct investment in ...": refraining from a concrete act
+        if self._located_object(verb):
+            return True
         if lemma in self.cfg["abstract_verbs"]:
             return False
         if c.polarity == "negative":
@@ -397,11 +399,32 @@ class VaguenessFlagger(JSONState, Pipe):
                 return True
         return False
 
+    def _located_object(self, verb) -> bool:
+        """An object that is one thing the text locates by name: "rebuild the washed-out bridge at Bura", "replace
+        the water treatment plant in Thompson", "make the port of Durrës available", "keep the Metema and Kurmuk
+        crossings open"; whoever reads it can go and look."""
+        obj = _object_verb_parts(verb)[0]
+        if obj is None or obj.pos_ != "NOUN" or obj.lemma_.lower() in self.cfg["abstract_objects"]:
+            return False
+        if not any(d.lower_ in ("the", "its", "their", "our") for d in obj.children if d.dep_ in ("det", "poss")):
+            return False
+        for t in obj.subtree:
+            if t.pos_ != "PROPN" or t.ent_type_ in ("PERSON", "NORP"):
+                continue
+            if t.dep_ == "compound" and t.head.i == obj.i or t.dep_ == "conj" and t.head.dep_ == "compound" and t.head.head.i == obj.i:
+                return True  # "the Metema and Kurmuk crossings"
+            if t.dep_ == "pobj" and t.head.head.i == obj.i and t.head.lower_ in ("at", "in", "of", "on", "near"):
+                return True  # "the bridge at Bura", "the port of Durrës"
+        return False
+
 
 def _object_verb_parts(verb):
     kids = list(verb.children)
     obj = next((k for k in kids if k.dep_ == "dobj" or k.dep_ == "ccomp" and k.pos_ in ("NOUN", "PROPN")), None)
     complement = next((k for k in kids if k.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and k.pos_ in ("ADJ", "VERB")), None)
+    if obj is None and complement is not None and complement.pos_ == "ADJ":
+        # "make the port of Durrës available": the parser makes the object the adjective's subject
+        obj = next((k for k in complement.children if k.dep_ == "nsubj" and k.pos_ in ("NOUN", "PROPN")), None)
     particle = next((k for k in kids if k.dep_ == "prt"), None)
     return obj, complement, particle
 
