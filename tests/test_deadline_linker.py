@@ -454,3 +454,21 @@ def test_a_clause_with_its_own_subject_keeps_its_own_deadline(extract):
                       "monitors to the city.", doc_date="2027-03-01")
     deadlines = {r.action.verb: r.deadline and r.deadline.value for r in records}
     assert deadlines == {"convene": "P7D", "deploy": None}, deadlines
+
+
+@pytest.mark.parametrize(
+    "text, value, resolved",
+    [
+        # a deadline without its year lies ahead of the document date (2025-11-01), not earlier in its year
+        ("Iraq will cut a further 70,000 barrels a day in the first quarter.", "2026-Q1", "2026-03-31"),
+        ("The transit director said the department would hire 90 additional bus operators by September.", "2026-09",
+         "2026-09-30"),
+        ("The ministry will publish the detailed measures by the end of February.", "2026-02", "2026-02-28"),
+        # one still ahead, or with its year written, keeps the tagger's reading
+        ("The ministry will publish the detailed measures by December.", "2025-12", "2025-12-31"),
+        ("The ministry will publish the detailed measures by March 2025.", "2025-03", "2025-03-31"),
+    ],
+)
+def test_a_yearless_deadline_lies_ahead(extract, text, value, resolved):
+    r = _only(extract, text)
+    assert r.deadline is not None and (r.deadline.value, r.deadline.resolved) == (value, resolved), (text, r.deadline)

@@ -220,10 +220,10 @@ class DeadlineLinker(JSONState, Pipe):
             if found:
                 best = _best(doc, _own_before_gapped(doc, c, found))
                 expr = best.expr
-                c.deadline = Deadline(
-                    start=expr.start, end=expr.end, text=expr.text, relation=best.family, value=_value(doc, best),
-                    resolved=_resolve(expr, best.family, doc._.doc_date),
-                )
+                value, resolved = _ahead(expr, _value(doc, best), _resolve(expr, best.family, doc._.doc_date),
+                                         doc._.doc_date)
+                c.deadline = Deadline(start=expr.start, end=expr.end, text=expr.text, relation=best.family,
+                                      value=value, resolved=resolved)
                 if _SAME.fullmatch(expr.text) and previous is not None and 0 <= expr.start - previous.end < 600:
                     # "halve emissions by 2030 ... and source all its power from renewables by the same year": the
                     # deadline just given, not the last year written (a "2019 baseline")
@@ -902,6 +902,31 @@ def _value(doc: Doc, candidate: _Candidate) -> str | None:
             end = m.group(2)
             return end if len(end) == 4 else m.group(1)[:2] + end
     return expr.value
+
+
+_YEARLESS_PART = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\bquarter\b|\bhalf\b|\bQ[1-4]\b|\bH[12]\b", re.I)
+_YEAR_WORDS = re.compile(r"\d{4}|['’]\d{2}\b|\b(?:this|next|last|coming|current|previous|past|ago)\b", re.I)
+
+
+def _ahead(expr: TimeExpression, value: str | None, resolved: str | None, doc_date) -> tuple[str | None, str | None]:
+    """A deadline written without its year ("in the first quarter", "until the end of February", "by September")
+    lies ahead of the text that commits to it: when the tagger's reading of it is already past on the document
+    date, the same month or quarter of the next year. A time expression on its own keeps the tagger's reading
+    (news often dates past events that way); only a commitment's deadline is known to look forward."""
+    if not (doc_date and value and resolved and expr.type == "DATE") or _YEAR_WORDS.search(expr.text):
+        return value, resolved
+    if not _YEARLESS_PART.search(expr.text) or not re.fullmatch(r"\d{4}-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12])", value):
+        return value, resolved
+    if resolved >= str(doc_date)[:10]:
+        return value, resolved
+    year = str(int(value[:4]) + 1)
+    shifted = year + value[4:]
+    try:
+        landed = date.fromisoformat(str(int(resolved[:4]) + 1) + resolved[4:])
+    except ValueError:  # 29 February
+        landed = date(int(resolved[:4]) + 1, 2, 28)
+    return shifted, landed.isoformat()
 
 
 def _resolve(expr: TimeExpression, family: str, doc_date: str | None) -> str | None:
