@@ -1147,3 +1147,23 @@ def test_a_ministry_name_with_commas_is_one_record(extract):
                       "publish a progress report every two years.\n")
     assert [r.actor.canonical for r in records if r.action.verb == "bring"] == ["Uganda"], [
         (r.actor.canonical, r.action.verb, r.span.text) for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # a conjunct with its own modal is a commitment of its own, with its own polarity and span
+        ("Austria said it would not contribute financially this year but would host a donor meeting in Vienna in "
+         "November.", {("contribute", "negative"): "it would not contribute financially this year",
+                       ("host", "positive"): "would host a donor meeting in Vienna in November"}),
+        # a clause before a semicolon, which the parser hung on the next one, is not part of that one's span
+        ('Sustainability Report 2026\n\nMongolian National Power Company ("MNPC", "we") runs four plants.\n\n'
+         "We will not dismiss any permanent employee as a result of a plant closure; workers at Darkhan will be "
+         "offered retraining at another plant of the Group.",
+         {("dismiss", "negative"): "We will not dismiss any permanent employee as a result of a plant closure",
+          ("offer", "positive"): "workers at Darkhan will be offered retraining at another plant of the Group"}),
+    ],
+)
+def test_each_clause_keeps_its_own_span(extract, text, spans):
+    got = {(r.action.verb, r.polarity): r.span.text for r in extract(text)}
+    assert got == spans

@@ -585,7 +585,9 @@ class CommitmentDetector(JSONState, Pipe):
 
     def _build(self, doc, rule, cue, anchor, action, chain, subject, agentive, strength, negative, primary):
         tokens = _clause_tokens(action, chain, cue)
-        if subject is not None and primary and subject.start >= tokens[0] - 12:
+        shared = (action.dep_ == "conj" and subject is not None and subject.start < action.head.i
+                  and any(c.tag_ == "MD" for c in action.children))  # "it would not ... but would host ...": from "would"
+        if subject is not None and primary and subject.start >= tokens[0] - 12 and not shared:
             first = min(tokens[0], subject.start)
         else:
             first = tokens[0]
@@ -1300,13 +1302,23 @@ def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
     if _modifying_gerund(action):
         return _contiguous(action, sorted({t.i for t in action.head.subtree if t.i >= action.i} | {t.i for t in chain if t.i < action.i} | ({cue.i} if sentence(action).start <= cue.i < action.i else set())), chain)
     if not _has_complement(action):
-        return _contiguous(action, sorted({t.i for t in action.subtree} | {t.i for t in chain if t.i < action.i} | ({cue.i} if sentence(action).start <= cue.i < action.i else set())), chain)
+        own = set()  # "would not contribute financially this year but would host a meeting": that one's own
+        for conj in action.children:
+            if conj.dep_ == "conj" and conj.i > action.i and any(c.tag_ == "MD" for c in conj.children):
+                own.update(range(conj.left_edge.i - 1 if action.doc[conj.left_edge.i - 1].dep_ == "cc" else conj.left_edge.i,
+                                 conj.right_edge.i + 1))
+        return _contiguous(action, sorted(({t.i for t in action.subtree} - own) | {t.i for t in chain if t.i < action.i} | ({cue.i} if sentence(action).start <= cue.i < action.i else set())), chain)
     for item in _enumerated(action):
         skip.update(t.i for t in item.subtree)
         skip.update(range(item.left_edge.i - 4, item.left_edge.i))
     for conj in action.children:
         if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
             skip.update(t.i for t in conj.subtree)
+        if (conj.dep_ in ("ccomp", "parataxis") and conj.i < action.i and conj.pos_ in ("VERB", "AUX")
+                and any(t.text == ";" for t in action.doc[conj.right_edge.i + 1 : action.i])):
+            # "We will not dismiss any employee ...; workers will be offered retraining": the clause before
+            # the semicolon is a sentence of its own that the parser hung on this one
+            skip.update(range(conj.left_edge.i, conj.right_edge.i + 2))
         if conj.dep_ == "cc" or (conj.dep_ == "punct" and conj.i > action.i and any(
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > conj.i for c in action.children
         )):
