@@ -1167,3 +1167,14 @@ def test_a_ministry_name_with_commas_is_one_record(extract):
 def test_each_clause_keeps_its_own_span(extract, text, spans):
     got = {(r.action.verb, r.polarity): r.span.text for r in extract(text)}
     assert got == spans
+
+
+def test_a_chapeau_ending_in_by_governs_its_gerund_items(extract):
+    text = ("A Fair Deal for the NHS\nThe Harbour Party — General Election Manifesto\n\n"
+            "Every commitment in this chapter has been costed. We will pay for them in full by:\n"
+            "1. abolishing the remaining tax advantages for non-domiciled residents, raising £2.9 billion a year;\n"
+            "2. raising the Digital Services Tax from 2 to 6 per cent, raising £1.6 billion; and\n"
+            "3. halving NHS spending on agency staff, saving £1.7 billion.\n")
+    records = extract(text)
+    assert sorted(r.action.verb for r in records) == ["abolish", "halve", "raise"]
+    assert {r.actor.canonical for r in records} == {"Harbour Party"}

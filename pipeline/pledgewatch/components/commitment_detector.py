@@ -312,6 +312,8 @@ class CommitmentDetector(JSONState, Pipe):
             # "Kittiwake commits to the following targets, approved by the Board:" governs the items below
             following = any(t.lower_ == "following" for t in action.subtree) and _ends_with_colon(action, 24)
             return "chapeau" if following and kind in ("commissive", "intention") else None
+        if kind == "modal" and _means_chapeau(cue):
+            return "chapeau"  # "We will pay for them in full by:" then "1. abolishing ...", "2. raising ..."
         subjects, agentive = self._subjects(doc, anchor, action, cue)
         actions = [action] + self._coordinated_actions(action)
         out = []
@@ -649,6 +651,7 @@ class CommitmentDetector(JSONState, Pipe):
                 subject = _last_name_before(doc[chapeau.start : cue.i])  # the same, left in one garbled parse
             subjects = [_noun_phrase(subject)] if subject is not None else []
         out = []
+        gerunds = _means_chapeau(cue)  # "... by:" then "abolishing ...", "raising ..."
         sent = _next_sentence(doc, chapeau)
         opened = False  # a line's "(" the segmenter cut off from its item ("(" + "i) establish ...")
         marked: bool | None = None  # whether the items carry bullets or numbers (then every item does)
@@ -681,7 +684,8 @@ class CommitmentDetector(JSONState, Pipe):
             if negated_item:
                 head = words[1]
             modal = any(c.tag_ == "MD" for c in sent.root.children)
-            if not (_list_item_verb(head) or (negated_item and head.is_alpha and head.tag_ not in _NOT_ITEM_VERB)) or any(
+            if not (_list_item_verb(head) or gerunds and head.tag_ == "VBG"
+                    or (negated_item and head.is_alpha and head.tag_ not in _NOT_ITEM_VERB)) or any(
                 (c.tag_ == "MD" and c.i < head.i) or (c.dep_ in _SUBJECTS and (c.i < head.i or c.i == head.i and modal))
                 for c in sent.root.children
             ) and sent.root != head:
@@ -690,6 +694,8 @@ class CommitmentDetector(JSONState, Pipe):
                 # ..., and will not require ..." read with "vehicles" as subject)
                 break
             for act in [head] + self._coordinated_actions(head):
+                if gerunds and act is not head and self._announces_funds(act):
+                    continue  # "taxing carried interest in full, raising £0.6 billion": what the means yields
                 chain, negative = [act], _negated(act) or words[0].lower_ in ("not", "never")
                 if act.lemma_ in self.words["refrain_verbs"] and _complement(act) is not None:
                     chain, act, negative = [act, _complement(act)], _complement(act), True  # "- Refrain from imposing ..."
@@ -821,6 +827,18 @@ def _in_question(token: Token) -> bool:
     while last > first and (doc[last].is_space or doc[last].text in ('"', "'", "”", "’", ")")):
         last -= 1
     return doc[last].text == "?"
+
+
+def _means_chapeau(cue: Token) -> bool:
+    """The cue's sentence ends with "by:" or "through:", so the lines below are the means ("We will pay for
+    them in full by: 1. abolishing ..., 2. raising ...")."""
+    doc = cue.doc
+    if not _ends_with_colon(cue, 24):
+        return False
+    last = bounds(doc)[1][cue.i] - 1
+    while last > cue.i and (doc[last].is_space or doc[last].text == ":"):
+        last -= 1
+    return doc[last].lower_ in ("by", "through")
 
 
 def _ends_with_colon(cue: Token, limit: int = 12) -> bool:
