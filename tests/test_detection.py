@@ -497,6 +497,10 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Data Protection Commission and Nerova announce commitments on the use of EU user data\n\nJoint press "
          "release\nDublin, 5 November 2026\n\nThe Data Protection Commission (DPC) and Nerova today announced "
          "commitments. The DPC will issue guidance for all developers in the first half of 2027.\n", "issue", "Ireland"),
+        # an alliance's "Allies" are the alliance that speaks
+        ("Tirana Summit Declaration\n\n1. We, the Heads of State and Government of the North Atlantic Alliance, "
+         "have gathered in Tirana. Allies will provide at least EUR 40 billion in security assistance to Ukraine "
+         "in 2028.\n", "provide", "NATO"),
         # a city's "City Government" is the city
         ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
          "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),
