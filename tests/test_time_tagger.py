@@ -88,3 +88,4 @@ def test_to_bytes_round_trip(nlp):
     other.from_bytes(nlp.to_bytes())
     assert other.get_pipe("pledgewatch_time_tagger").day_first is False
     assert other("by Q3 2026")._.time_expressions[0].value == "2026-Q3"
+
