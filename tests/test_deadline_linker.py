@@ -276,6 +276,9 @@ def test_round_trip_keeps_the_relation_table(tmp_path):
          "percent from 26 percent by July 1, 2026.", "2026-07-01"),
         ("The utility will raise the share of renewables in the electricity it generates from 13 percent today to "
          "30 percent by 2030.", "2030"),
+        # a period without a number, then the date it ends on
+        ("Japan will provide US$28 million, to be disbursed before the end of its fiscal year in March 2027.",
+         "2027-03"),
     ],
 )
 def test_deadlines_the_parse_hides(extract, text, value):

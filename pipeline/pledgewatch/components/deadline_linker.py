@@ -219,7 +219,9 @@ class DeadlineLinker(JSONState, Pipe):
                 found = self._inside_a_step(doc, by_sentence, starts, c)
             if found:
                 best = _best(doc, _own_before_gapped(doc, c, found))
-                expr = best.expr
+                expr = _spelled_out(text, best.expr, by_sentence.get(starts[c.verb_i], ()))
+                if expr is not best.expr:
+                    best = replace(best, expr=expr)
                 value, resolved = _ahead(expr, _value(doc, best), _resolve(expr, best.family, doc._.doc_date),
                                          doc._.doc_date)
                 c.deadline = Deadline(start=expr.start, end=expr.end, text=expr.text, relation=best.family,
@@ -902,6 +904,18 @@ def _value(doc: Doc, candidate: _Candidate) -> str | None:
             end = m.group(2)
             return end if len(end) == 4 else m.group(1)[:2] + end
     return expr.value
+
+
+def _spelled_out(text: str, expr: TimeExpression, nearby) -> TimeExpression:
+    """The date a period without a number is said to end on, right after it: "before the end of its fiscal year
+    in March 2028" is March 2028, not the year of the document."""
+    if re.search(r"\d", expr.text):
+        return expr
+    for other, _, _ in nearby:
+        if other.start > expr.end and re.fullmatch(r"\s*(?:,\s*|\s+in\s+|\s+on\s+|\s*\(\s*)", text[expr.end : other.start]) \
+                and other.type == "DATE" and re.search(r"\d{4}", other.text):
+            return other
+    return expr
 
 
 _YEARLESS_PART = re.compile(
