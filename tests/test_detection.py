@@ -278,6 +278,10 @@ def test_we_is_the_speaker(extract):
         "We hope the US side will honour the commitments it has made.",
         "Analysts expect the Federal Reserve to cut rates in December.",
         "The agreement will enter into force on 1 January 2027.",
+        # a document's term, and a projection of current trends
+        "It shall remain in force for five years and shall be renewed automatically for further periods of five years.",
+        "On current trends, the country will lose another 700,000 hectares of natural forest by 2030.",
+        "At the current rate, the company will miss its 2030 target.",
         # a recommendation's object, described by a clause with "will"
         "Washington should stop handing states mandates it will not pay for.",
     ],

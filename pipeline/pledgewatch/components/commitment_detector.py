@@ -348,6 +348,9 @@ class CommitmentDetector(JSONState, Pipe):
                 and subject.lemma_.lower() in self.words["instrument_nouns"] | {"article", "provision", "it", "this"}
                 and any(t.lower_ in _IN_FORCE for t in action.subtree if t.i > action.i)):
             return True  # "This Memorandum shall remain in effect for three years": what a document does
+        if (action.dep_ == "conj" and _subject(action) is None and action.lemma_ in _TERM_VERBS
+                and action.head.pos_ in ("VERB", "AUX") and self._not_an_action(action.head, kind)):
+            return True  # "It shall remain in force for five years and shall be renewed automatically ...": the same
         obj = _object(action)
         if obj is not None and action.lemma_ in self.words["fulfil_verbs"] and obj.lemma_ in self.words["pledge_nouns"] and _complement(obj) is not None:
             return True
@@ -421,6 +424,8 @@ class CommitmentDetector(JSONState, Pipe):
             # object, described
         if any(c.lower_ in self.words["prediction_adverbs"] for c in anchor.children):
             return True  # "splinter groups would likely continue attacks": a forecast
+        if _ON_TRENDS.search(doc_cache.text(anchor.doc), sentence(anchor).start_char, anchor.idx):
+            return True  # "On current trends, the country will lose another 700,000 hectares": a projection
         if any(c.lower_ == "rather" and c.dep_ == "advmod" for c in anchor.children) and any(
                 c.lower_ in ("would", "'d", "’d") for c in anchor.children):
             return True  # "We would rather promise less and deliver it": a preference, not a promise
@@ -1139,7 +1144,12 @@ def _modifying_gerund(action: Token) -> bool:
     return action.dep_ in ("amod", "compound") and action.head.i > action.i and action.lower_.endswith("ing")
 
 
+_ON_TRENDS = re.compile(r"\b(?:on|at|given|if) (?:the )?(?:current|present|existing|recent) (?:trends?|rates?|policies|pace)\b"
+                        r"|\bif (?:current|present|recent) trends (?:continue|hold|persist)\b", re.I)
+"""A projection's opening: what will happen if nothing changes is no one's commitment."""
 _IN_FORCE = frozenset({"force", "effect", "effective", "valid", "applicable"})
+_TERM_VERBS = frozenset({"renew", "extend", "expire", "terminate", "lapse", "continue"})
+"""What a document's term does after it has been said to be in force ("... and shall be renewed automatically")."""
 
 
 def _clause_subject(verb: Token) -> Token | None:
