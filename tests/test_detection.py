@@ -505,6 +505,11 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Tirana Summit Declaration\n\n1. We, the Heads of State and Government of the North Atlantic Alliance, "
          "have gathered in Tirana. Allies will provide at least EUR 40 billion in security assistance to Ukraine "
          "in 2028.\n", "provide", "NATO"),
+        # a date before an acronym's definition is no part of the name; "it" after a possessor is the sentence's subject
+        ("Corvalis Copper responds to protest\n\nSANTIAGO, 18 May 2027 - On 14 May the Superintendency of the "
+         "Environment (SMA) approved the compliance programme that Corvalis Copper submitted in March. Corvalis "
+         "Copper has accepted all of the SMA's conditions, under which it will restore 40 hectares of the "
+         "Quillayes wetland within three years.\n", "restore", "Corvalis Copper"),
         # a city's "City Government" is the city
         ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
          "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),

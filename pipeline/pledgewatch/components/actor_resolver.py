@@ -417,6 +417,10 @@ class ActorResolver(JSONState, Pipe):
         for m in _ACRONYM_DEFINITION.finditer(text):
             acronym = m.group(2) or m.group(3)
             name = _HEADING_BEFORE.sub("", m.group(1))  # "HEALTH\n\nThe Caribbean Public Health Agency (CARPHA)"
+            words = name.split()
+            while len(words) > 1 and (words[0].lower() in _CALENDAR_WORDS or words[0].rstrip(",").isdigit()):
+                words.pop(0)  # "On 14 May the Superintendency of the Environment (SMA)": not "May the ..."
+            name = " ".join(words)
             full = _spelled_by(_LEGAL_SUFFIX.sub("", re.sub(r"^(?:the|The)\s+", "", name).strip()), acronym)
             defined.setdefault(acronym, full)
             if m.group(3):  # 'Aurantis Mining plc ("Aurantis", "the Group", "we")': "the Group" is the firm too
@@ -967,6 +971,17 @@ class ActorResolver(JSONState, Pipe):
                     return [(person, "pronoun")]  # "He pledged ...": the leader last named, not the programme
                 untied = self._untied_person(doc, c.actor_start)
             previous = self._previous_actor(doc, c.actor_start, mentions)
+            if head.lower_ == "it" and previous is not None:
+                # "Corvalis has accepted all of the SMA's conditions, under which it will:": the subject of the
+                # sentence it sits in, not a possessor named on the way
+                root = head.sent.root
+                subject = next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i), None)
+                if subject is not None and subject.pos_ in ("PROPN", "NOUN") and root.i < head.i:
+                    named = next((m[2] for m in mentions if m[0] <= subject.idx < m[1]), None) or (
+                        self._name(doc, subject.left_edge.idx, subject.idx + len(subject), mentions, speakers)
+                        if subject.pos_ == "PROPN" else None)
+                    if named and named != previous:
+                        previous = named
             if (untied and len(speakers) == 1 and self._governmental(speakers[0])
                     and re.search(rf"\b(?:{_LOCAL_TITLES})\s+(?:[A-Z][\w'’-]+\s+)?{re.escape(untied.split()[-1])}\b", text)):
                 return [(speakers[0], "pronoun")]  # "Mayor Makoni said she would ask council ..." in the city's release
