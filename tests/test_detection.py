@@ -510,6 +510,10 @@ def test_contracting_parties_are_the_title_parties(extract):
          "Environment (SMA) approved the compliance programme that Corvalis Copper submitted in March. Corvalis "
          "Copper has accepted all of the SMA's conditions, under which it will restore 40 hectares of the "
          "Quillayes wetland within three years.\n", "restore", "Corvalis Copper"),
+        # "It" opening a sentence is the subject of the one before: here the speaking bank's board
+        ("Monetary policy statement\nBanco Central do Brasil\n\nThe US economy slowed in the first quarter. Looking "
+         "ahead, the Board anticipates keeping the target rate at 6.75% at its May meeting. It will not consider "
+         "further reductions until core inflation has fallen below 3.5%.\n", "consider", "Central Bank of Brazil"),
         # a city's "City Government" is the city
         ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
          "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),

@@ -971,7 +971,18 @@ class ActorResolver(JSONState, Pipe):
                     return [(person, "pronoun")]  # "He pledged ...": the leader last named, not the programme
                 untied = self._untied_person(doc, c.actor_start)
             previous = self._previous_actor(doc, c.actor_start, mentions)
-            if head.lower_ == "it" and previous is not None:
+            if head.lower_ == "it" and head.i == head.sent.start and head.sent.start > 0:
+                # "... the Board anticipates keeping the rate at 6.75%. It will not consider further reductions":
+                # the subject of the sentence before, when it is the speaker's organ or a named actor
+                before = doc[head.sent.start - 1].sent.root
+                subject = next((t for t in before.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
+                    if (subject.lemma_.lower() in self.words["organ_nouns"] | _DELIBERATIVE and len(speakers) == 1
+                            and self.kind.get(speakers[0]) != "state"):
+                        previous = speakers[0]
+                    else:
+                        previous = next((m[2] for m in mentions if m[0] <= subject.idx < m[1]), previous)
+            elif head.lower_ == "it" and previous is not None:
                 # "Corvalis has accepted all of the SMA's conditions, under which it will:": the subject of the
                 # sentence it sits in, not a possessor named on the way
                 root = head.sent.root
