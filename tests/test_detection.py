@@ -514,6 +514,10 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Monetary policy statement\nBanco Central do Brasil\n\nThe US economy slowed in the first quarter. Looking "
          "ahead, the Board anticipates keeping the target rate at 6.75% at its May meeting. It will not consider "
          "further reductions until core inflation has fallen below 3.5%.\n", "consider", "Central Bank of Brazil"),
+        # a quotation's "we", said by an organisation's officer, is the organisation
+        ("Malaria vaccine compact launched\n\nGENEVA, 12 May 2027 - Gavi, the Vaccine Alliance, launched a compact "
+         "with donors today.\n\n\"We will publish every pledge and every payment,\" Gavi's Chief Executive Officer "
+         "said.\n", "publish", "Gavi"),
         # a city's "City Government" is the city
         ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
          "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),

@@ -868,6 +868,10 @@ class ActorResolver(JSONState, Pipe):
                 start = c.end + found.start() if found else (max(0, c.start - 2000) + found_before[-1].start() if found_before else -1)
                 if start >= 0:
                     said_by = self._name(doc, start, start + len(c.reported_speaker), mentions, speakers)
+                    owner = re.match(r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)['’]s\s", c.reported_speaker)
+                    if owner and said_by and said_by.endswith(c.reported_speaker.split()[-1]):
+                        # "Gavi's Chief Executive Officer said": the organisation whose officer speaks
+                        said_by = self._name(doc, start, start + len(owner.group(1)), mentions, speakers) or said_by
                     person = doc.char_span(start, start + len(c.reported_speaker), alignment_mode="expand")
                     if said_by and len(speakers) == 1 and said_by not in self.kind and person is not None and \
                             person.root.ent_type_ == "PERSON":
