@@ -1199,3 +1199,12 @@ def test_a_chapeau_ending_in_by_governs_its_gerund_items(extract):
     records = extract(text)
     assert sorted(r.action.verb for r in records) == ["abolish", "halve", "raise"]
     assert {r.actor.canonical for r in records} == {"Harbour Party"}
+
+
+def test_a_passive_the_two_parties_agreed_on_is_each_partys(extract):
+    text = ("Joint Communique between the Republic of Korea and the Socialist Republic of Viet Nam\n\nHa Noi, 14 April 2027\n\n"
+            "1. The two Ministers reviewed the partnership. They called on the Democratic People's Republic of Korea to "
+            "return to dialogue.\n\n2. The two Ministers agreed that the seventh Strategic Dialogue will be held in Seoul "
+            "in 2028.\n")
+    records = [r for r in extract(text) if r.action.verb == "hold"]
+    assert sorted(r.actor.canonical for r in records) == ["South Korea", "Vietnam"]

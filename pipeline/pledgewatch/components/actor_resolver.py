@@ -1152,6 +1152,11 @@ class ActorResolver(JSONState, Pipe):
         if c.actor_kind != "implied" and not force:
             return []
         speakers = doc._.speakers or []
+        if c.reported_speaker and len(speakers) > 1 and re.match(
+                r"(?i)(?:the\s+)?(?:two|both|three|all)\s+(?:\w+\s+)?(?:sides|parties|ministers|leaders|governments|"
+                r"countries|presidents|delegations)\b", c.reported_speaker):
+            # "The two Ministers agreed that the seventh Dialogue will be held in Seoul": the joint statement's parties
+            return [(s, "joint") for s in speakers]
         if c.reported_speaker:
             start = text.rfind(c.reported_speaker, max(0, c.start - 2000), c.end + 400)
             name = self._name(doc, start, start + len(c.reported_speaker), mentions, speakers) if start >= 0 else None
