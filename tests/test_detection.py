@@ -1208,3 +1208,24 @@ def test_a_passive_the_two_parties_agreed_on_is_each_partys(extract):
             "in 2028.\n")
     records = [r for r in extract(text) if r.action.verb == "hold"]
     assert sorted(r.actor.canonical for r in records) == ["South Korea", "Vietnam"]
+
+
+@pytest.mark.parametrize(
+    "text, verb, actor",
+    [
+        # a bare common noun is no actor's name: the state named before ...
+        ("Opinion: Two years of promises - what became of the coalition's pledges\n\nBy Oyun Dashdorj\n"
+         "18 October 2026\n\nWhen the coalition government took office in July 2024, Prime Minister Tserendorj told "
+         "the State Great Khural, Mongolia's parliament, that his cabinet would be judged on results.\n\n"
+         "The coalition promised to open the Bichigt cross-border railway to freight by the end of 2025.\n",
+         "open", "Mongolia"),
+        # ... or the organisation named before
+        ("Serenne Pharma announces access pledge\n\n\"We will not let price be the reason a patient goes without "
+         "ravoquine,\" said Dr. Annika Brunner, Chief Executive Officer of Serenne Pharma.\n\nA Global Fund "
+         "spokesperson said the organisation would add ravoquine to its pooled procurement catalogue once WHO updates "
+         "its guidelines.\n", "add", "Global Fund"),
+    ],
+)
+def test_a_common_noun_is_never_the_actors_name(extract, text, verb, actor):
+    hits = [r for r in extract(text) if r.action.verb == verb]
+    assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]

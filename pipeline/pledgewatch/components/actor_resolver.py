@@ -165,8 +165,17 @@ class ActorResolver(JSONState, Pipe):
                 copy.co_actors = [n for n in names if n != name]
                 out.append(copy)
         agencies: dict[str, str | None] = {}
+        speakers = doc._.speakers or []
         for c in out:
             c.actor_canonical = _city_of(c.actor_canonical)
+            if self._generic(c.actor_canonical) and c.actor_start is not None:
+                # a bare common noun is no one's name ("Organisation", "Committee", "Coalition"): the one speaker, or
+                # the actor named just before; else no actor is better than a word
+                civic = c.actor_canonical.lower().split()[-1].rstrip("s") in (
+                    self.words["government_nouns"] | self.words["state_bodies"] | self.words["office_titles"]
+                    | {"coalition", "province", "minister", "government", "cabinet"})
+                c.actor_canonical = (speakers[0] if len(speakers) == 1 else self._previous_actor(
+                    doc, c.actor_start, mentions, states_only=civic, window=1500)) or c.actor_canonical
             name = c.actor_canonical
             if name and name not in self.kind and _AGENCY.search(name):
                 if name not in agencies:
@@ -493,6 +502,16 @@ class ActorResolver(JSONState, Pipe):
             if state:
                 return [state]
         return found
+
+    def _generic(self, name: str | None) -> bool:
+        """A canonical name made only of common nouns ("Organisation", "Leaders", "State House" is not)."""
+        if not name or name in self.kind:
+            return False
+        words = name.lower().split()
+        vocabulary = self.generic_words | self.words["organ_nouns"] | self.words["group_nouns"] | \
+            self.words["company_nouns"] | self.words["bloc_nouns"] | {"organisation", "organization", "institution",
+                                                                      "articles", "article", "province", "leaders"}
+        return len(words) <= 2 and all(w in vocabulary or w.rstrip("s") in vocabulary for w in words)
 
     def _we_apposition(self, text: str, mentions) -> list[str]:
         """Who "We, the Heads of State and Government of the North Atlantic Alliance," names: the group or
