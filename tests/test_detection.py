@@ -278,6 +278,8 @@ def test_we_is_the_speaker(extract):
         "We hope the US side will honour the commitments it has made.",
         "Analysts expect the Federal Reserve to cut rates in December.",
         "The agreement will enter into force on 1 January 2027.",
+        # a policy-rate decision announced as taken today
+        "The Monetary Policy Committee of the Reserve Bank decided to keep the repurchase rate unchanged at 6.75 per cent.",
         # a document's term, and a projection of current trends
         "It shall remain in force for five years and shall be renewed automatically for further periods of five years.",
         "On current trends, the country will lose another 700,000 hectares of natural forest by 2030.",
@@ -518,6 +520,10 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Malaria vaccine compact launched\n\nGENEVA, 12 May 2027 - Gavi, the Vaccine Alliance, launched a compact "
          "with donors today.\n\n\"We will publish every pledge and every payment,\" Gavi's Chief Executive Officer "
          "said.\n", "publish", "Gavi"),
+        # a "Superintendency" is an agency of the state of the release's dateline
+        ("Corvalis Copper responds to protest\n\nSANTIAGO, 18 May 2027 - Corvalis Copper accepted the conditions. "
+         "The Superintendency of the Environment (SMA) has said it will carry out unannounced inspections at "
+         "the mine at least once a quarter.\n", "carry", "Chile"),
         # a city's "City Government" is the city
         ("Brenn presents its 2027 budget\n\nBrenn, 2 December 2026\n\nThe Brenn City Government today presented its "
          "draft budget. The city will renovate three schools by September 2028.\n", "renovate", "Brenn"),

@@ -1772,7 +1772,7 @@ _REGIONAL_GOVERNMENT = re.compile(
     r"Governor|Legislative Assembly|House of Assembly)\b")
 """Words of a regional government's text: with a region in the title or dateline, the region speaks."""
 _AGENCY = re.compile(
-    r"^(?:(?:Directorate|Department|Ministry|Bureau|Office|Agency|Administration|Inspectorate|Commission)\b"
+    r"^(?:(?:Directorate|Department|Ministry|Bureau|Office|Agency|Administration|Inspectorate|Commission|Superintendency|Superintendence)\b"
     r"|.*\b(?:Directorate|Department|Ministry|Bureau|Agency|Administration|Inspectorate|Service|Services|Commission|Centre|Center)$"
     r"|(?:National|Federal) (?:[A-Z][\w-]+ ){1,4}Authority$"
     r"|\w+ (?:Organization|Organisation) for\b)")

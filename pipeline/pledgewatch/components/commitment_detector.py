@@ -312,6 +312,8 @@ class CommitmentDetector(JSONState, Pipe):
             # "Kittiwake commits to the following targets, approved by the Board:" governs the items below
             following = any(t.lower_ == "following" for t in action.subtree) and _ends_with_colon(action, 24)
             return "chapeau" if following and kind in ("commissive", "intention") else None
+        if _rate_decision(cue, action):
+            return None  # "The Governing Board decided to lower the target rate by 25 basis points": done today
         if kind == "modal" and _means_chapeau(cue):
             return "chapeau"  # "We will pay for them in full by:" then "1. abolishing ...", "2. raising ..."
         subjects, agentive = self._subjects(doc, anchor, action, cue)
@@ -832,6 +834,20 @@ def _in_question(token: Token) -> bool:
     while last > first and (doc[last].is_space or doc[last].text in ('"', "'", "”", "’", ")")):
         last -= 1
     return doc[last].text == "?"
+
+
+_RATE_MOVES = frozenset({"lower", "raise", "cut", "keep", "maintain", "hold", "leave", "reduce", "increase", "hike"})
+
+
+def _rate_decision(cue: Token, action: Token) -> bool:
+    """A policy-rate decision announced as taken ("decided to keep the repurchase rate unchanged at 6.75 per
+    cent"): a fact of the day, unless it takes effect later ("with effect from 19 March 2027") or holds until a
+    date ("unchanged at 8.0 per cent until its next meeting on 18 March")."""
+    if cue.lemma_.lower() != "decide" or cue.tag_ not in ("VBD", "VBN") or action.lemma_.lower() not in _RATE_MOVES:
+        return False
+    words = {t.lower_ for t in action.subtree}
+    later = {t.lower_ for t in action.doc[action.i : sentence(action).end]}
+    return bool(words & {"rate", "rates"}) and not later & {"effect", "effective", "from", "starting", "until", "till"}
 
 
 def _means_chapeau(cue: Token) -> bool:
