@@ -83,6 +83,7 @@ def one(text: str, doc_date=DOC, **kwargs):
         ("in recent years", "recent years", "DATE", "PAST_REF"),
         ("in the future", "the future", "DATE", "FUTURE_REF"),
         ("before the end of this calendar year", "the end of this calendar year", "DATE", "2025"),
+        ("treat 90,000 acres by the end of the federal fiscal year", "the federal fiscal year", "DATE", "2025"),
     ],
 )
 def test_forms_and_values(text, span, typ, value):
