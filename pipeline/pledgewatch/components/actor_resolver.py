@@ -94,6 +94,9 @@ class ActorResolver(JSONState, Pipe):
         self.words = {k: {w.lower() for w in v} for k, v in lexicons.items()}
         self.generic_words = (self.words["office_titles"] | self.words["agent_nouns"] | self.words["government_nouns"]
                               | self.words["state_bodies"] | self.words["party_nouns"])  # "Prime Minister X" is no firm's name
+        self.common_nouns = (self.generic_words | self.words["organ_nouns"] | self.words["group_nouns"]
+                             | self.words["company_nouns"] | self.words["bloc_nouns"]
+                             | {"organisation", "organization", "institution", "article", "province", "leader"})
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(self.vocab)
         self._canonical_cache: dict[str, str] = {}
@@ -508,9 +511,7 @@ class ActorResolver(JSONState, Pipe):
         if not name or name in self.kind:
             return False
         words = name.lower().split()
-        vocabulary = self.generic_words | self.words["organ_nouns"] | self.words["group_nouns"] | \
-            self.words["company_nouns"] | self.words["bloc_nouns"] | {"organisation", "organization", "institution",
-                                                                      "articles", "article", "province", "leaders"}
+        vocabulary = self.common_nouns
         return len(words) <= 2 and all(w in vocabulary or w.rstrip("s") in vocabulary for w in words)
 
     def _we_apposition(self, text: str, mentions) -> list[str]:
