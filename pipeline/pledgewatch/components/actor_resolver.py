@@ -97,6 +97,8 @@ class ActorResolver(JSONState, Pipe):
         self.common_nouns = (self.generic_words | self.words["organ_nouns"] | self.words["group_nouns"]
                              | self.words["company_nouns"] | self.words["bloc_nouns"]
                              | {"organisation", "organization", "institution", "article", "province", "leader"})
+        self.civic_nouns = (self.words["government_nouns"] | self.words["state_bodies"] | self.words["office_titles"]
+                            | {"coalition", "province", "minister", "government", "cabinet"})
         self.matcher = PhraseMatcher(self.vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(self.vocab)
         self._canonical_cache: dict[str, str] = {}
@@ -173,10 +175,8 @@ class ActorResolver(JSONState, Pipe):
             c.actor_canonical = _city_of(c.actor_canonical)
             if self._generic(c.actor_canonical) and c.actor_start is not None:
                 # a bare common noun is no one's name ("Organisation", "Committee", "Coalition"): the one speaker, or
-                # the actor named just before; else no actor is better than a word
-                civic = c.actor_canonical.lower().split()[-1].rstrip("s") in (
-                    self.words["government_nouns"] | self.words["state_bodies"] | self.words["office_titles"]
-                    | {"coalition", "province", "minister", "government", "cabinet"})
+                # the state (for a government's words) or actor named just before; else the word as written
+                civic = c.actor_canonical.lower().split()[-1].rstrip("s") in self.civic_nouns
                 c.actor_canonical = (speakers[0] if len(speakers) == 1 else self._previous_actor(
                     doc, c.actor_start, mentions, states_only=civic, window=1500)) or c.actor_canonical
             name = c.actor_canonical
@@ -511,8 +511,7 @@ class ActorResolver(JSONState, Pipe):
         if not name or name in self.kind:
             return False
         words = name.lower().split()
-        vocabulary = self.common_nouns
-        return len(words) <= 2 and all(w in vocabulary or w.rstrip("s") in vocabulary for w in words)
+        return len(words) <= 2 and all(w in self.common_nouns or w.rstrip("s") in self.common_nouns for w in words)
 
     def _we_apposition(self, text: str, mentions) -> list[str]:
         """Who "We, the Heads of State and Government of the North Atlantic Alliance," names: the group or
@@ -1918,7 +1917,7 @@ _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "Aft
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
 _MODIFIER_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|to)\s+$")
 _NOUN_AFTER = re.compile(r"[ \t]+(?!(?:on|in|and|or|to|for|of|at|with|by|from|the|a|an|as|is|are|was|were|will|would|has|"
-                         r"have|had|over|under|after|before|during|through|into|under|about|against)\b)[a-z]+[ \t]+[a-z]")
+                         r"have|had|over|under|after|before|during|through|into|about|against)\b)[a-z]+[ \t]+[a-z]")
 """A common noun after a name ("EU user data"): the name modifies it."""
 _TOPIC = re.compile(r"\b(?:on|about|regarding|concerning|from|over)\s+(?:the\s+)?$", re.I)
 
