@@ -664,6 +664,15 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Council approves housing plan\n\nCITY OF CARRICK FALLS\nOffice of the Mayor\nMarch 3, 2027\n\nCity Council "
          "approved Room to Grow. Mayor Helen Makoni thanked residents. Mayor Makoni said she would ask council to "
          "double the affordable housing reserve in next year's budget.\n", "ask", "Carrick Falls"),
+        # a ministry's press-conference transcript whose title ends with its date and names no state: "we" is the
+        # state the answers speak for, not the first country the opening names, nor a state whose "Defence
+        # Ministry" the text quotes, nor a country the NER took for a person after "the Foreign Minister"
+        ("Foreign Ministry Spokesperson Li Wen's Regular Press Conference on March 3, 2027\n\nLi Wen: The Foreign "
+         "Minister will travel to Kenya, Zambia and Ghana next week. Zambia and China will open a new trade centre.\n\n"
+         "Reuters: India's Defence Ministry said it would test a new missile. What is China's view?\n\nLi Wen: China "
+         "follows the matter closely. China's position on the border is consistent.\n\nAFP: Will China send help "
+         "after the floods in Zambia?\n\nLi Wen: We will send a medical team to Lusaka within five days. China "
+         "stands with the Zambian people.\n", "send", "China"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

@@ -313,6 +313,8 @@ class ActorResolver(JSONState, Pipe):
                 ent = Span(doc, ent.start, ent.end - 1, label=ent.label)  # "Prime Minister Tiit Raudsepp's pledge"
             if ent.label_ != "PERSON" or ent[-1].text in people:
                 continue
+            if len(ent) == 1 and any(a < ent.end_char and ent.start_char < b for a, b, _ in states):
+                continue  # "... visits to Tanzania, Malawi": a state the NER took for a person
             if ent[-1].lower_ in self.words["non_agent_nouns"] or re.search(rf"\b{re.escape(ent[-1].lower_)}\b", text):
                 continue  # "The Meeting was chaired by the Minister of ...": a common noun the NER took for a name
             if len(ent) == 1:
@@ -322,6 +324,8 @@ class ActorResolver(JSONState, Pipe):
                     continue  # "Zaanstroom" of "Zaanstroom Cocoa Group NV": a firm's short name, not a person
             before = doc[max(0, ent.start - 8) : ent.start]
             after = doc[ent.end : min(len(doc), ent.end + 8)]
+            if ent.end < len(doc) and doc[ent.end].text == ":":
+                after = doc[ent.end : ent.end]  # "Bloomberg: Argentina's foreign minister said ...": a label, then a question
             titled = any(t.lower_ in self.words["office_titles"] for t in list(before) + list(after))
             possessed = ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s")  # "Latvia's Arvids Kalnins"
             if _FIRM_OFFICE_ANY_CASE.search(doc[max(0, ent.start - 4) : ent.start].text) or _FIRM_OFFICE_ANY_CASE.match(
@@ -372,8 +376,10 @@ class ActorResolver(JSONState, Pipe):
             run = span.end + 1
             while run < len(doc) and run < span.end + 4 and doc[run].pos_ == "PROPN" and doc[run].is_title:
                 run += 1
-            if run > span.end + 1 and not (run < len(doc) and doc[run].lower_ == "of"):
-                # a name, not an institution's first words ("China's Ministry of Civil Affairs")
+            if run > span.end + 1 and not (run < len(doc) and doc[run].lower_ == "of") and doc[run - 1].lower_ not in (
+                    self.words["state_bodies"] | self.words["government_nouns"]):
+                # a name, not an institution's first words ("China's Ministry of Civil Affairs") or an organ
+                # ("Japan's Defense Ministry")
                 people.setdefault(doc[run - 1].text, state)
         self._people = set(people)
         if not people:
@@ -689,9 +695,12 @@ class ActorResolver(JSONState, Pipe):
             region = self._document_region(text, mentions)
             if region:
                 return [region]  # "WINNIPEG, March 18, 2027 - Finance Minister ... tabled Budget 2027": Manitoba
-            if any(len(words) > 2 and words[0].lower() in self.words["government_nouns"] and words[1] in ("of", "for")
+            if any(len(words) > 2 and (words[0].lower() in self.words["government_nouns"] and words[1] in ("of", "for")
+                                       or _MINISTRY_VOICE.search(" ".join(words)))
                    for words in (text[a:b].split() for a, b in header)):
-                state = self._main_state(doc, mentions)  # "Ministry of Mines and Minerals Development": its state's
+                # "Ministry of Mines and Minerals Development", "Foreign Ministry Spokesperson Zhou Heng's Regular
+                # Press Conference": a ministry that names no state speaks for the state the text names most
+                state = self._main_state(doc, mentions)
                 if state:
                     return [state]
             if any(_OFFICE_OF.search(text, a, b) for a, b in header):
@@ -1886,6 +1895,7 @@ _TITLE_FIRM = re.compile(
     r"\s*((?:[A-Z][\w&'’.-]*\s+){0,5}(?:Company|Corporation|Group|Holdings|Bank|Airways|Airlines|Energy|Petroleum|"
     r"Motors|Telecom|Mining|Metals|Utilities|Authority|Fund|Foundation|University|plc|PLC|Ltd|Inc\.?|AG|SA|SE|NV|ASA))"
     r"\s*:\s+\S")
+_MINISTRY_VOICE = re.compile(r"\bMinistry(?:'s)? (?:Spokes(?:person|man|woman)|Press Conference|Briefing)\b|\bMinistry Spokes", re.I)
 _LOCAL_GOVERNMENT = re.compile(
     r"\b(?:City|Town|County|Municipality|Borough|Province|Canton|Prefecture|Territory) of "
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of))*)"
@@ -2044,6 +2054,16 @@ def _body_start(text: str) -> int:
     return 0
 
 
+def _is_dateline(line: str) -> bool:
+    """A line that dates the document ("WASHINGTON, Sept. 25 —", "9 June 2027"), not a title that ends with its
+    event's date ("Foreign Ministry Spokesperson Zhou Heng's Regular Press Conference on January 5, 2027")."""
+    found = _DATELINE.search(line)
+    if not found:
+        return False
+    before = line[: found.start()]
+    return not (re.search(r"\son\s+$", before) and len(before.split()) >= 5)
+
+
 def _header_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the title block: up to three short non-empty lines, datelines left out."""
     out, pos, seen = [], 0, 0
@@ -2058,7 +2078,7 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
             break  # body text has begun
         if _SECTION_HEADING.match(line):
             continue  # "I. ENERGY SECURITY AND COMPETITIVENESS": a part of the text, not its title
-        if not _DATELINE.search(line) and not line.lstrip().lower().startswith(("by ", "opinion", "analysis")):
+        if not _is_dateline(line) and not line.lstrip().lower().startswith(("by ", "opinion", "analysis")):
             out.append((start, pos))
     return out
 
