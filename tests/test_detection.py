@@ -837,6 +837,11 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "away from the city's front lines. The United Nations will chair a monitoring committee. The United Nations "
          "will report to the Security Council. Each party will "
          "name its three officers to the monitoring committee by 18 March 2027.\n", "name", {"Yemen", "Ansar Allah"}),
+        # a bilateral summit's title joins its two parties with a dash: both speak, not only the group; the "China"
+        # of "the South China Sea" is a sea's name, no party
+        ("Joint Statement of the European Union–Indonesia Summit\n\nJakarta, 4 May 2027\n\n1. Leaders discussed "
+         "freedom of navigation in the South China Sea.\n\n2. The two sides agreed to hold the next summit in "
+         "Brussels in 2029.\n", "hold", {"European Union", "Indonesia"}),
     ],
 )
 def test_actor_from_parties_and_names(extract, text, verb, actors):

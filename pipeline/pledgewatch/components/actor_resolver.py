@@ -593,8 +593,13 @@ class ActorResolver(JSONState, Pipe):
         title_line = text[first[0] : first[1]].strip().lower()
         if len(parties) > 1 and (_JOINT_TITLE.search(title_line) or title_line.startswith(_JOINT_TITLE_WORDS)):
             bodies = [n for n in parties if self.kind.get(n) in ("organisation", "group")]
-            if len(bodies) == 1 and _SUMMIT_TITLE.search(title_line):
-                return bodies  # a group's communiqué names its host, not a second party
+            spans = sorted((a, b) for a, b, n in mentions if first[0] <= a < first[1] and n in parties)
+            paired = any(re.fullmatch(r"\s*(?:[-–—/]|and|&)\s*(?:the\s+)?", text[b1:a2], re.I)
+                         for (_, b1), (a2, _) in zip(spans, spans[1:]))
+            if len(bodies) == 1 and _SUMMIT_TITLE.search(title_line) and not paired:
+                # a group's communiqué names its host, not a second party; "the European Union–Philippines Summit"
+                # names two
+                return bodies
             return parties
         issuing = self._issuing_state(text, header, mentions)
         if issuing and issuing in named:
