@@ -673,6 +673,14 @@ def test_contracting_parties_are_the_title_parties(extract):
          "follows the matter closely. China's position on the border is consistent.\n\nAFP: Will China send help "
          "after the floods in Zambia?\n\nLi Wen: We will send a medical team to Lusaka within five days. China "
          "stands with the Zambian people.\n", "send", "China"),
+        # "his government" in a minister's reported words is the minister's state, not the fact sheet's speaker; a
+        # second "that" clause keeps the first clause's state
+        ("FACT SHEET: United States and Ghana Sign Reciprocal Trade Agreement\n\nThe United States will lower the "
+         "tariff on Ghanaian cocoa. Speaking after the signing, Ghana's Minister of Trade, Mr. Mensah, said his "
+         "government would remove the 20 percent duty on U.S. rice before the end of June next year.\n", "remove", "Ghana"),
+        ("Readout of the Prime Minister's Meeting with the President of Ghana\n\nThe Prime Minister of Denmark met "
+         "the President of Ghana in Copenhagen. The President said Ghana would publish the tender for the solar park "
+         "by March 2027, and that her government intends to adopt a net-metering rule next year.\n", "adopt", "Ghana"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

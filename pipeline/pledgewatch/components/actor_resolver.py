@@ -978,10 +978,10 @@ class ActorResolver(JSONState, Pipe):
             if len(parties) > 1:
                 return [(p, "joint") for p in parties]
         if (len(span) == 2 and span[0].lower_ in ("his", "her", "its", "their")
-                and head.lower_ in ("ministry", "department", "agency")):
+                and head.lower_ in ("ministry", "department", "agency", "government", "administration", "cabinet", "country")):
             reporters = self._reporting_subjects(doc, head, mentions, speakers, possessed=True)
             if len(reporters) == 1 and self.kind.get(reporters[0]) in _GOVERNMENTS:
-                return [(reporters[0], "pronoun")]  # "Laos's Minister ... said her ministry would publish ..."
+                return [(reporters[0], "pronoun")]  # "Laos's Minister ... said her ministry would publish ...", "his government"
         if head.lower_ in _PRONOUNS:
             reporters = self._reporting_subjects(doc, head, mentions, speakers)
             if reporters:
@@ -1144,8 +1144,9 @@ class ActorResolver(JSONState, Pipe):
         if not possessed and pronoun.lower_ not in ("it", "they") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
             return []
         clause = pronoun.head
-        if clause.dep_ == "conj" and pronoun.lower_ == "it":
-            # "confirmed that Denmark will not reduce ..., and that it will contribute ...": the first clause's subject
+        if clause.dep_ == "conj" and (pronoun.lower_ == "it" or possessed):
+            # "confirmed that Denmark will not reduce ..., and that it will contribute ...", "said Tanzania would
+            # publish ..., and that her government intends to ...": the first clause's subject
             first = next((t for t in clause.head.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i), None)
             if first is not None and first.pos_ == "PROPN":
                 name = self._name(doc, first.left_edge.idx, first.idx + len(first), mentions, speakers)
