@@ -242,6 +242,39 @@ def test_chapeau_governs_bullets(extract):
     assert records[0].deadline.value == "2027-01-01"
 
 
+def test_items_that_complete_the_chapeau_object(extract):
+    # "Neither Party shall ... impose or enforce any requirement:" then lettered infinitives: each item is one
+    # prohibition of each party, its span the item, its action the chapeau's verb phrase with the item
+    text = (
+        "Agreement between Chile and New Zealand\n\n"
+        "Article 9: Performance Requirements\n\n"
+        "Neither Party shall, in connection with the operation of a covered investment, impose or enforce any "
+        "requirement:\n"
+        "(a) to export a given share of its output; or\n"
+        "(b) to purchase goods produced in its territory.\n"
+    )
+    records = extract(text)
+    assert sorted((r.actor.canonical, r.span.text) for r in records) == [
+        ("Chile", "to export a given share of its output"), ("Chile", "to purchase goods produced in its territory"),
+        ("New Zealand", "to export a given share of its output"),
+        ("New Zealand", "to purchase goods produced in its territory")]
+    assert {r.polarity for r in records} == {"negative"}
+    assert {r.action.verb for r in records} == {"impose"}
+    assert "impose or enforce any requirement to export a given share" in records[0].action.text
+
+
+@pytest.mark.parametrize("text, verb, action", [
+    # verbs that share one object make one commitment whose action carries both verbs and the object
+    ("The Ministry will review and update the guidelines by June 2027.", "review",
+     "review and update the guidelines by June 2027"),
+    ("Neither Party shall, in connection with the operation of a covered investment, impose or enforce any "
+     "requirement to export.", "impose", "impose or enforce any requirement to export"),
+])
+def test_verbs_sharing_an_object(extract, text, verb, action):
+    records = extract(text)
+    assert [(r.action.verb, r.action.text) for r in records] == [(verb, action)]
+
+
 def test_joint_actors_split_per_party(extract):
     records = extract("China and the United States agreed to extend the truce by 90 days.")
     assert sorted(r.actor.canonical for r in records) == ["China", "United States"]

@@ -100,7 +100,7 @@ class CommitmentDetector(JSONState, Pipe):
     def __call__(self, doc: Doc) -> Doc:
         if not self.cues:
             raise ValueError(f"{self.name}: no cue rules loaded; call nlp.initialize() first")
-        found: dict[tuple[int, int | None], Commitment] = {}
+        found: dict[tuple, Commitment] = {}
         chapeaux: list[tuple[Token, dict]] = []
         inline: list[tuple[Token, dict]] = []
         for key, start, end in self.matcher(doc):
@@ -122,7 +122,10 @@ class CommitmentDetector(JSONState, Pipe):
                     found[slot] = commitment
         for cue, rule in chapeaux:
             for commitment in self._list_items(doc, cue, rule):
-                found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
+                # an item that completes the chapeau's object shares the chapeau's verb: its own span tells it apart
+                item = commitment.scope_start is not None and commitment.scope_start > commitment.verb_i
+                found.setdefault((commitment.verb_i, commitment.actor_start, *((commitment.start,) if item else ())),
+                                 commitment)
         for cue, rule in inline:
             for commitment in self._inline_items(doc, cue, rule):
                 found.setdefault((commitment.verb_i, commitment.actor_start), commitment)
@@ -144,6 +147,8 @@ class CommitmentDetector(JSONState, Pipe):
                 head = cue.head
                 if head == cue or head.dep_ == "punct" or (cue.i + 1 < len(doc) and doc[cue.i + 1].text == ":"):
                     return "chapeau" if _ends_with_colon(cue) else None
+                if _ends_with_colon(cue, 40) and _infinitive_item(doc, _next_sentence(doc, sentence(cue))):
+                    return "chapeau"  # "Neither Party shall ... impose any requirement:" then "(a) to achieve ..."
                 if head.lower_ == "subject" and head.pos_ == "ADJ":
                     # "New Zealand shall, subject to the availability of funds, provide ...", parsed with
                     # "subject" as the modal's head and the verb as its conjunct
@@ -686,6 +691,10 @@ class CommitmentDetector(JSONState, Pipe):
                 break  # "- ..." items, then "5. Viet Nam Electricity will ...": the next numbered paragraph
             if sent.text.rstrip().endswith(":") and any(t.tag_ == "MD" for t in sent):
                 break  # "Key commitments by Namibia: Namibia will:": the next chapeau, not an item of this one
+            if cue.tag_ == "MD" and _infinitive_item(doc, sent):
+                out.extend(self._object_item(doc, rule, cue, chapeau, sent, words, subjects))
+                sent = _next_sentence(doc, sent)
+                continue
             head = words[0]
             negated_item = head.lower_ in ("not", "never") and len(words) > 1
             if negated_item:
@@ -731,6 +740,38 @@ class CommitmentDetector(JSONState, Pipe):
             sent = _next_sentence(doc, sent)
         return out
 
+
+    def _object_item(self, doc: Doc, rule: dict, cue: Token, chapeau: Span, sent: Span, words: list[Token],
+                     subjects) -> list[Commitment]:
+        """An item that completes the chapeau's object: "Neither Party shall ... impose or enforce any
+        requirement:" then "(a) to achieve a given level of domestic content; or". The commitment is the
+        chapeau's act on this item, so its span is the item and its action the chapeau's verb phrase with it."""
+        verb = cue.head
+        last = words[-1].i
+        for t in doc[words[0].i : sent.end]:
+            if t.text == ";":
+                last = max(words[0].i, t.i - 1)
+                break
+        while last > words[0].i and (doc[last].is_punct or doc[last].is_space or doc[last].lower_ in ("and", "or")):
+            last -= 1
+        negative = _negated(verb) or any(t.lower_ in ("neither", "no") and t.dep_ == "det"
+                                         for t in doc[chapeau.start : cue.i])
+        lead = doc[verb.i : chapeau.end].text.strip().rstrip(":").strip()
+        out = []
+        for subject in subjects or [None]:
+            commitment = self._build(doc, rule, cue, verb, verb, [verb], None, True, rule["strength"], negative,
+                                     primary=True)
+            commitment.start, commitment.end = words[0].idx, doc[last].idx + len(doc[last])
+            commitment.scope_start, commitment.scope_end = words[0].i, last + 1
+            commitment.action_text = " ".join(f"{lead} {doc[words[0].i : last + 1].text}".split()[:25])
+            if subject is not None:
+                commitment.actor_text = subject.text
+                commitment.actor_start = subject.start_char
+                commitment.actor_end = subject.end_char
+            commitment.chapeau_start = chapeau.start
+            commitment.chapeau_end = chapeau.end
+            out.append(commitment)
+        return out
 
     def _inline_items(self, doc: Doc, cue: Token, rule: dict) -> list[Commitment]:
         """Measures enumerated inside the cue's sentence: "The Government will: (i) increase ...; (ii) table a
@@ -1310,8 +1351,8 @@ def _has_complement(verb: Token) -> bool:
     """The verb has an object or complement of its own before any coordinated verb ("amend the order and ...")."""
     first_conj = min((c.i for c in verb.children if c.dep_ == "conj"), default=len(verb.doc))
     return any(
-        c.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp", "prep", "prt", "acomp", "oprd") and c.i < first_conj
-        for c in verb.children
+        c.dep_ in ("dobj", "dative", "attr", "xcomp", "ccomp", "prep", "prt", "acomp", "oprd") and verb.i < c.i < first_conj
+        for c in verb.children  # (a phrase before the verb is no object: "shall, in connection with X, impose or enforce")
     )
 
 
@@ -1340,6 +1381,17 @@ def _in_headline(token: Token) -> bool:
     return span[0] <= token.idx < span[1]
 
 
+def _before_semicolon(action: Token) -> set[int]:
+    """"We will not dismiss any employee ...; workers will be offered retraining": the clause before the
+    semicolon is a sentence of its own that the parser hung on this one."""
+    out: set[int] = set()
+    for conj in action.children:
+        if (conj.dep_ in ("ccomp", "parataxis") and conj.i < action.i and conj.pos_ in ("VERB", "AUX")
+                and any(t.text == ";" for t in action.doc[conj.right_edge.i + 1 : action.i])):
+            out.update(range(conj.left_edge.i, conj.right_edge.i + 2))
+    return out
+
+
 def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
     """Token indices of the action's clause without coordinated verbs that form commitments of their own."""
     skip = set()
@@ -1351,18 +1403,15 @@ def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
             if conj.dep_ == "conj" and conj.i > action.i and any(c.tag_ == "MD" for c in conj.children):
                 own.update(range(conj.left_edge.i - 1 if action.doc[conj.left_edge.i - 1].dep_ == "cc" else conj.left_edge.i,
                                  conj.right_edge.i + 1))
+        own |= _before_semicolon(action)
         return _contiguous(action, sorted(({t.i for t in action.subtree} - own) | {t.i for t in chain if t.i < action.i} | ({cue.i} if sentence(action).start <= cue.i < action.i else set())), chain)
+    skip |= _before_semicolon(action)
     for item in _enumerated(action):
         skip.update(t.i for t in item.subtree)
         skip.update(range(item.left_edge.i - 4, item.left_edge.i))
     for conj in action.children:
         if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
             skip.update(t.i for t in conj.subtree)
-        if (conj.dep_ in ("ccomp", "parataxis") and conj.i < action.i and conj.pos_ in ("VERB", "AUX")
-                and any(t.text == ";" for t in action.doc[conj.right_edge.i + 1 : action.i])):
-            # "We will not dismiss any employee ...; workers will be offered retraining": the clause before
-            # the semicolon is a sentence of its own that the parser hung on this one
-            skip.update(range(conj.left_edge.i, conj.right_edge.i + 2))
         if conj.dep_ == "cc" or (conj.dep_ == "punct" and conj.i > action.i and any(
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > conj.i for c in action.children
         )):
@@ -1400,6 +1449,14 @@ def _action_text(doc: Doc, action: Token, chain: list[Token]) -> str:
             if child.dep_ == "prep" and child.i < action.i:
                 continue
             idx.update(t.i for t in child.subtree)
+    if not _has_complement(action):
+        # "review and update the guidelines", "impose or enforce any requirement": the verbs share the object
+        for conj in action.children:
+            if (conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i > action.i
+                    and not any(c.dep_ in _SUBJECTS or c.tag_ == "MD" for c in conj.children)):
+                idx.update(t.i for t in conj.subtree)
+                idx.update(c.i for c in action.children if c.dep_ in ("cc", "punct") and action.i < c.i < conj.i)
+                break
     idx = sorted(i for i in idx if i >= action.i)
     end = idx[0]
     for i in idx[1:]:
@@ -1472,6 +1529,16 @@ def _mention(doc: Doc, first: int, last: int) -> Mention:
 
 def _is_list_marker(token: Token) -> bool:
     return bool(_LIST_MARKER.match(token.text)) and token.i == sentence(token).start
+
+
+def _infinitive_item(doc: Doc, sent: Span | None) -> bool:
+    """A line that opens with a list marker and an infinitive: "(a) to achieve a given level of ..."."""
+    if sent is None or not _starts_line(doc, sent):
+        return False
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    if len(words) < 3 or not (_is_list_marker(words[0]) or _is_enumerator(words[0])):
+        return False
+    return words[1].lower_ == "to" and words[2].tag_ == "VB"
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:
