@@ -319,6 +319,11 @@ def test_we_is_the_speaker(extract):
         "At the current rate, the company will miss its 2030 target.",
         # a recommendation's object, described by a clause with "will"
         "Washington should stop handing states mandates it will not pay for.",
+        # a document the text names by its acronym does what the document does; nobody commits
+        "Kenya and Japan signed an Economic Partnership Agreement (EPA) today. Once in force, the EPA will "
+        "eliminate customs duties on 95 per cent of tariff lines.",
+        "This Memorandum of Understanding (MoU) sets out the cooperation of the Participants. This MoU will "
+        "come into effect on the date of its signature and will remain in effect for four years.",
     ],
 )
 def test_traps_give_no_record(extract, text):

@@ -1197,6 +1197,15 @@ class ActorResolver(JSONState, Pipe):
             return [(name, "implied")] if name else []
         return [(s, "implied") for s in speakers]
 
+    def _instrument(self, name: str) -> bool:
+        """A name the text defines for a document ("Free Trade Agreement" for "FTA", "Memorandum of
+        Understanding"), not for anyone who acts (a known actor, such as a treaty's organisation, is kept)."""
+        if name in self.kind:
+            return False
+        words = name.lower().split()
+        nouns = self.words["instrument_nouns"]
+        return any(w in nouns and (i == len(words) - 1 or words[i + 1] == "of") for i, w in enumerate(words))
+
     def _name(self, doc: Doc, start: int, end: int, mentions, speakers: list[str]) -> str | None:
         """The canonical name of the actor written at ``doc.text[start:end]``, or None if it is no actor."""
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -1241,6 +1250,8 @@ class ActorResolver(JSONState, Pipe):
             generic_head = head.lower_ in self.words["agent_nouns"] or head.lower_ in self.words["office_titles"] or \
                 _singular(head.lower_) in self.words["party_nouns"] or head.lower_ in self.words["state_bodies"]
             if root_named:
+                if self._instrument(inside[0][2]):
+                    return None  # "Once in force, the FTA will eliminate customs duties": what a document does
                 return inside[0][2]
             if own_body:  # "the Bank of Mongolia" is the central bank, not the state
                 return self._clean(span)
