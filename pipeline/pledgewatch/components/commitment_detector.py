@@ -557,6 +557,10 @@ class CommitmentDetector(JSONState, Pipe):
                 if verb.dep_ == "conj" or before is not None:
                     verb = verb.head if verb.dep_ == "conj" else before
                     continue
+            if subject is not None and _held_lever(verb, subject, self.words["policy_levers"]):
+                # "The property tax rate will remain at 11.9 mills through fiscal year 2028": whoever sets the rate
+                # (the speaker, or the one whose words are reported) keeps it there
+                return [], "implied"
             if subject is not None:
                 if subject.dep_ == "nsubjpass" or _is_passive(verb):
                     agent = _agent(verb) or _agent(action)
@@ -1529,6 +1533,29 @@ def _mention(doc: Doc, first: int, last: int) -> Mention:
 
 def _is_list_marker(token: Token) -> bool:
     return bool(_LIST_MARKER.match(token.text)) and token.i == sentence(token).start
+
+
+_HOLD_VERBS = frozenset({"remain", "stay"})
+_HOLD_UNTIL = frozenset({"until", "through", "throughout", "till", "for", "in", "during"})
+
+
+def _held_lever(verb: Token, subject: Token, levers: set[str]) -> bool:
+    """A policy lever the speaker sets, held at a level for a stated time: "Import duties on electric vehicles
+    will stay at zero until the end of 2030", "the property tax rate will remain at 11.9 mills through 2028" (not
+    "inflation will remain high", not "prices will stay elevated through 2027": nobody sets those)."""
+    if verb.lemma_ not in _HOLD_VERBS or subject.i > verb.i:
+        return False
+    words = {subject.lemma_.lower()} | {t.lemma_.lower() for t in subject.children if t.dep_ in ("compound", "amod")}
+    if subject.lemma_.lower() == "rate":
+        if not words & (levers | {"policy", "interest", "repo", "base", "cash", "discount", "vat"}):
+            return False  # "the unemployment rate will remain ...": a forecast
+    elif subject.lemma_.lower() not in levers:
+        return False
+    level = any(t.dep_ == "prep" and t.lower_ == "at" or t.dep_ in ("acomp", "advmod") and t.lower_ in (
+        "unchanged", "frozen", "zero", "suspended", "in") for t in verb.children)
+    dated = any(t.dep_ == "prep" and t.lower_ in _HOLD_UNTIL and any(g.ent_type_ == "DATE" for g in t.subtree)
+                for t in verb.children)
+    return level and dated
 
 
 def _infinitive_item(doc: Doc, sent: Span | None) -> bool:
