@@ -94,6 +94,10 @@ def test_there_will_be_no_is_a_negative_commitment_of_the_speaker(extract, line,
         ("Updated Nationally Determined Contribution of Kazakhstan\n\nImport duties on electric buses will stay at "
          "zero until the end of 2029. Oil prices will remain high through 2027. The unemployment rate will remain "
          "at 5 percent through 2027.\n", "Kazakhstan", "2029"),
+        # what an owner owns, in a dated state: the owner commits ("Its factories ... by 2028", "it" being the firm)
+        ("Brenvik Foods sets new targets\n\nOSLO, March 18 (Reuters) - Brenvik Foods said on Tuesday it had missed "
+         "its 2025 goal. Its bakeries in Norway and Sweden will run entirely on renewable electricity by 2028, it "
+         "said.\n", "Brenvik Foods", "2028"),
     ],
 )
 def test_a_dated_state_of_affairs_is_a_commitment(extract, text, actor, value):

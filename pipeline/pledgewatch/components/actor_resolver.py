@@ -983,13 +983,16 @@ class ActorResolver(JSONState, Pipe):
             if len(reporters) == 1 and self.kind.get(reporters[0]) in _GOVERNMENTS:
                 return [(reporters[0], "pronoun")]  # "Laos's Minister ... said her ministry would publish ...", "his government"
         if head.lower_ in _PRONOUNS:
+            # an owner's "Its factories will run on renewable power by 2028" (the detector's subject is the owner):
+            # "its" and "their" stand where "it" and "they" would
+            pron = {"its": "it", "their": "they"}.get(head.lower_, head.lower_) if len(span) == 1 else head.lower_
             reporters = self._reporting_subjects(doc, head, mentions, speakers)
             if reporters:
                 kind = "joint" if len(reporters) > 1 else "pronoun"
                 return [(name, kind) for name in reporters]
             if (last is not None and last.actor_canonical and last.actor_start is not None
-                    and 0 <= c.actor_start - last.end < 400 and head.lower_ in ("it", "they")
-                    and (head.lower_ == "they" or not last.co_actors)
+                    and 0 <= c.actor_start - last.end < 400 and pron in ("it", "they")
+                    and (pron == "they" or not last.co_actors)
                     and not self._named_between(text, last.end, c.actor_start, mentions)):
                 # "The authorities will ... They will not ...", "Both sides agreed ... They agreed ...": same subject
                 if last.co_actors:
@@ -1008,7 +1011,7 @@ class ActorResolver(JSONState, Pipe):
                     return [(person, "pronoun")]  # "He pledged ...": the leader last named, not the programme
                 untied = self._untied_person(doc, c.actor_start)
             previous = self._previous_actor(doc, c.actor_start, mentions)
-            if head.lower_ == "it" and head.i == head.sent.start and head.sent.start > 0:
+            if pron == "it" and head.i == head.sent.start and head.sent.start > 0:
                 # "... the Board anticipates keeping the rate at 6.75%. It will not consider further reductions":
                 # the subject of the sentence before, when it is the speaker's organ or a named actor
                 before = doc[head.sent.start - 1].sent.root

@@ -557,6 +557,12 @@ class CommitmentDetector(JSONState, Pipe):
                 if verb.dep_ == "conj" or before is not None:
                     verb = verb.head if verb.dep_ == "conj" else before
                     continue
+            owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+            if (owner is not None and subject.lemma_.lower() in self.words["owned_assets"] and subject.i < verb.i
+                    and _dated(verb)):
+                # "Its factories in Italy, Poland and Brazil will run entirely on renewable electricity by 2028":
+                # the owner commits for what it owns
+                return [_noun_phrase(owner) if owner.pos_ != "PRON" else doc[owner.i : owner.i + 1]], True
             if subject is not None and _held_lever(verb, subject, self.words["policy_levers"]):
                 # "The property tax rate will remain at 11.9 mills through fiscal year 2028": whoever sets the rate
                 # (the speaker, or the one whose words are reported) keeps it there
@@ -1537,6 +1543,12 @@ def _is_list_marker(token: Token) -> bool:
 
 _HOLD_VERBS = frozenset({"remain", "stay"})
 _HOLD_UNTIL = frozenset({"until", "through", "throughout", "till", "for", "in", "during"})
+
+
+def _dated(verb: Token) -> bool:
+    """The verb carries a by/before/from/within date of its own ("... by 2028")."""
+    return any(t.dep_ == "prep" and t.lower_ in ("by", "before", "from", "within", "until")
+               and any(g.ent_type_ == "DATE" for g in t.subtree) for t in verb.children)
 
 
 def _held_lever(verb: Token, subject: Token, levers: set[str]) -> bool:
