@@ -342,6 +342,9 @@ def test_comparisons_baselines_and_named_spans(extract, text):
         ("The Treasury will keep the fuel duty freeze for 2026.", "2026"),
         ("The Government will apply the lower tariff as of 1 January 2026.", "2026-01-01"),
         ("The Ministry will cut the backlog by half in two years.", "P2Y"),
+        # "from" + year after an amount of money starts the payment; after a percentage it is a baseline
+        ("Norway will raise its annual contribution to NOK 500 million from 2028.", "2028"),
+        ("Korea will double its annual contribution to $60 million from 2028.", "2028"),
     ],
 )
 def test_the_same_words_as_deadlines(extract, text, value):

@@ -435,6 +435,14 @@ _IN_A_SPAN_BEFORE = frozenset({"time", "first", "highest", "lowest", "largest", 
 """"in" + duration after these measures a span, not a deadline: "for the first time in ten years"."""
 
 
+def _money(doc: Doc, at: int) -> bool:
+    """The number ending at token ``at`` is an amount of money ("to $60 million from 2028": a start, no baseline)."""
+    return any(t.tag_ == "$" or t.ent_type_ == "MONEY" or (len(t.text) == 3 and t.text.isupper() and t.text.isalpha()
+                                                          and t.text[:2] not in ("CO", "GH"))  # "NOK", "EUR", not "CO2"
+               or t.lower_ in ("euros", "dollars", "pounds", "yen", "yuan", "francs", "rupees", "pesos", "kroner")
+               for t in doc[max(0, at - 4) : at + 1])
+
+
 def _temporal_use(doc: Doc, phrase: tuple[str, ...], at: int, expr: TimeExpression) -> bool:
     """False when the relation phrase ending right before ``expr`` (its first word follows token ``at``) is not
     used as a time relation here: a comparison ("relative to 2005"), a baseline ("45% from 2019"), a status date
@@ -444,7 +452,7 @@ def _temporal_use(doc: Doc, phrase: tuple[str, ...], at: int, expr: TimeExpressi
     if before in _NOT_TEMPORAL_BEFORE:
         return False
     if phrase == ("from",) and re.fullmatch(r"\d{4}", expr.value or "") and (
-            before in _BASELINE_BEFORE or doc[at].like_num if at >= 0 else False):
+            before in _BASELINE_BEFORE or doc[at].like_num and not _money(doc, at) if at >= 0 else False):
         return False
     if phrase == ("in",) and expr.type == "DURATION" and (before in _IN_A_SPAN_BEFORE or doc[at].tag_ == "JJS"
                                                           if at >= 0 else False):
