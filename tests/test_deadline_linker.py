@@ -69,6 +69,8 @@ def test_relation_binds_the_action(extract, text, deadline, value, relation):
         # "by" + a bare duration is an amount of time, not a point
         ("The Paris Club will extend the maturities of eligible claims by 12 years.", "12 years"),
         ("The operator will delay the launch of the second line by two years.", "two years"),
+        # when it was said, between the speech verb and the reported clause's subject
+        ("Brenvik Foods said on Tuesday it would close two bakeries.", "Tuesday"),
     ],
 )
 def test_reference_dates_are_never_deadlines(extract, text, reference):
@@ -345,6 +347,8 @@ def test_comparisons_baselines_and_named_spans(extract, text):
         # "from" + year after an amount of money starts the payment; after a percentage it is a baseline
         ("Norway will raise its annual contribution to NOK 500 million from 2028.", "2028"),
         ("Korea will double its annual contribution to $60 million from 2028.", "2028"),
+        # a participle the parser made a second verb ("and purchased energy") carries the action's date
+        ("Brenvik Foods will cut emissions from its own plants and purchased energy by 70% by 2030.", "2030"),
     ],
 )
 def test_the_same_words_as_deadlines(extract, text, value):

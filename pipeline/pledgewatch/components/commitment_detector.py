@@ -637,7 +637,8 @@ class CommitmentDetector(JSONState, Pipe):
             strength=strength,
             scope_start=first,
             scope_end=last + 1,
-            chain=[t.i for t in chain],
+            chain=[t.i for t in chain] + [t.i for t in action.children  # "... and purchased energy by 70% by 2030"
+                                          if t.dep_ == "conj" and _misread_participle(action, t)],
         )
         if subject is not None:
             commitment.actor_text = subject.text
@@ -1420,11 +1421,11 @@ def _clause_tokens(action: Token, chain: list[Token], cue: Token) -> list[int]:
         skip.update(t.i for t in item.subtree)
         skip.update(range(item.left_edge.i - 4, item.left_edge.i))
     for conj in action.children:
-        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX"):
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "AUX") and not _misread_participle(action, conj):
             skip.update(t.i for t in conj.subtree)
-        if conj.dep_ == "cc" or (conj.dep_ == "punct" and conj.i > action.i and any(
+        if (conj.dep_ == "cc" or (conj.dep_ == "punct" and conj.i > action.i and any(
             c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > conj.i for c in action.children
-        )):
+        ))) and not any(c.dep_ == "conj" and c.i == conj.i + 1 and _misread_participle(action, c) for c in action.children):
             skip.add(conj.i)
     idx = [t.i for t in action.subtree if t.i not in skip]
     idx.extend(t.i for t in chain if t.i < action.i)
@@ -1543,6 +1544,14 @@ def _is_list_marker(token: Token) -> bool:
 
 _HOLD_VERBS = frozenset({"remain", "stay"})
 _HOLD_UNTIL = frozenset({"until", "through", "throughout", "till", "for", "in", "during"})
+
+
+def _misread_participle(action: Token, conj: Token) -> bool:
+    """A participle the parser made the action's coordinated verb, with no subject or auxiliary of its own: an
+    adjective of the next object ("cut emissions from its own plants and purchased energy by 70% by 2030")."""
+    return (conj.tag_ in ("VBD", "VBN") and action.tag_ not in ("VBD", "VBN")
+            and any(c.dep_ == "dobj" and c.i == conj.i + 1 for c in conj.children)  # "purchased energy": a noun's adjective
+            and not any(c.dep_ in _SUBJECTS or c.dep_ in ("aux", "auxpass", "ccomp", "xcomp") for c in conj.children))
 
 
 def _dated(verb: Token) -> bool:

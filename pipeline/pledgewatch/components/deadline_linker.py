@@ -248,6 +248,8 @@ class DeadlineLinker(JSONState, Pipe):
                 continue
             if any(_absolute_clause(doc[j]) for j in lead):
                 continue  # "..., with construction starting in the second quarter of 2027": its own subject's time
+            if lead and _when_said(doc, min(lead), targets):
+                continue  # "Aldric said on Tuesday it would cut ...": when it was said, not by when it is done
             inside = set(range(first, end)) | lead
             root = _root(doc, first, end)
             counted = _counted_from_a_clause(doc, root, end)
@@ -435,6 +437,21 @@ _IN_A_SPAN_BEFORE = frozenset({"time", "first", "highest", "lowest", "largest", 
 """"in" + duration after these measures a span, not a deadline: "for the first time in ten years"."""
 
 
+def _when_said(doc: Doc, lead: int, targets) -> bool:
+    """The time phrase sits between a speech verb and the subject of the clause it reports ("said on Tuesday it
+    would ...", "announced last week that it will ..."): the time of the saying."""
+    if lead < 1 or doc[lead - 1].pos_ != "VERB" or doc[lead - 1].tag_ not in ("VBD", "VBZ", "VBN"):
+        return False
+    verb = doc[min(targets)]
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and lead < subject.i and doc[lead - 1].i < subject.i and doc[lead - 1] != verb and (
+        doc[lead - 1].lemma_ in _SPEECH_LEMMAS)
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "state", "confirm", "pledge", "promise", "vow", "add", "write",
+                            "declare", "report", "indicate", "insist", "warn", "commit", "agree", "reiterate"})
+
+
 def _money(doc: Doc, at: int) -> bool:
     """The number ending at token ``at`` is an amount of money ("to $60 million from 2028": a start, no baseline)."""
     return any(t.tag_ == "$" or t.ent_type_ == "MONEY" or (len(t.text) == 3 and t.text.isupper() and t.text.isalpha()
@@ -508,6 +525,9 @@ def _targets(doc: Doc, c: Commitment) -> set[int]:
             if token.i in chain:
                 break  # "had no intention of proposing changes": up to the cue's verb, not the clause it joins
         return targets
+    # a participle the detector read as part of the action ("cut emissions from its plants and purchased energy
+    # by 70% by 2030"): its dates are the action's
+    targets |= {t.i for t in token.children if t.dep_ == "conj" and t.i in chain}
     for _ in range(12):
         if token.dep_ == "conj" or token.head.i == token.i:
             break
