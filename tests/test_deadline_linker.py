@@ -232,6 +232,16 @@ def test_chapeau_items_inherit_the_chapeau_deadline(extract):
     assert len(items) == 2 and all(r.deadline is not None and r.deadline.value == "2026-05-14" for r in items)
 
 
+def test_a_participles_date_in_the_chapeau_is_not_inherited(extract):
+    # "today" dates the pledging, a participle inside the chapeau's noun phrase, not the items
+    text = ("Rome, 18 May 2027\n\nWith the funds pledged today, the Organization will:\n"
+            "- Rehabilitate 400 boreholes and water pans;\n"
+            "- Vaccinate 2 million goats by the end of 2027.\n")
+    items = extract(text)
+    assert [(r.action.verb, r.deadline.value if r.deadline else None) for r in items] == [
+        ("rehabilitate", None), ("vaccinate", "2027")]
+
+
 def test_list_item_the_parser_misread(extract):
     text = ("Fact sheet\n\nNovember 1, 2025\n\nPeru will:\n"
             "- Grant full market access for U.S. poultry, beef and dairy goods by March 31, 2026;\n")

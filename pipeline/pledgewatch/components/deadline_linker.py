@@ -212,7 +212,8 @@ class DeadlineLinker(JSONState, Pipe):
             found = self._governing(doc, text, by_sentence, starts, c, _targets(doc, c), c.start, c.end, others)
             if not found and c.chapeau_start is not None and c.chapeau_end is not None:
                 chapeau = doc[c.chapeau_start : c.chapeau_end]
-                targets = {t.i for t in chapeau if t.pos_ in ("VERB", "AUX")}
+                # the chapeau's own verbs, not a participle inside a noun phrase ("With the funds pledged today, FAO will:")
+                targets = {t.i for t in chapeau if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod")}
                 found = self._governing(doc, text, by_sentence, starts, c, targets, chapeau.start_char,
                                         chapeau.end_char, others)
             if not found and doc[c.verb_i].pos_ == "ADP":
