@@ -724,6 +724,12 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("FACT SHEET: United States and Ghana Sign Reciprocal Trade Agreement\n\nThe United States will lower the "
          "tariff on Ghanaian cocoa. Speaking after the signing, Ghana's Minister of Trade, Mr. Mensah, said his "
          "government would remove the 20 percent duty on U.S. rice before the end of June next year.\n", "remove", "Ghana"),
+        # a city's akimat is the city, as its council is; a national parliament's name is its state's
+        ("Summary of Kazakhstan's Updated NDC\n\nThe Akimat of Shymkent will put 200 electric buses into service by "
+         "2028.\n", "put", "Shymkent"),
+        ("Opinion: the Prime Minister's ledger\n\nBy Anna Berzina\n6 September 2027\n\nWhen Ilze Kalnina took office "
+         "as Prime Minister, she promised the Saeima a new housing fund. She also promised not to raise the income tax "
+         "rate during her first term.\n", "raise", "Latvia"),
         ("Readout of the Prime Minister's Meeting with the President of Ghana\n\nThe Prime Minister of Denmark met "
          "the President of Ghana in Copenhagen. The President said Ghana would publish the tender for the solar park "
          "by March 2027, and that her government intends to adopt a net-metering rule next year.\n", "adopt", "Ghana"),

@@ -1814,13 +1814,13 @@ _PUBLIC_BODIES = frozenset({"bodies", "agencies", "institutions", "entities", "m
 _MEMBER_NOUNS = frozenset({"minister", "leader", "member", "participant"})
 _AGREEING = frozenset({"agree", "sign", "reach", "accept", "conclude", "initial"})
 _COUNCIL_OF = re.compile(
-    r"^(?:(?:City|Town|Municipality|Borough|County) of (?P<a>.+)"
+    r"^(?:(?:City|Town|Municipality|Borough|County|Akimat|Mayoralty|City Hall) of (?P<a>.+)"
     r"|(?P<b>.+?) (?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan|Village|Parish) Council)$")
 
 
 def _city_of(name: str | None) -> str | None:
     """A city's council or corporation is the city, as a ministry is its state: "Kelsford City Council", "City of
-    Cape Town", "Halifax Regional Council" -> "Kelsford", "Cape Town", "Halifax"."""
+    Cape Town", "Halifax Regional Council", "the Akimat of Almaty" -> "Kelsford", "Cape Town", "Halifax", "Almaty"."""
     if not name:
         return name
     m = _COUNCIL_OF.match(re.sub(r"^[Tt]he\s+", "", name))
