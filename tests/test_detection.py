@@ -185,6 +185,9 @@ def test_misparsed_gerund_keeps_its_object_and_not_the_other_clause_date(extract
         # a quotation its paragraph attributes, though the pledge is not the sentence the verb governs
         ("\"Funding is tight this year. We will publish every contract by June,\" Lind told reporters.", "Lind"),
         ("The minister said: \"Funding is tight. We will not cut a single bus route while the works last.\"", "The minister"),
+        # attributed with "according to", no speech verb ("would" needs a source to be a commitment)
+        ("China would also remove 11 U.S. companies from its unreliable entity list, according to the statement.",
+         "the statement"),
     ],
 )
 def test_reported_speech(extract, text, speaker):

@@ -292,7 +292,7 @@ class CommitmentDetector(JSONState, Pipe):
             strength = "soft"
         if action is None:
             return None
-        if cue.tag_ == "MD" and cue.lower_ in _WOULD and not self._reporting_head(anchor):
+        if cue.tag_ == "MD" and cue.lower_ in _WOULD and not self._reporting_head(anchor) and not _according_to(anchor):
             return None
         chain = _chain(anchor, action)
         if anchor.lemma_ in _OTHERS_GOVERNORS:
@@ -651,6 +651,11 @@ class CommitmentDetector(JSONState, Pipe):
             said_by = _subject(speaker)
             commitment.reported_cue = speaker.text
             commitment.reported_speaker = _speaker_phrase(said_by).text if said_by is not None else None
+        elif _according_to(anchor):  # "..., according to the statement": the statement is the source
+            source = next(t for t in sentence(anchor) if t.lower_ == "according")
+            to = next(c for c in source.children if c.lower_ == "to")
+            commitment.reported_cue = "according to"
+            commitment.reported_speaker = doc[to.i + 1 : to.right_edge.i + 1].text or None
         elif rule["kind"] == "commissive" and cue.pos_ == "VERB" and cue.tag_ in ("VBD", "VBN") and not _modal(cue):
             if subject is None or subject.root.lower_ not in self.words["first_person"]:
                 commitment.reported_cue = cue.text
@@ -1544,6 +1549,16 @@ def _is_list_marker(token: Token) -> bool:
 
 _HOLD_VERBS = frozenset({"remain", "stay"})
 _HOLD_UNTIL = frozenset({"until", "through", "throughout", "till", "for", "in", "during"})
+
+
+def _according_to(verb: Token) -> bool:
+    """The clause is attributed with "according to" ("China would also remove ..., according to the statement"):
+    reported speech without a speech verb."""
+    top = verb
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    return any(t.lower_ == "according" and t.head.i in (verb.i, top.i) and any(c.lower_ == "to" for c in t.children)
+               for t in sentence(verb))
 
 
 def _misread_participle(action: Token, conj: Token) -> bool:
