@@ -253,6 +253,17 @@ def test_chapeau_governs_bullets(extract):
     assert records[0].deadline.value == "2027-01-01"
 
 
+def test_lettered_items_with_their_own_subjects(extract):
+    # "(a)" that the parser made a second subject, and "each of us": both are the communiqué's speaker
+    text = ("G20 Finance Ministers Communique\n\nRome, 12 April 2027\n\n4. To make the framework work faster:\n"
+            "(a) by the Spring Meetings in April, we will publish a guide setting out each step;\n"
+            "(b) each of us will offer debt pause clauses in new sovereign lending from 1 January 2028; and\n"
+            "(c) we will share data on our bilateral loans within six months.\n")
+    records = extract(text)
+    assert [(r.action.verb, r.actor.canonical) for r in records] == [
+        ("publish", "G20"), ("offer", "G20"), ("share", "G20")]
+
+
 def test_items_that_complete_the_chapeau_object(extract):
     # "Neither Party shall ... impose or enforce any requirement:" then lettered infinitives: each item is one
     # prohibition of each party, its span the item, its action the chapeau's verb phrase with the item

@@ -894,7 +894,8 @@ class ActorResolver(JSONState, Pipe):
             return [(_title_case(re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)), "joint")]
         if head.lower_ in self.words["first_person"] or (
             span[0].lower_ in ("our", "my") and head.lower_ in (self.words["agent_nouns"] | self.words["soft_nominals"] | self.words["pledge_nouns"])
-        ):
+        ) or (head.lower_ in ("each", "all", "both", "none") and len(span) == 3 and span[1].lower_ == "of"
+              and span[2].lower_ in ("us", "ours")):  # "each of us will offer ...": the speakers, each of them
             if c.reported_speaker and c.reported_cue and c.reported_speaker.lower() not in _PRONOUNS:
                 found = re.search(rf"\b{re.escape(c.reported_speaker)}\b", text[c.end : c.end + 400])
                 found_before = list(re.finditer(rf"\b{re.escape(c.reported_speaker)}\b", text[max(0, c.start - 2000) : c.start]))

@@ -547,7 +547,9 @@ class CommitmentDetector(JSONState, Pipe):
             subject = _subject(verb)
             if (subject is not None and _is_enumerator(subject) and subject.i >= 1 and subject.i + 1 < len(doc)
                     and doc[subject.i - 1].text == "(" and doc[subject.i + 1].text == ")"):
-                subject = None  # "(d) will strengthen ...": the item's letter, which the parser made the subject
+                # "(d) will strengthen ...": the item's letter, which the parser made the subject; "(a) by October,
+                # we will publish ...": the letter and the real subject both
+                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > subject.i + 1), None)
             if subject is not None and subject.i < verb.i and (subject.right_edge.dep_ == "cc" or any(
                     t.dep_ == "cc" for t in doc[subject.right_edge.i + 1 : verb.i])):
                 # "will complete audits against the (IRMA) Standard at both sites by 2027, and will publish ...":
