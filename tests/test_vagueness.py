@@ -293,3 +293,13 @@ def test_open_to_traffic_is_no_hedge(extract):
                       "18-kilometre section open to traffic by November 2028.", doc_date="2027-03-18")
     twin = [r for r in records if r.action.verb == "twin"]
     assert len(twin) == 1 and not [f for f in twin[0].flags if f.code == "HEDGED"], twin[0].flags
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Uganda will complete their respective ratification procedures as quickly as possible.",
+    "The Ministry will reopen the Namanga border post as soon as possible.",
+])
+def test_urgency_is_no_hedge(extract, text):
+    # "as soon as possible" is a vague time (NO_DEADLINE), not a hedge like "where possible"
+    records = extract(text)
+    assert records and not [f for r in records for f in r.flags if f.code == "HEDGED"], [r.flags for r in records]
