@@ -820,6 +820,10 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         # letters the text defines itself win over the alias table
         ("A Fair Go: Manifesto of the Fiji Future Alliance\n\nThe Fiji Future Alliance (FFA) will govern for all. "
          "The FFA will build ten new health centres by 2030.\n", "build", {"Fiji Future Alliance"}),
+        # an international organisation keeps the short name it goes by, written in full or not
+        ("The Inter-American Development Bank will lend USD 200 million to Honduras by 2027.", "lend", {"IDB"}),
+        ("The Food and Agriculture Organization of the United Nations will vaccinate 2 million goats by 2027.",
+         "vaccinate", {"FAO"}),
         # "The Meeting agreed" in a body's statement is the body
         ("JOINT PRESS STATEMENT\nTHE FORTY-SEVENTH MEETING OF THE ASEAN MINISTERS ON AGRICULTURE AND FORESTRY\n"
          "Date: 2025-10-23\n\n1. The Meeting was held in Bandar Seri Begawan, Brunei Darussalam. The Meeting was "
