@@ -374,9 +374,7 @@ class CommitmentDetector(JSONState, Pipe):
             return None
         if _complement(state) is not None:
             return None  # "ready to ...": the readiness cue's
-        dated = any(t.dep_ == "prep" and t.lower_ in ("by", "before", "within", "from", "until") and any(
-            g.ent_type_ == "DATE" for g in t.subtree) for t in list(be.children) + list(state.children))
-        return state if dated else None
+        return state if _dated(be) or _dated(state) else None
 
     def _own_organ_task(self, verb: Token) -> Token | None:
         """The task of "instructed their ministries to sign ...", "tasked their ministers with concluding ...",
@@ -748,12 +746,7 @@ class CommitmentDetector(JSONState, Pipe):
                         commitment.scope_end = last + 1
                         commitment.chain = [t.i for t in sent if t.pos_ in ("VERB", "AUX")] + [head.i]
                         commitment.action_text = " ".join(doc[head.i : last + 1].text.split()[:25])
-                    if subject is not None:
-                        commitment.actor_text = subject.text
-                        commitment.actor_start = subject.start_char
-                        commitment.actor_end = subject.end_char
-                    commitment.chapeau_start = chapeau.start
-                    commitment.chapeau_end = chapeau.end
+                    _own(commitment, subject, chapeau)
                     out.append(commitment)
             sent = _next_sentence(doc, sent)
         return out
@@ -782,12 +775,7 @@ class CommitmentDetector(JSONState, Pipe):
             commitment.start, commitment.end = words[0].idx, doc[last].idx + len(doc[last])
             commitment.scope_start, commitment.scope_end = words[0].i, last + 1
             commitment.action_text = " ".join(f"{lead} {doc[words[0].i : last + 1].text}".split()[:25])
-            if subject is not None:
-                commitment.actor_text = subject.text
-                commitment.actor_start = subject.start_char
-                commitment.actor_end = subject.end_char
-            commitment.chapeau_start = chapeau.start
-            commitment.chapeau_end = chapeau.end
+            _own(commitment, subject, chapeau)
             out.append(commitment)
         return out
 
@@ -821,10 +809,7 @@ class CommitmentDetector(JSONState, Pipe):
                 commitment.scope_start, commitment.scope_end = head.i, last + 1
                 commitment.action_verb = head.lemma_.lower() if head.pos_ == "VERB" else head.lower_
                 commitment.action_text = " ".join(doc[head.i : last + 1].text.split()[:25])
-                if subject is not None:
-                    commitment.actor_text = subject.text
-                    commitment.actor_start = subject.start_char
-                    commitment.actor_end = subject.end_char
+                _own(commitment, subject)
                 out.append(commitment)
         return out
 
@@ -1553,14 +1538,28 @@ _HOLD_VERBS = frozenset({"remain", "stay"})
 _HOLD_UNTIL = frozenset({"until", "through", "throughout", "till", "for", "in", "during"})
 
 
+def _own(commitment: Commitment, subject: Span | None, chapeau: Span | None = None) -> None:
+    """Give a list item its chapeau's subject (who commits) and the chapeau's token range."""
+    if subject is not None:
+        commitment.actor_text = subject.text
+        commitment.actor_start = subject.start_char
+        commitment.actor_end = subject.end_char
+    if chapeau is not None:
+        commitment.chapeau_start = chapeau.start
+        commitment.chapeau_end = chapeau.end
+
+
 def _according_to(verb: Token) -> bool:
     """The clause is attributed with "according to" ("China would also remove ..., according to the statement"):
     reported speech without a speech verb."""
+    sent = sentence(verb)
+    if "according" not in doc_cache.text(verb.doc)[sent.start_char : sent.end_char].lower():
+        return False  # (most sentences: no walk over their tokens)
     top = verb
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     return any(t.lower_ == "according" and t.head.i in (verb.i, top.i) and any(c.lower_ == "to" for c in t.children)
-               for t in sentence(verb))
+               for t in sent)
 
 
 def _misread_participle(action: Token, conj: Token) -> bool:
@@ -1589,8 +1588,9 @@ def _held_lever(verb: Token, subject: Token, levers: set[str]) -> bool:
             return False  # "the unemployment rate will remain ...": a forecast
     elif subject.lemma_.lower() not in levers:
         return False
-    level = any(t.dep_ == "prep" and t.lower_ == "at" or t.dep_ in ("acomp", "advmod") and t.lower_ in (
-        "unchanged", "frozen", "zero", "suspended", "in") for t in verb.children)
+    level = any(t.dep_ == "prep" and (t.lower_ == "at" or t.lower_ == "in" and any(
+        g.lemma_ in ("place", "force") for g in t.children)) or t.dep_ in ("acomp", "advmod", "oprd") and t.lower_ in (
+        "unchanged", "frozen", "zero", "suspended") for t in verb.children)  # "at 11.9 mills", "in place", "unchanged"
     dated = any(t.dep_ == "prep" and t.lower_ in _HOLD_UNTIL and any(g.ent_type_ == "DATE" for g in t.subtree)
                 for t in verb.children)
     return level and dated
