@@ -346,6 +346,13 @@ def test_we_is_the_speaker(extract):
         "eliminate customs duties on 95 per cent of tariff lines.",
         "This Memorandum of Understanding (MoU) sets out the cooperation of the Participants. This MoU will "
         "come into effect on the date of its signature and will remain in effect for four years.",
+        # a document's term said of "it", a carve-out from a duty, a law's mandate
+        "Memorandum of Understanding between Estonia and Georgia\n\nArticle 8\n\nIt shall take effect on the date of "
+        "its signature and remain in effect for three years. It will be extended automatically for further two-year "
+        "periods unless either Participant gives notice.",
+        "Agreement between Peru and Korea\n\nNeither Party shall be obliged to accept any such provisions.",
+        "The Act on the Central Bank of Norway provides that the main objective of monetary policy is price "
+        "stability, and that the Bank shall also promote financial stability.",
     ],
 )
 def test_traps_give_no_record(extract, text):
@@ -1327,3 +1334,12 @@ def test_a_passive_the_two_parties_agreed_on_is_each_partys(extract):
 def test_a_common_noun_is_never_the_actors_name(extract, text, verb, actor):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+def test_what_a_treaty_says_binds_its_parties(extract):
+    # a law's "provides that ... shall" is a mandate described; a treaty's words bind the parties
+    text = ("Armenia and Azerbaijan initial peace treaty\n\nNeither side will allow the deployment of third-country "
+            "forces along the common border, the treaty says.\n")
+    records = extract(text)
+    assert sorted((r.actor.canonical, r.polarity) for r in records) == [
+        ("Armenia", "negative"), ("Azerbaijan", "negative")]

@@ -351,10 +351,20 @@ class CommitmentDetector(JSONState, Pipe):
         if (subject is not None and subject.lower_ == "i" and action.lemma_ in self.words["speech_acts"]
                 and any(t.lemma_.lower() in self.words["speech_nouns"] for t in action.subtree if t.i > action.i)):
             return True  # "I will begin with two announcements", "I'll keep my remarks short": the speech itself
-        if (action.lemma_ in self.words["validity_verbs"] and subject is not None
-                and subject.lemma_.lower() in self.words["instrument_nouns"] | {"article", "provision", "it", "this"}
+        document = subject is not None and subject.lemma_.lower() in (
+            self.words["instrument_nouns"] | {"article", "provision", "it", "this", "mou"})
+        if (document and action.lemma_ in self.words["validity_verbs"]
                 and any(t.lower_ in _IN_FORCE for t in action.subtree if t.i > action.i)):
             return True  # "This Memorandum shall remain in effect for three years": what a document does
+        if document and action.lemma_ in ("take", "come") and _TAKES_EFFECT.match(
+                doc_cache.text(action.doc), action.idx + len(action)):
+            return True  # "It shall take effect on the date of its signature", "This Agreement will come into force"
+        if (document and action.lemma_ in ("renew", "extend") and _is_passive(action)
+                and any(t.lower_ in ("automatically", "tacitly", "periods", "period") for t in action.subtree)):
+            return True  # "It will be extended automatically for further two-year periods unless ...": its term
+        if action.lemma_ in _OBLIGE_VERBS and _is_passive(action) and (_negated(action) or subject is not None and any(
+                t.lower_ in ("neither", "no") and t.dep_ == "det" for t in subject.children)):
+            return True  # "Neither Party shall be obliged to accept any such provisions": a carve-out, no duty
         if (action.dep_ == "conj" and _subject(action) is None and action.lemma_ in _TERM_VERBS
                 and action.head.pos_ in ("VERB", "AUX") and self._not_an_action(action.head, kind)):
             return True  # "It shall remain in force for five years and shall be renewed automatically ...": the same
@@ -429,6 +439,15 @@ class CommitmentDetector(JSONState, Pipe):
             # object, described
         if any(c.lower_ in self.words["prediction_adverbs"] for c in anchor.children):
             return True  # "splinter groups would likely continue attacks": a forecast
+        provision = anchor
+        while provision.dep_ == "conj" and provision.head.i != provision.i:
+            provision = provision.head
+        if provision.dep_ == "ccomp" and provision.head.lemma_ in _PROVIDE_VERBS:
+            says = _subject(provision.head)
+            if says is not None and says.lemma_.lower() in _PROVISION_NOUNS:
+                # "The Act on the Central Bank provides that ... the Bank shall also promote ...": a law's mandate
+                # (but "Neither side will allow ..., the treaty says" binds the parties)
+                return True
         if _ON_TRENDS.search(doc_cache.text(anchor.doc), sentence(anchor).start_char, anchor.idx):
             return True  # "On current trends, the country will lose another 700,000 hectares": a projection
         if any(c.lower_ == "rather" and c.dep_ == "advmod" for c in anchor.children) and any(
@@ -1208,8 +1227,14 @@ _ON_TRENDS = re.compile(r"\b(?:on|at|given|if) (?:the )?(?:current|present|exist
                         r"|\bif (?:current|present|recent) trends (?:continue|hold|persist)\b", re.I)
 """A projection's opening: what will happen if nothing changes is no one's commitment."""
 _IN_FORCE = frozenset({"force", "effect", "effective", "valid", "applicable"})
-_TERM_VERBS = frozenset({"renew", "extend", "expire", "terminate", "lapse", "continue"})
+_TERM_VERBS = frozenset({"renew", "extend", "expire", "terminate", "lapse", "continue", "remain", "stay"})
 """What a document's term does after it has been said to be in force ("... and shall be renewed automatically")."""
+_TAKES_EFFECT = re.compile(r"\s+(?:into\s+)?(?:effect|force|operation)\b", re.I)
+_OBLIGE_VERBS = frozenset({"oblige", "obligate", "require", "bind", "compel"})
+_PROVIDE_VERBS = frozenset({"provide", "stipulate", "specify", "prescribe", "establish", "require", "mandate"})
+_PROVISION_NOUNS = frozenset({"instrument", "constitution", "law", "act", "statute", "regulation", "charter",
+                              "ordinance", "decree", "directive", "code", "bylaw", "by-law"})
+"""A law's words ("The Fund's Governing Instrument provides that contributions shall be made ...")."""
 
 
 def _clause_subject(verb: Token) -> Token | None:
