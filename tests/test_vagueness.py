@@ -304,3 +304,14 @@ def test_urgency_is_no_hedge(extract, text):
     # "as soon as possible" is a vague time (NO_DEADLINE), not a hedge like "where possible"
     records = extract(text)
     assert records and not [f for r in records for f in r.flags if f.code == "HEDGED"], [r.flags for r in records]
+
+
+@pytest.mark.parametrize("text", [
+    "Joint Statement of Kenya and Ethiopia\n\nThe two sides will meet at least twice a year.\n",
+    "Memorandum between Peru and Chile\n\nThe Joint Committee shall meet at least once a year, alternately in Lima "
+    "and Santiago.\n",
+])
+def test_a_schedule_is_something_to_check(extract, text):
+    # a recurrence in the action is a schedule the other side can check, like a date
+    records = extract(text)
+    assert records and not [f for r in records for f in r.flags if f.code == "NO_VERIFICATION"], [r.flags for r in records]

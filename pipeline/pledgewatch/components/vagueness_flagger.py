@@ -289,8 +289,9 @@ class VaguenessFlagger(JSONState, Pipe):
         verb = doc[c.verb_i]
         if not c.time_bound:
             flags.append(Flag(code="NO_DEADLINE", text=verb.text, start=verb.idx, end=verb.idx + len(verb), rule="no-deadline"))
-        dated = any(t.value and not t.value.endswith("_REF") and t.type != "SET" and wide.intersection(range(ts, te))
-                    for ts, te, t in times)
+        # a date, or a schedule ("meet at least twice a year", "publish ... every quarter"), gives the other side
+        # something to check against
+        dated = any(t.value and not t.value.endswith("_REF") and wide.intersection(range(ts, te)) for ts, te, t in times)
         if (c.verification is None and not c.quantities and not c.time_bound and not dated
                 and not self._discrete_act(doc, c, action)):
             flags.append(Flag(code="NO_VERIFICATION", text=verb.text, start=verb.idx, end=verb.idx + len(verb), rule="no-verification"))
