@@ -11,6 +11,12 @@ def _one(records, actor=None):
     return hits[0]
 
 
+def _assert_actor(extract, text, verb, actor):
+    """Every record of ``verb`` in ``text`` is ``actor``'s (and there is at least one)."""
+    hits = [r for r in extract(text) if r.action.verb == verb]
+    assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
 @pytest.mark.parametrize(
     "text, actor, verb, strength",
     [
@@ -757,8 +763,7 @@ def test_contracting_parties_are_the_title_parties(extract):
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
-    hits = [r for r in extract(text) if r.action.verb == verb]
-    assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+    _assert_actor(extract, text, verb, actor)
 
 
 def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
@@ -1080,8 +1085,7 @@ def test_chapeau_items(extract, text, verbs):
     ],
 )
 def test_issuers_and_defined_names(extract, text, verb, actor):
-    hits = [r for r in extract(text) if r.action.verb == verb]
-    assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+    _assert_actor(extract, text, verb, actor)
 
 
 @pytest.mark.parametrize("text", [
@@ -1332,8 +1336,7 @@ def test_a_passive_the_two_parties_agreed_on_is_each_partys(extract):
     ],
 )
 def test_a_common_noun_is_never_the_actors_name(extract, text, verb, actor):
-    hits = [r for r in extract(text) if r.action.verb == verb]
-    assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+    _assert_actor(extract, text, verb, actor)
 
 
 def test_what_a_treaty_says_binds_its_parties(extract):
