@@ -492,3 +492,11 @@ def test_a_clause_with_its_own_subject_keeps_its_own_deadline(extract):
 def test_a_yearless_deadline_lies_ahead(extract, text, value, resolved):
     r = _only(extract, text)
     assert r.deadline is not None and (r.deadline.value, r.deadline.resolved) == (value, resolved), (text, r.deadline)
+
+
+def test_when_it_was_said_is_no_deadline(extract):
+    # the parser hangs "on Tuesday" on the reported verb; it dates the saying, between "said" and the clause's subject
+    text = ("Aldric Motors sets new targets\n\nTURIN, March 18 (Reuters) - Aldric Motors said on Tuesday it would cut "
+            "emissions from its own plants.\n")
+    records = extract(text)
+    assert records and all(r.deadline is None for r in records), [r.deadline for r in records]
