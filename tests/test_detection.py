@@ -932,11 +932,30 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("Joint Statement of the European Union–Indonesia Summit\n\nJakarta, 4 May 2027\n\n1. Leaders discussed "
          "freedom of navigation in the South China Sea.\n\n2. The two sides agreed to hold the next summit in "
          "Brussels in 2029.\n", "hold", {"European Union", "Indonesia"}),
+        # a party's name right before "Manifesto" (a colon between, no "Party" in the name) speaks for "we"
+        ("Meitheal: Manifesto for the General Election 2029\n\nDublin, 3 November 2029\n\nIreland deserves better. "
+         "Here is what we will do.\n\n1. We will build 60,000 homes a year by 2032.\n", "build", {"Meitheal"}),
+        # a minister's byline ("The Hon ... MP", then the office) speaks for the state, and what the title promises
+        # ("a stronger Medicare") is no speaker
+        ("Budget 2027-28: Relief on bills, a stronger Medicare and a budget back on track\n\nJOINT MEDIA RELEASE\n\n"
+         "The Hon Rachel Thornbury MP\nTreasurer\n\nTuesday, 11 May 2027\n\nThe Government will deliver 20,000 social "
+         "homes by 2029-30 through Housing Australia. The Government will also open 50 Medicare clinics by 2029.\n",
+         "open", {"Australia"}),
     ],
 )
 def test_actor_from_parties_and_names(extract, text, verb, actors):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert {r.actor.canonical for r in hits} == actors, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+def test_congress_alone_names_no_state(extract):
+    # many states have a Congress: in a text that names no state it is not the United States'
+    text = ("Riohacha, 17 November 2026\n\nIn 2023 the vice-minister of education, Andres Figueroa, told Congress that "
+            "the ministry would install 120 desalination units by the end of 2024. Congress approved the budget, and "
+            "the government said it would finish the job by the end of 2026.\n")
+    records = extract(text)
+    assert {r.action.verb for r in records} == {"install", "finish"}
+    assert "United States" not in {r.actor.canonical for r in records}
 
 
 @pytest.mark.parametrize(

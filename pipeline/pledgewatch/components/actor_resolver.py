@@ -218,6 +218,7 @@ class ActorResolver(JSONState, Pipe):
             for key, start, end in matcher(doc):
                 span = doc[start:end]
                 found.append((span.start_char, span.end_char, self.vocab.strings[key]))
+        found = self._without_lone_ambiguous(doc_cache.text(doc), found)
         acronyms = self._acronym_mentions(doc, found)
         if acronyms:  # where the text defines letters itself, its definition replaces the table's
             own = {(a, b) for a, b, _ in acronyms}
@@ -236,6 +237,16 @@ class ActorResolver(JSONState, Pipe):
                 kept.append(m)
                 last_end = m[1]
         return kept
+
+    def _without_lone_ambiguous(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Leave out an alias several states share ("Congress") where the text never names its state otherwise:
+        the Congress of a report on Colombia is not the United States'."""
+        ambiguous = self.words["ambiguous_aliases"]
+        vague = [m for m in found if text[m[0] : m[1]].lower() in ambiguous]
+        if not vague:
+            return found
+        named = {m[2] for m in found if text[m[0] : m[1]].lower() not in ambiguous}
+        return [m for m in found if m[2] in named or text[m[0] : m[1]].lower() not in ambiguous]
 
     def _without_stray_capitals(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Leave out a state named only by another word for it (a capital, a leader) when the text names
@@ -550,9 +561,10 @@ class ActorResolver(JSONState, Pipe):
             return named_we
         header = _header_lines(text)
         for a, b in header[:2]:  # "Moviment Flimkien General Election Manifesto": the party speaks
-            party = _MANIFESTO.search(text, a, b)
+            # "... : Manifesto of the Fiji Future Alliance", else "Meitheal: Manifesto for the General Election 2029"
+            party = _MANIFESTO_OF.search(text, a, b) or _MANIFESTO.search(text, a, b)
             if party:
-                return [self._canonical(_LEGAL_SUFFIX.sub("", party.group(1) or party.group(2)).strip(" ,:-–—\n\t\r"))]
+                return [self._canonical(_LEGAL_SUFFIX.sub("", party.group(1)).strip(" ,:-–—\n\t\r"))]
         if header:  # "Dalmeny Telecom plc — Responsible Business Report 2025", "Civic Renewal — Summary of ..."
             issuer = _TITLE_ISSUER.match(text, header[0][0], header[0][1])
             if issuer:
@@ -669,6 +681,10 @@ class ActorResolver(JSONState, Pipe):
                 if (len(ent) == 1 and ent.root.dep_ in ("compound", "amod", "nmod") and ent.root.head.pos_ == "NOUN"
                         and ent.root.head.lower_ not in self.words["document_nouns"]):
                     continue  # "... the Puno treatment plant that is always two years away": what the title is about
+                if _HONOURED.search(text, max(0, ent.start_char - 30), ent.start_char) or _MEMBER_AFTER.match(text, ent.end_char):
+                    continue  # "The Hon Rachel Thornbury MP" over "Treasurer": a minister, whose office says who speaks
+                if _INDEFINITE.search(text, max(0, ent.start_char - 30), ent.start_char):
+                    continue  # "Budget 2027-28: Relief on bills, a stronger Medicare and ...": what the title promises
                 begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
                 line = ent.text.split("\n")[0]  # the NER may run on into the next header line
                 if _topic(text, ent.start_char, ent.start_char + len(line)) and (
@@ -708,9 +724,10 @@ class ActorResolver(JSONState, Pipe):
                 state = self._main_state(doc, mentions)
                 if state:
                     return [state]
-            if any(_OFFICE_OF.search(text, a, b) for a, b in header):
-                # "Press Conference of the Federal Minister for Commerce" under "Islamabad, 12 February 2026": the
-                # state of the dateline's place, else the state the text names most
+            if any(_OFFICE_OF.search(text, a, b) or _MEMBER_LINE.match(text[a:b]) for a, b in header):
+                # "Press Conference of the Federal Minister for Commerce" under "Islamabad, 12 February 2026", "The
+                # Hon Rachel Thornbury MP / Treasurer": the state of the dateline's place, else the state the text
+                # names most
                 state = self._dateline_state(text, mentions) or self._main_state(doc, mentions)
                 if state:
                     return [state]
@@ -1612,8 +1629,7 @@ class ActorResolver(JSONState, Pipe):
     def _main_state(self, doc: Doc, mentions) -> str | None:
         """The state the document names most (places after "in", "at" left out), if it names one at all."""
         text = doc_cache.text(doc)
-        counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "state"
-                         and not _placed(text, m[0]))
+        counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "state" and not _placed(text, m[0]))
         return counts.most_common(1)[0][0] if counts else None
 
     def _previous_defined(self, before: int, mentions) -> str | None:
@@ -1921,10 +1937,15 @@ _LOCAL_GOVERNMENT = re.compile(
     r"\b(?:City|Town|County|Municipality|Borough|Province|Canton|Prefecture|Territory) of "
     r"((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|of))*)"
 )
+_HONOURED = re.compile(r"\b(?:Hon\.?|Honourable|Honorable|Senator|Sen\.|Rt\.? Hon\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Dame|Sir)\s+(?:the\s+Hon\.?\s+)?$")
+_MEMBER_AFTER = re.compile(r"[ ,]+(?:MP|MLA|MPP|MHA|TD|MSP|MS|AM|QC|KC)\b")
+_MEMBER_LINE = re.compile(r"\s*(?:The\s+)?(?:(?:Rt\.?\s+)?Hon\.?|Honourable|Honorable)\s+[A-Z].*?(?:\s(?:MP|MLA|MPP|TD|MSP))?\s*$")
+_INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+)?$")
+_MANIFESTO_OF = re.compile(r"\b(?:Manifesto|Platform) of (?:the )?((?:[A-Z][\w'’.-]+\s*){1,4})")
 _MANIFESTO = re.compile(
-    r"(?m)(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:The\s+|the\s+)?((?!General\b|Election\b)(?:[A-Z][\w'’.-]+\s+){1,4}?)(?:[-–—:|]\s*)?(?:(?:General|National|Federal|Local|Municipal|"
-    r"Parliamentary|Presidential|European|State|Provincial)\s+)?(?:Election\s+)?(?:Manifesto|Platform)\b"
-    r"|\b(?:Manifesto|Platform) of (?:the )?((?:[A-Z][\w'’.-]+\s*){1,4})"
+    r"(?m)(?:^|[^\w\s]\s*|\b[a-z]+\s+)(?:The\s+|the\s+)?((?!General\b|Election\b)(?:[A-Z][\w'’.-]+\s+){0,3}?[A-Z][\w'’.-]+)\s*"
+    r"(?:[-–—:|]\s*)?(?:(?:General|National|Federal|Local|Municipal|Parliamentary|Presidential|European|State|Provincial)\s+)?"
+    r"(?:Election\s+)?(?:Manifesto|Platform)\b"
 )
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Commissioner|Ministry|Department)\s+(?:of|for)\s+(?:(?:the\s+)?[A-Z][\w'’-]+,?\s+(?:and\s+)?)*$")
 _INSTITUTION_OF = re.compile(r"((?:[A-Z][\w'’-]+ ){0,3}([A-Z][\w'’-]+)) of (?:the )?$")
