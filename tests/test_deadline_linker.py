@@ -500,3 +500,26 @@ def test_when_it_was_said_is_no_deadline(extract):
             "emissions from its own plants.\n")
     records = extract(text)
     assert records and all(r.deadline is None for r in records), [r.deadline for r in records]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # a financial year is the last day of the state's financial year it ends in ...
+        ("The Australian Government will deliver 20,000 social homes by 2029-30.", "2030-06-30"),
+        ("India will set up 50 new testing laboratories in FY2026-27.", "2027-03-31"),
+        ("Pakistan's health ministry will train 12,000 health workers by the end of FY2027-28.", "2028-06-30"),
+        ("The United States will provide USD 250 million in foreign military financing in fiscal 2027.", "2027-09-30"),
+        ("The United Kingdom will provide £120 million for the 2027-28 financial year.", "2028-03-31"),
+        # ... "from" it is the day after the year before ends, and "this financial year" counts from the document date
+        ("Australia will fund 30,000 training places from 2027-28.", "2027-07-01"),
+        ("The United Kingdom will not reduce its aid to the region this financial year.", "2026-03-31"),
+        # a span of years, a school year, and a state the table does not list keep the tagger's value
+        ("Japan will contribute USD 3 million to the reserve over 2026-2028.", "2028"),
+        ("Bangladesh will admit 30 Bhutanese students a year starting with the 2026-27 academic session.", "2027"),
+        ("Chile will cut its structural deficit to 1 per cent of GDP in fiscal 2027.", "2027"),
+    ],
+)
+def test_a_financial_year_ends_on_the_states_year_end(extract, text, value):
+    record = _only(extract, text)
+    assert record.deadline is not None and record.deadline.value == value, record.deadline

@@ -47,9 +47,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import Annotated, Callable, Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from .commitment import TimeExpression
 from .patterns import describe
@@ -150,6 +150,10 @@ class TimeRules(_Model):
     cues: Cues
     relations: dict[str, list[str]]
     """Words by which a time expression governs an action (by, until, within, for, from...): the linker's."""
+    fiscal_year_ends: dict[str, Annotated[str, StringConstraints(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]] = Field(
+        default_factory=dict)
+    """A state's last day (MM-DD) of its government's financial year: "by 2027-28" in a commitment of Australia is
+    2028-06-30, the linker's. States whose financial year is the calendar year need no line."""
 
 
 class TimeRulesError(ValueError):
@@ -1105,6 +1109,8 @@ class TimeGrammar:
                 y2 = g["year2"]
                 if len(y2) == 2 and int(y2) != (year + 1) % 100:
                     return None
+                if int(y2) % 100 == (year + 1) % 100:
+                    year += 1  # "by 2029-30": a financial, school or crop year, named by the year it ends in
         state.last_year = year
         state.last_month = (year, 1)
         return "DATE", str(year), None

@@ -442,6 +442,8 @@ class ActorResolver(JSONState, Pipe):
         states = [(a, b) for a, b, c in known if self.kind.get(c) == "state"]
         agencies: dict[str, str] = {}  # acronym -> the state a state agency's name contains
         agency_names: dict[str, str] = {}  # the agency's full name -> that state
+        armed: dict[str, tuple[str, str]] = {}  # acronym -> (full name, state) of a state's armed forces
+        stateless_armed = False
         main = None
         for m in _ACRONYM_DEFINITION.finditer(text):
             acronym = m.group(2) or m.group(3)
@@ -460,7 +462,13 @@ class ActorResolver(JSONState, Pipe):
             begin = m.end(1) - len(full)
             inside = {c for a, b, c in known if begin <= a and b <= m.end(1) and self.kind.get(c) == "state"}
             inside |= {self.adjectives[w] for w in full.split() if w in self.adjectives}
-            if full.partition(" of ")[0].split()[-1].lower() in _AGENCY_HEADS:
+            head = full.partition(" of ")[0].split()[-1].lower()
+            if head in _MILITARY_HEADS:
+                if len(inside) == 1:
+                    armed[acronym] = (full, next(iter(inside)))  # "Guyana Defence Force (GDF)": Guyana's forces
+                else:
+                    stateless_armed = True  # "Rapid Support Forces (RSF)": an armed group, so maybe a civil war
+            elif head in _AGENCY_HEADS:
                 if not inside and full.split()[0] == "National":
                     main = main or self._main_state(doc, self._without_stray_capitals(text, known))  # "the National Housing Agency (ANL)": the state's
                     inside = {main} if main else set()
@@ -472,6 +480,9 @@ class ActorResolver(JSONState, Pipe):
                 # the defined name itself names the actor ("The six-member Producers' Cooperation Council (PCC)
                 # agreed"), also where it contains a state's name ("Sudan People's Liberation Army (SPLA)")
                 spans.append((begin, m.end(1), full))
+        if not stateless_armed:  # between states, a state's forces act for it; in a civil war each side is its own
+            for acronym, (full, owner) in armed.items():
+                agencies[acronym] = agency_names[full] = owner
         if not defined:
             return []
         taken = {(a, b) for a, b, _ in known}
@@ -502,6 +513,11 @@ class ActorResolver(JSONState, Pipe):
         """Who "we" is (see :meth:`_find_speakers`); a ministry the alias table does not know speaks for the state
         the text names most ("Regular Press Conference of the Ministry of Industry and Trade")."""
         found = self._find_speakers(doc, mentions)
+        if len(found) == 1 and found[0] not in self.kind and found[0][:1].isupper():
+            text = doc_cache.text(doc)
+            spelled = next((m[2] for m in mentions if text[m[0] : m[1]] == found[0] and m[2] != found[0]), None)
+            if spelled and spelled.split()[-1].lower() in _DELIBERATIVE:
+                found = [spelled]  # "Copom reduces the Selic rate": the Monetary Policy Committee (Copom) the text defines
         if len(found) == 1 and found[0] not in self.kind and all(
                 w.lower() in self.words["organ_nouns"] | _LOCAL_WORDS for w in found[0].split()):
             # "Regional Council adopts 2026/27 budget": the "Halifax Regional Council" the text names in full
@@ -512,7 +528,8 @@ class ActorResolver(JSONState, Pipe):
             # "Monetary Board Keeps Policy Rate Steady" ... "the Monetary Board of the Bangko Sentral ng Pilipinas
             # (BSP) decided": the organ decides for the institution the text names it part of
             text = doc_cache.text(doc)
-            of = re.search(rf"\b{re.escape(found[0])} of (?:the )?", text[:3000])
+            # (also "the Monetary Policy Committee (Copom) of the Banco Central do Brasil")
+            of = re.search(rf"\b{re.escape(found[0])} (?:\([^()]{{1,12}}\) )?of (?:the )?", text[:3000])
             owner = of and next((m[2] for m in mentions if m[0] == of.end()), None)
             if owner and self.kind.get(owner) not in _GOVERNMENTS:
                 found = [owner]
@@ -1960,6 +1977,7 @@ _CITY_GOVERNMENT = re.compile(
 )
 _AGENCY_HEADS = {"authority", "agency", "directorate", "service", "office", "commission", "institute", "board",
                  "inspectorate", "bureau", "secretariat", "administration", "council"}  # a state's agency, by its last word
+_MILITARY_HEADS = {"force", "forces"}  # "Armed Forces", "Defence Force": a state's military, by its last word
 _PEOPLE_PARTIES = {"minister", "leader", "president", "head"}  # "the Council of Ministers" is one state's cabinet
 _LEADER_TITLES = r"(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan)"
 """Titles of a head of state or government: "President Mwale" speaks for his state."""

@@ -72,7 +72,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -142,6 +142,41 @@ def make_deadline_linker(nlp: Language, name: str) -> "DeadlineLinker":
     return DeadlineLinker(name=name)
 
 
+_FINANCIAL_YEAR = re.compile(r"(?i)\b(?:FY|fiscal|financial|budget)\b")
+_SPLIT_YEAR = re.compile(r"(?<![\d/-])(\d{4})[-/–](\d{2}|\d{4})(?![\d/-])")
+_OTHER_YEARS = re.compile(r"(?i).*?\b(?:academic|school|university|season|crop|harvest|marketing|sugar|cotton)\b")
+_CURRENT_FINANCIAL_YEAR = re.compile(
+    r"(?i)\b(this|the current|the|its|their|next|the next|the coming|the following|last|the last|the previous)\s+"
+    r"(?:fiscal|financial|budget)\s+year\b")
+
+
+def _financial_year(expr: TimeExpression, family: str, value: str | None, resolved: str | None,
+                    year_end: str | None, doc_date: str | None, after: str = "") -> tuple[str | None, str | None]:
+    """A financial year named as a deadline ("by 2027-28", "in FY2026-27", "in fiscal 2028", "by the end of the
+    fiscal year"), for a state whose financial year ends on ``year_end`` (MM-DD): that day of the year it ends in
+    ("from" it: the day after the year before ends); "this/next financial year" counts from the document date."""
+    if not year_end or not value or not re.fullmatch(r"\d{4}", value):
+        return value, resolved
+    split = _SPLIT_YEAR.search(expr.text)
+    if split and int(split.group(2)) % 100 != (int(split.group(1)) + 1) % 100:
+        return value, resolved  # "over 2026-2028": a span of years, not one financial year
+    if not split and not _FINANCIAL_YEAR.search(expr.text) or _OTHER_YEARS.match(expr.text + after):
+        return value, resolved  # (not "the 2026-27 academic session", "the 2027-28 season")
+    year = int(value)
+    current = _CURRENT_FINANCIAL_YEAR.search(expr.text)
+    if current and doc_date and re.match(r"\d{4}-\d{2}-\d{2}", doc_date):
+        written = date.fromisoformat(doc_date[:10])
+        month, day = (int(x) for x in year_end.split("-"))
+        year = written.year if (written.month, written.day) <= (month, day) else written.year + 1
+        word = current.group(1).lower()
+        year += 1 if word.endswith(("next", "coming", "following")) else -1 if word.endswith(("last", "previous")) else 0
+    if family == "from":
+        start = date.fromisoformat(f"{year - 1}-{year_end}") + timedelta(days=1)
+        return start.isoformat(), start.isoformat()
+    end = f"{year}-{year_end}"
+    return end, end
+
+
 @dataclass
 class _Candidate:
     expr: TimeExpression
@@ -154,21 +189,28 @@ class _Candidate:
 class DeadlineLinker(JSONState, Pipe):
     """Pick, for every commitment, the time expression that binds the committed action."""
 
-    def __init__(self, name: str = "pledgewatch_deadline_linker", *, relations: dict[str, list[str]] | None = None):
+    def __init__(self, name: str = "pledgewatch_deadline_linker", *, relations: dict[str, list[str]] | None = None,
+                 fiscal_year_ends: dict[str, str] | None = None):
         self.name = name
         self.relations: dict[str, list[str]] | None = None
+        self.fiscal_year_ends: dict[str, str] | None = dict(fiscal_year_ends) if fiscal_year_ends is not None else None
         if relations is not None:
             self._set_relations(relations)
 
     # ------------------------------------------------------------------ rules
     def initialize(self, get_examples=None, *, nlp=None, relations=None, patterns_dir=None) -> None:
         """Load the relation table: ``relations`` (family -> phrases), else the time tagger's rules in ``nlp``,
-        else ``patterns_dir`` (default: the shipped ``patterns/``) ``time_expressions.json``."""
-        if relations is None and nlp is not None and patterns_dir is None and "pledgewatch_time_tagger" in nlp.pipe_names:
+        else ``patterns_dir`` (default: the shipped ``patterns/``) ``time_expressions.json``; the states' financial
+        years (``fiscal_year_ends``) come from the same rules."""
+        rules = None
+        if nlp is not None and patterns_dir is None and "pledgewatch_time_tagger" in nlp.pipe_names:
             rules = nlp.get_pipe("pledgewatch_time_tagger").rules
-            relations = rules.relations if rules is not None else None
+        if rules is None and (relations is None or self.fiscal_year_ends is None):
+            rules = load_time_rules(patterns_dir)
         if relations is None:
-            relations = load_time_rules(patterns_dir).relations
+            relations = rules.relations
+        if rules is not None:
+            self.fiscal_year_ends = dict(rules.fiscal_year_ends)
         self._set_relations(relations)
 
     def _set_relations(self, relations: dict[str, list[str]]) -> None:
@@ -183,12 +225,18 @@ class DeadlineLinker(JSONState, Pipe):
             self._set_relations(load_time_rules(None).relations)
         return self._phrases
 
+    def _fiscal_ends(self) -> dict[str, str]:
+        if self.fiscal_year_ends is None:
+            self.fiscal_year_ends = dict(load_time_rules(None).fiscal_year_ends)
+        return self.fiscal_year_ends
+
     def get_state(self) -> dict:
-        return {"relations": self.relations}
+        return {"relations": self.relations, "fiscal_year_ends": self.fiscal_year_ends}
 
     def set_state(self, state: dict) -> None:
-        relations = state.get("relations")
-        self.__init__(self.name, relations=relations if isinstance(relations, dict) else None)
+        relations, ends = state.get("relations"), state.get("fiscal_year_ends")
+        self.__init__(self.name, relations=relations if isinstance(relations, dict) else None,
+                      fiscal_year_ends=ends if isinstance(ends, dict) else None)
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
@@ -225,6 +273,9 @@ class DeadlineLinker(JSONState, Pipe):
                     best = replace(best, expr=expr)
                 value, resolved = _ahead(expr, _value(doc, best), _resolve(expr, best.family, doc._.doc_date),
                                          doc._.doc_date)
+                value, resolved = _financial_year(expr, best.family, value, resolved,
+                                                  self._fiscal_ends().get(c.actor_canonical or ""), doc._.doc_date,
+                                                  text[expr.end : expr.end + 20])
                 c.deadline = Deadline(start=expr.start, end=expr.end, text=expr.text, relation=best.family,
                                       value=value, resolved=resolved)
                 if _SAME.fullmatch(expr.text) and previous is not None and 0 <= expr.start - previous.end < 600:
