@@ -760,6 +760,10 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Readout of the Prime Minister's Meeting with the President of Ghana\n\nThe Prime Minister of Denmark met "
          "the President of Ghana in Copenhagen. The President said Ghana would publish the tender for the solar park "
          "by March 2027, and that her government intends to adopt a net-metering rule next year.\n", "adopt", "Ghana"),
+        # a name the parser broke up ("do" read as an auxiliary) is still the subject before the modal
+        ("Brasilia, September 22, 2027\n\nThe Committee decided to cut the rate. The Banco Central do Brasil (BCB) will "
+         "offer up to 20,000 foreign exchange swap contracts on September 27 to roll over the contracts maturing on "
+         "October 1, 2027.\n", "offer", "Banco Central do Brasil"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
@@ -954,6 +958,13 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("PORT SUDAN, June 8, 2027 (Reuters) - The Sudanese Armed Forces (SAF) and the Rapid Support Forces (RSF) met "
          "in Jeddah. The SAF would open two corridors for aid convoys within a week, mediators said.\n",
          "open", {"Sudanese Armed Forces"}),
+        # ministers named as a proper noun ("the ASEAN Economic Ministers") are the speaker's own organs to task
+        ("Chairman's Statement of the 50th ASEAN Summit\nSingapore, 27 May 2027\n\n1. We tasked the ASEAN Economic "
+         "Ministers (AEM) to complete the legal scrubbing of the agreement by September 2027.\n", "complete", {"ASEAN"}),
+        # "it" after a fronted phrase is the subject of the sentence before, not the noun that sentence ends on
+        ("Canberra, 11 May 2027\n\nThe Government of Australia will invest $4.2 billion to strengthen Medicare. As part "
+         "of this package, it will:\n\n- triple the bulk billing incentive for concession card holders from 1 November "
+         "2027;\n- open a further 50 Urgent Care Clinics by 30 June 2029.\n", "open", {"Australia"}),
         # UN offices that go by their own letters keep them
         ("Geneva, 14 April 2027\n\nOCHA will record all pledges on the Financial Tracking Service by 30 April 2027.\n",
          "record", {"OCHA"}),
@@ -964,6 +975,13 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
 def test_actor_from_parties_and_names(extract, text, verb, actors):
     hits = [r for r in extract(text) if r.action.verb == verb]
     assert {r.actor.canonical for r in hits} == actors, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+
+
+def test_a_bullet_verb_the_tagger_read_as_a_predeterminer_is_an_item(extract):
+    # "triple the ..." is tagged like "double the size": still the item's verb, and the list goes on after it
+    text = ("Canberra, 11 May 2027\n\nThe Government of Australia will:\n\n- triple the bulk billing incentive for "
+            "concession card holders from 1 November 2027;\n- open a further 50 Urgent Care Clinics by 30 June 2029.\n")
+    assert [r.action.verb for r in extract(text)] == ["triple", "open"]
 
 
 def test_congress_alone_names_no_state(extract):

@@ -31,7 +31,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..serialization import JSONState
 from .. import patterns as rule_files
@@ -1046,14 +1046,17 @@ class ActorResolver(JSONState, Pipe):
                     return [(person, "pronoun")]  # "He pledged ...": the leader last named, not the programme
                 untied = self._untied_person(doc, c.actor_start)
             previous = self._previous_actor(doc, c.actor_start, mentions)
-            if pron == "it" and head.i == head.sent.start and head.sent.start > 0:
-                # "... the Board anticipates keeping the rate at 6.75%. It will not consider further reductions":
+            if pron == "it" and head.sent.start > 0 and (head.i == head.sent.start or _after_fronted_adjunct(head)):
+                # "... the Board anticipates keeping the rate at 6.75%. It will not consider further reductions",
+                # "The Government will invest $4.2 billion to strengthen Medicare. As part of this package, it will:":
                 # the subject of the sentence before, when it is the speaker's organ or a named actor
                 before = doc[head.sent.start - 1].sent.root
                 subject = next((t for t in before.children if t.dep_ in ("nsubj", "nsubjpass")), None)
                 if subject is not None and subject.pos_ in ("NOUN", "PROPN"):
-                    if (subject.lemma_.lower() in self.words["organ_nouns"] | _DELIBERATIVE and len(speakers) == 1
-                            and self.kind.get(speakers[0]) != "state"):
+                    lemma = subject.lemma_.lower()
+                    if len(speakers) == 1 and (
+                            lemma in self.words["organ_nouns"] | _DELIBERATIVE and self.kind.get(speakers[0]) != "state"
+                            or lemma == "government" and self.kind.get(speakers[0]) in _GOVERNMENTS):
                         previous = speakers[0]
                     else:
                         previous = next((m[2] for m in mentions if m[0] <= subject.idx < m[1]), previous)
@@ -2146,6 +2149,17 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
 _OFFICE_OF = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Spokesperson|Spokesman|Spokeswoman)\s+(?:of|for)\s+[A-Z]")
 _DISTRIBUTIVES = frozenset({"each", "both", "all", "neither", "either"})
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+def _after_fronted_adjunct(token: Token) -> bool:
+    """The main clause's subject, after nothing but a fronted phrase and its comma ("As part of this package, it
+    will:", "In 2027, it will ...")."""
+    root = token.sent.root
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head != root:
+        return False
+    fronted = [t for t in root.children if t.i < token.i]
+    return bool(fronted) and all(t.dep_ in ("prep", "advmod", "advcl", "npadvmod", "punct") for t in fronted) and any(
+        t.text == "," for t in token.sent if t.i < token.i)
+
 
 def _singular(word: str) -> str:
     """A plural noun's singular, enough for party nouns ("countries" -> "country", "Parties" -> "party")."""

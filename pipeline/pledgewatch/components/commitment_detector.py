@@ -394,7 +394,10 @@ class CommitmentDetector(JSONState, Pipe):
         if obj is None:
             return None
         own = any(c.dep_ == "poss" and c.lower_ in ("their", "our", "its", "his", "her") for c in obj.children)
-        organ = any(w.lemma_.lower() in self.words["own_organs"] for w in obj.subtree if w.i <= obj.i)
+        organs = self.words["own_organs"]  # (a capitalised plural is a proper noun to the lemmatizer: "the ASEAN
+        # Economic Ministers")
+        organ = any(w.lemma_.lower() in organs or w.pos_ == "PROPN" and re.sub(r"ies$", "y", re.sub(r"(?<!i)s$", "", w.lower_))
+                    in organs for w in obj.subtree if w.i <= obj.i)
         if not (own or organ) or obj.ent_type_ in ("GPE", "NORP"):
             return None
         task = _complement(verb) or next((c for c in verb.children if c.dep_ == "xcomp" and any(
@@ -624,6 +627,9 @@ class CommitmentDetector(JSONState, Pipe):
             while stranded.dep_ == "conj" and stranded.head.i < stranded.i:
                 stranded = stranded.head  # "The European Union and Nigeria:": from the first of them
             return [_noun_phrase(h) for h in [stranded, *(c for c in stranded.conjuncts if c.i > stranded.i)]], True
+        named = _name_opening(cue) if cue.tag_ == "MD" else None
+        if named is not None:
+            return [named], True
         return [], False
 
     def _build(self, doc, rule, cue, anchor, action, chain, subject, agentive, strength, negative, primary):
@@ -976,6 +982,30 @@ def _existential_no(be: Token) -> Token | None:
         return None
     return next((c for c in be.children if c.dep_ in ("attr", "nsubj", "dobj") and c.i > be.i
                  and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)), None)
+
+
+_NAME_LINKS = {"of", "de", "do", "da", "dos", "das", "del", "des", "du", "la", "y", "and", "&", "für", "van", "von"}
+
+
+def _name_opening(cue: Token) -> Span | None:
+    """A proper name that is all the sentence has before its modal, perhaps with its letters in parentheses, which
+    the parser broke up ("The Banco Central do Brasil (BCB) will offer ...": "do" read as an auxiliary)."""
+    doc, sent = cue.doc, sentence(cue)
+    end = cue.i
+    if end - 1 > sent.start and doc[end - 1].text == ")":
+        opening = next((t.i for t in reversed(doc[sent.start : end - 1]) if t.text == "("), None)
+        if opening is None or end - opening > 5:
+            return None
+        end = opening
+    start = sent.start
+    while start < end and (doc[start].is_space or doc[start].is_punct or _is_list_marker(doc[start])
+                           or _is_enumerator(doc[start]) or doc[start].lower_ == "the"):
+        start += 1
+    words = doc[start:end]
+    if (not words or len(words) > 8 or words[0].pos_ != "PROPN" or words[-1].pos_ != "PROPN"
+            or any(t.pos_ != "PROPN" and t.lower_ not in _NAME_LINKS for t in words)):
+        return None
+    return words
 
 
 def _last_name_before(sent: Span) -> Token | None:
@@ -1662,6 +1692,8 @@ def _list_item_verb(token: Token) -> bool:
         return True
     if token.tag_ in ("VBD", "VBN") and token.lower_ == token.lemma_:
         return True  # "cut", "set", "put": a base form the tagger read as a past one
+    if token.tag_ == "PDT" and token.lower_ in ("double", "triple", "quadruple"):
+        return True  # "- triple the bulk billing incentive ...": a verb the tagger read as "double the" in "double the size"
     if token.tag_ in _NOT_ITEM_VERB:
         return False
     return token.is_alpha and (token.is_title or token.is_lower) and token.tag_ in ("NNP", "NN", "NNS", "JJ", "RB")
