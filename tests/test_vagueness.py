@@ -85,7 +85,10 @@ def test_cue_raises_its_flag_with_text_and_rule(nlp, text, code, cue_text):
     flags = [f for f in record.flags if f.code == code]
     assert flags, (code, [(f.code, f.text) for f in record.flags])
     assert any(cue_text in f.text or f.text in cue_text for f in flags)
-    assert record.vague
+    # a vague verb or an unquantified amount alone leaves a dated commitment checkable by its date
+    codes = {f.code for f in record.flags}
+    dated_soft = record.time_bound and len(codes) == 1 and codes <= {"VAGUE_ACTION", "UNQUANTIFIED"}
+    assert record.vague != dated_soft, (record.time_bound, [f.code for f in record.flags])
 
 
 def test_pseudo_cue_more_than_an_amount_is_a_quantity(nlp):
@@ -252,9 +255,12 @@ def test_specificity_formula_and_labels():
     assert scored([], True) == (1.0, "specific")
     assert scored(["NO_DEADLINE"], False) == (0.75, "partial")
     assert scored(["NO_DEADLINE", "CONDITIONAL"], False) == (0.65, "partial")
-    for code in ("VAGUE_ACTION", "HEDGED", "UNQUANTIFIED", "OPEN_ENDED", "NO_VERIFICATION"):
+    for code in ("HEDGED", "OPEN_ENDED", "NO_VERIFICATION"):  # uncheckable on its own, dated or not
         assert scored([code], True)[1] == "vague", code
         assert DEFAULT_WEIGHTS[code] > 0.5
+    for code in ("VAGUE_ACTION", "UNQUANTIFIED"):  # a dated "will support fifteen states by 2027" can be checked
+        assert scored([code], True) == (0.55, "partial"), code
+        assert scored([code, "NO_DEADLINE"], False)[1] == "vague", code
     assert scored(["VAGUE_ACTION", "HEDGED", "NO_DEADLINE"], False) == (0.0, "vague")
 
 

@@ -10,12 +10,14 @@ flag code::
             "specific" if score >= specific_from and time_bound
             "partial"  otherwise                          (checkable, missing a deadline or an amount)
 
-The weights encode one judgement: a flag that makes the commitment uncheckable on its own (``VAGUE_ACTION``,
-``HEDGED``, ``UNQUANTIFIED``, ``OPEN_ENDED``, ``NO_VERIFICATION``) costs more than half the score, so any one
-of them makes the commitment vague; ``NO_DEADLINE`` and ``CONDITIONAL`` only lower it (a dated or undated
-"will cancel the tariffs under Executive Order 14257" stays checkable: specific or partial). With the
-defaults, "will suspend the tariffs until November 10, 2026" scores 1.0 (specific), "will cancel the order"
-0.75 (partial, no deadline), "intends to sign by March 31" 0.45 (vague, hedged) and "will enhance
+The weights encode one judgement: a flag that makes the commitment uncheckable on its own (``HEDGED``,
+``OPEN_ENDED``, ``NO_VERIFICATION``) costs more than half the score, so any one of them makes the commitment
+vague; a vague verb or an unquantified amount (``VAGUE_ACTION``, ``UNQUANTIFIED``) costs a little less, so it
+makes an undated commitment vague but leaves a dated one checkable by its date; ``NO_DEADLINE`` and
+``CONDITIONAL`` only lower the score (a dated or undated "will cancel the tariffs under Executive Order 14257"
+stays checkable: specific or partial). With the defaults, "will suspend the tariffs until November 10, 2026"
+scores 1.0 (specific), "will cancel the order" 0.75 (partial, no deadline), "will support fifteen Member
+States by 2027" 0.55 (partial), "intends to sign by March 31" 0.45 (vague, hedged) and "will enhance
 cooperation" 0.0 (vague).
 """
 
@@ -31,9 +33,9 @@ from ..serialization import JSONState
 DEFAULT_WEIGHTS = {
     "NO_DEADLINE": 0.25,
     "CONDITIONAL": 0.1,
-    "VAGUE_ACTION": 0.6,
+    "VAGUE_ACTION": 0.45,
     "HEDGED": 0.55,
-    "UNQUANTIFIED": 0.55,
+    "UNQUANTIFIED": 0.45,
     "OPEN_ENDED": 0.55,
     "NO_VERIFICATION": 0.55,
 }
