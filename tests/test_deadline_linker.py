@@ -514,6 +514,13 @@ def test_when_it_was_said_is_no_deadline(extract):
         # ... "from" it is the day after the year before ends, and "this financial year" counts from the document date
         ("Australia will fund 30,000 training places from 2027-28.", "2027-07-01"),
         ("The United Kingdom will not reduce its aid to the region this financial year.", "2026-03-31"),
+        # a province's or state's financial year is its country's
+        ("Thiruvananthapuram, 1 March 2027\n\nThe Government of Kerala will recruit 2,000 nurses in 2027-28.",
+         "2028-03-31"),
+        # Japan names a financial year by the year it starts in: its "FY2027" ends in March 2028
+        ("Japan will complete budget execution for the package by the end of FY2027.", "2028-03-31"),
+        ("Japan will provide 3 billion yen a year to the regional consortia starting in FY2027.", "2027-04-01"),
+        ("The United States will obligate USD 400 million for the program in FY2027.", "2027-09-30"),
         # a span of years, a school year, and a state the table does not list keep the tagger's value
         ("Japan will contribute USD 3 million to the reserve over 2026-2028.", "2028"),
         ("Bangladesh will admit 30 Bhutanese students a year starting with the 2026-27 academic session.", "2027"),

@@ -965,6 +965,18 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("Canberra, 11 May 2027\n\nThe Government of Australia will invest $4.2 billion to strengthen Medicare. As part "
          "of this package, it will:\n\n- triple the bulk billing incentive for concession card holders from 1 November "
          "2027;\n- open a further 50 Urgent Care Clinics by 30 June 2029.\n", "open", {"Australia"}),
+        # an agreement's defined name for a party ('(hereinafter "the First Party")') is that party's state
+        ("MEMORANDUM OF UNDERSTANDING BETWEEN OMAN AND NEPAL ON LABOUR MOBILITY\n\nMuscat, 7 March 2027\n\nThe "
+         "Government of the Sultanate of Oman, represented by the Ministry of Labour (hereinafter \"the First Party\"), "
+         "and the Government of Nepal, represented by the Ministry of Labour, Employment and Social Security "
+         "(hereinafter \"the Second Party\"), have agreed as follows:\n\nArticle 3\n\nThe Second Party shall "
+         "provide every worker with pre-departure orientation of at least three days.\n", "provide", {"Nepal"}),
+        # a ministry alone on a line under the title issues the release; what the title announces does not
+        ("Announcement of the Semiconductor Supply Chain Resilience Support Package and Approval of the Production "
+         "Facility Development Plan of Tohoku Silicon Devices\n\nDecember 18, 2026\nMinistry of Economy, Trade and "
+         "Industry\n\nThe Ministry of Economy, Trade and Industry (METI) has today compiled the Semiconductor Supply Chain "
+         "Resilience Support Package (hereinafter referred to as \"the Package\"), financed from Japan's FY2027 budget. "
+         "A public call for proposals for power device projects will be opened in April 2027.\n", "open", {"Japan"}),
         # UN offices that go by their own letters keep them
         ("Geneva, 14 April 2027\n\nOCHA will record all pledges on the Financial Tracking Service by 30 April 2027.\n",
          "record", {"OCHA"}),

@@ -154,6 +154,9 @@ class TimeRules(_Model):
         default_factory=dict)
     """A state's last day (MM-DD) of its government's financial year: "by 2027-28" in a commitment of Australia is
     2028-06-30, the linker's. States whose financial year is the calendar year need no line."""
+    fiscal_years_named_by_start: list[str] = Field(default_factory=list)
+    """States that name a financial year by the calendar year it starts in (Japan's "FY2027" runs from April 2027
+    to March 2028), the linker's; everywhere else "FY2027" is the year that ends in 2027."""
 
 
 class TimeRulesError(ValueError):

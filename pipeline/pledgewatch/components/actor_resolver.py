@@ -225,6 +225,7 @@ class ActorResolver(JSONState, Pipe):
             found = [m for m in found if (m[0], m[1]) not in own]
         found.extend(acronyms)
         found.extend(self._short_name_mentions(doc, found))
+        found.extend(self._defined_party_mentions(doc, found))
         found.extend(self._person_mentions(doc, found))
         found.extend(self._institution_mentions(doc, found))
         text = doc_cache.text(doc)
@@ -261,6 +262,23 @@ class ActorResolver(JSONState, Pipe):
         if not spelled or spelled == states:
             return found
         return [m for m in found if self.kind.get(m[2]) != "state" or m[2] in spelled]
+
+    def _defined_party_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
+        """Parties an agreement names by a defined term ('The Government of the Sultanate of Oman, represented by
+        the Ministry of Labour (hereinafter "the First Party")'): every later "the First Party" is that state."""
+        text = doc_cache.text(doc)
+        if "hereinafter" not in text and "hereafter" not in text:
+            return []
+        out, begin = [], 0
+        for m in _DEFINED_PARTY.finditer(text, 0, 20_000):
+            states = [c for a, b, c in known if begin <= a and b <= m.start() and self.kind.get(c) in _GOVERNMENTS]
+            begin = m.end()
+            if not states:
+                continue
+            term = m.group(1)
+            for use in re.finditer(rf"\b(?:[Tt]he\s+)?{re.escape(term)}\b", text[m.end():]):
+                out.append((m.end() + use.start(), m.end() + use.end(), states[0]))
+        return out
 
     def _short_name_mentions(self, doc: Doc, known) -> list[tuple[int, int, str]]:
         """A firm's full name with the short name it defines ('Orvell Automotive SE ("Orvell" or "the
@@ -684,6 +702,13 @@ class ActorResolver(JSONState, Pipe):
         issuer = self._issuer(doc, header, mentions)
         if issuer:
             return [issuer]
+        for a, b in header[1:]:  # a title, then "Ministry of Economy, Trade and Industry" alone on its line: the ministry's state
+            line = text[a:b].strip()
+            if _MINISTRY_LINE.fullmatch(line):
+                known = self._canonical(re.sub(r"^The\s+", "", line))
+                state = known if self.kind.get(known) in _GOVERNMENTS else self._main_state(doc, mentions)
+                if state:
+                    return [state]
         lowered = text.lower()
         for ent in doc_cache.entities(doc)[0]:
             if ent.start_char > _HEADER_CHARS:
@@ -700,6 +725,8 @@ class ActorResolver(JSONState, Pipe):
                     continue  # "... the Puno treatment plant that is always two years away": what the title is about
                 if _HONOURED.search(text, max(0, ent.start_char - 30), ent.start_char) or _MEMBER_AFTER.match(text, ent.end_char):
                     continue  # "The Hon Rachel Thornbury MP" over "Treasurer": a minister, whose office says who speaks
+                if _ANNOUNCED.search(text, max(0, ent.start_char - 40), ent.start_char):
+                    continue  # "Announcement of the Semiconductor ... Support Package": what is announced, not who
                 if _INDEFINITE.search(text, max(0, ent.start_char - 30), ent.start_char):
                     continue  # "Budget 2027-28: Relief on bills, a stronger Medicare and ...": what the title promises
                 begin = ent.start_char + (4 if ent.text.lower().startswith("the ") else 0)
@@ -1960,6 +1987,14 @@ _LOCAL_GOVERNMENT = re.compile(
 _HONOURED = re.compile(r"\b(?:Hon\.?|Honourable|Honorable|Senator|Sen\.|Rt\.? Hon\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Dame|Sir)\s+(?:the\s+Hon\.?\s+)?$")
 _MEMBER_AFTER = re.compile(r"[ ,]+(?:MP|MLA|MPP|MHA|TD|MSP|MS|AM|QC|KC)\b")
 _MEMBER_LINE = re.compile(r"\s*(?:The\s+)?(?:(?:Rt\.?\s+)?Hon\.?|Honourable|Honorable)\s+[A-Z].*?(?:\s(?:MP|MLA|MPP|TD|MSP))?\s*$")
+_DEFINED_PARTY = re.compile(
+    r"\((?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|known))?(?:\s+as)?,?\s+(?:the\s+)?[\"“'‘](?:the\s+)?"
+    r"((?:[A-Z][\w-]*\s+){0,3}(?:Party|State|Side|Participant|Signatory|Government))[\"”'’]\)")
+"""An agreement's defined name for a party: '(hereinafter "the First Party")', "(hereinafter referred to as 'the
+Receiving State')"."""
+_MINISTRY_LINE = re.compile(r"(?:The\s+)?(?:Ministry|Department)\s+(?:of|for)\s+[A-Z][\w'’-]*(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'’-]*){0,7}")
+_ANNOUNCED = re.compile(r"\b(?:Announcement|Approval|Launch|Adoption|Release|Publication|Outline|Overview|Unveiling)"
+                        r"\s+of\s+(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _INDEFINITE = re.compile(r"\b(?:a|an)\s+(?:[a-z][\w-]*\s+)?$")
 _MANIFESTO_OF = re.compile(r"\b(?:Manifesto|Platform) of (?:the )?((?:[A-Z][\w'’.-]+\s*){1,4})")
 _MANIFESTO = re.compile(

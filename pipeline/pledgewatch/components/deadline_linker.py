@@ -73,6 +73,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
 
 from spacy.attrs import IDX
 from spacy.language import Language
@@ -83,6 +84,7 @@ from ..commitment import Commitment, Deadline, TimeExpression
 from ..serialization import JSONState
 from .. import doc_cache
 from ..doc_cache import bounds
+from ..patterns import default_dir, load_actors
 from ..temporal import add_duration, is_vague, load_time_rules
 
 DEADLINE_FAMILIES = ("by", "until", "within", "for", "from")
@@ -142,7 +144,7 @@ def make_deadline_linker(nlp: Language, name: str) -> "DeadlineLinker":
     return DeadlineLinker(name=name)
 
 
-_FINANCIAL_YEAR = re.compile(r"(?i)\b(?:FY|fiscal|financial|budget)\b")
+_FINANCIAL_YEAR = re.compile(r"(?i)\bFY\s?'?\d|\b(?:fiscal|financial|budget)\b")
 _SPLIT_YEAR = re.compile(r"(?<![\d/-])(\d{4})[-/–](\d{2}|\d{4})(?![\d/-])")
 _OTHER_YEARS = re.compile(r"(?i).*?\b(?:academic|school|university|season|crop|harvest|marketing|sugar|cotton)\b")
 _CURRENT_FINANCIAL_YEAR = re.compile(
@@ -151,10 +153,12 @@ _CURRENT_FINANCIAL_YEAR = re.compile(
 
 
 def _financial_year(expr: TimeExpression, family: str, value: str | None, resolved: str | None,
-                    year_end: str | None, doc_date: str | None, after: str = "") -> tuple[str | None, str | None]:
+                    year_end: str | None, doc_date: str | None, after: str = "",
+                    named_by_start: bool = False) -> tuple[str | None, str | None]:
     """A financial year named as a deadline ("by 2027-28", "in FY2026-27", "in fiscal 2028", "by the end of the
     fiscal year"), for a state whose financial year ends on ``year_end`` (MM-DD): that day of the year it ends in
-    ("from" it: the day after the year before ends); "this/next financial year" counts from the document date."""
+    ("from" it: the day after the year before ends); "this/next financial year" counts from the document date; where
+    a state names its financial years by the year they start in (``named_by_start``), "FY2027" ends a year later."""
     if not year_end or not value or not re.fullmatch(r"\d{4}", value):
         return value, resolved
     split = _SPLIT_YEAR.search(expr.text)
@@ -163,6 +167,8 @@ def _financial_year(expr: TimeExpression, family: str, value: str | None, resolv
     if not split and not _FINANCIAL_YEAR.search(expr.text) or _OTHER_YEARS.match(expr.text + after):
         return value, resolved  # (not "the 2026-27 academic session", "the 2027-28 season")
     year = int(value)
+    if named_by_start and not split:
+        year += 1  # Japan's "FY2027" ends in March 2028
     current = _CURRENT_FINANCIAL_YEAR.search(expr.text)
     if current and doc_date and re.match(r"\d{4}-\d{2}-\d{2}", doc_date):
         written = date.fromisoformat(doc_date[:10])
@@ -190,10 +196,11 @@ class DeadlineLinker(JSONState, Pipe):
     """Pick, for every commitment, the time expression that binds the committed action."""
 
     def __init__(self, name: str = "pledgewatch_deadline_linker", *, relations: dict[str, list[str]] | None = None,
-                 fiscal_year_ends: dict[str, str] | None = None):
+                 fiscal_year_ends: dict[str, str] | None = None, fiscal_years_named_by_start: list[str] | None = None):
         self.name = name
         self.relations: dict[str, list[str]] | None = None
         self.fiscal_year_ends: dict[str, str] | None = dict(fiscal_year_ends) if fiscal_year_ends is not None else None
+        self.fiscal_years_named_by_start: list[str] = list(fiscal_years_named_by_start or [])
         if relations is not None:
             self._set_relations(relations)
 
@@ -210,7 +217,7 @@ class DeadlineLinker(JSONState, Pipe):
         if relations is None:
             relations = rules.relations
         if rules is not None:
-            self.fiscal_year_ends = dict(rules.fiscal_year_ends)
+            self._set_fiscal(rules, patterns_dir)
         self._set_relations(relations)
 
     def _set_relations(self, relations: dict[str, list[str]]) -> None:
@@ -227,16 +234,34 @@ class DeadlineLinker(JSONState, Pipe):
 
     def _fiscal_ends(self) -> dict[str, str]:
         if self.fiscal_year_ends is None:
-            self.fiscal_year_ends = dict(load_time_rules(None).fiscal_year_ends)
+            self._set_fiscal(load_time_rules(None), None)
         return self.fiscal_year_ends
 
+    def _set_fiscal(self, rules, patterns_dir) -> None:
+        """The states' financial years, and each province's, state's or prefecture's as its country's (from the
+        alias table's regions: "by 2027-28" in Kerala's budget ends with India's financial year)."""
+        ends, by_start = dict(rules.fiscal_year_ends), list(rules.fiscal_years_named_by_start)
+        folder = Path(patterns_dir) if patterns_dir else default_dir()
+        folder = folder if folder.is_dir() else folder.parent
+        regions = load_actors(folder) if (folder / "actors.jsonl").is_file() else []
+        for actor in regions:
+            if actor.kind == "region" and actor.country:
+                if actor.country in ends:
+                    ends.setdefault(actor.canonical, ends[actor.country])
+                if actor.country in by_start and actor.canonical not in by_start:
+                    by_start.append(actor.canonical)
+        self.fiscal_year_ends, self.fiscal_years_named_by_start = ends, by_start
+
     def get_state(self) -> dict:
-        return {"relations": self.relations, "fiscal_year_ends": self.fiscal_year_ends}
+        return {"relations": self.relations, "fiscal_year_ends": self.fiscal_year_ends,
+                "fiscal_years_named_by_start": self.fiscal_years_named_by_start}
 
     def set_state(self, state: dict) -> None:
         relations, ends = state.get("relations"), state.get("fiscal_year_ends")
+        by_start = state.get("fiscal_years_named_by_start")
         self.__init__(self.name, relations=relations if isinstance(relations, dict) else None,
-                      fiscal_year_ends=ends if isinstance(ends, dict) else None)
+                      fiscal_year_ends=ends if isinstance(ends, dict) else None,
+                      fiscal_years_named_by_start=by_start if isinstance(by_start, list) else None)
 
     # ------------------------------------------------------------------ call
     def __call__(self, doc: Doc) -> Doc:
@@ -273,9 +298,10 @@ class DeadlineLinker(JSONState, Pipe):
                     best = replace(best, expr=expr)
                 value, resolved = _ahead(expr, _value(doc, best), _resolve(expr, best.family, doc._.doc_date),
                                          doc._.doc_date)
-                value, resolved = _financial_year(expr, best.family, value, resolved,
-                                                  self._fiscal_ends().get(c.actor_canonical or ""), doc._.doc_date,
-                                                  text[expr.end : expr.end + 20])
+                ends = self._fiscal_ends()
+                value, resolved = _financial_year(expr, best.family, value, resolved, ends.get(c.actor_canonical or ""),
+                                                  doc._.doc_date, text[expr.end : expr.end + 20],
+                                                  c.actor_canonical in self.fiscal_years_named_by_start)
                 c.deadline = Deadline(start=expr.start, end=expr.end, text=expr.text, relation=best.family,
                                       value=value, resolved=resolved)
                 if _SAME.fullmatch(expr.text) and previous is not None and 0 <= expr.start - previous.end < 600:
