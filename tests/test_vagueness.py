@@ -73,6 +73,8 @@ def test_issue_example_concrete_us_vague_china(nlp):
     ("Ruritania will issue a 10-year benchmark bond in 2027, market conditions permitting.", "HEDGED", "conditions permitting"),
     ("Each Party shall phase the safeguard out progressively as the situation improves.", "HEDGED", "situation improves"),
     ("Members in a position to do so will make voluntary contributions to the fund.", "HEDGED", "in a position to do"),
+    ("Where national law allows, we will share anonymised geological survey data with producer countries.", "HEDGED",
+     "Where national law allows"),
     ("Thailand shall provide technical assistance to Sri Lanka Customs on advance rulings by 2027.", "UNQUANTIFIED",
      "technical assistance"),    ("We will put resilience at the heart of everything we finance.", "VAGUE_ACTION", "at the heart of"),
     ("The two ministers will remain in close contact.", "VAGUE_ACTION", "remain in close contact"),
