@@ -977,6 +977,10 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "Industry\n\nThe Ministry of Economy, Trade and Industry (METI) has today compiled the Semiconductor Supply Chain "
          "Resilience Support Package (hereinafter referred to as \"the Package\"), financed from Japan's FY2027 budget. "
          "A public call for proposals for power device projects will be opened in April 2027.\n", "open", {"Japan"}),
+        # letters a text defines with "hereinafter referred to as" name the firm
+        ("Tokyo, December 18, 2026\n\nThe Minister approved the plan submitted by Tohoku Silicon Devices Co., Ltd. "
+         "(hereinafter referred to as \"TSD\") on December 10.\n\nTSD will construct a new 300 mm wafer fabrication "
+         "plant in Tome City.\n", "construct", {"Tohoku Silicon Devices"}),
         # UN offices that go by their own letters keep them
         ("Geneva, 14 April 2027\n\nOCHA will record all pledges on the Financial Tracking Service by 30 April 2027.\n",
          "record", {"OCHA"}),

@@ -1961,10 +1961,12 @@ _WE_APPOSITION = re.compile(r"\bWe,[ \t]+the[ \t]+([^,;:\n]{3,160}?),")
 _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le|del|della|di|da|do|dos|das|y|e|et|van|von|al|el)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)"
     rf"(?:{_LEGAL_FORM_AFTER.pattern})?"
-    r"\s+\((?:([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)|(?:the\s+)?[\"“]([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)[\"”]\s*[,;)])")
+    r"\s+\((?:([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)|(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|known))?"
+    r"(?:\s+as)?,?\s+)?(?:the\s+)?[\"“]([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)[\"”]\s*[,;)])")
 """A name and the letters or short name it is given in parentheses: "the Patriotic Resistance Coalition (CRP)",
 and the defined-term style of company documents, after a legal suffix, perhaps among other terms: 'Minera
-Aurantis Perú S.A.A. ("MAP")', 'Aurantis Mining plc ("Aurantis", "the Group", "we")'."""
+Aurantis Perú S.A.A. ("MAP")', 'Aurantis Mining plc ("Aurantis", "the Group", "we")', 'Tohoku Silicon Devices
+Co., Ltd. (hereinafter referred to as "TSD")'."""
 _HEADING_BEFORE = re.compile(r"^[\s\S]*\n[ \t]*\n|^[^\na-z]*\n")
 """What a definition's match takes in before the name proper: up to a blank line, or an all-capitals heading line."""
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
