@@ -416,6 +416,8 @@ def test_litotes_and_halting_are_positive(extract, text, verb, polarity):
         "A spokesman for the rebels denied that the group had agreed to hand over its heavy weapons.",
         "The Foreign Ministry rejected reports that Hanoi would close the border crossing at Lao Cai.",
         "The minister dismissed claims that the government had promised to raise public sector wages by 10 percent.",
+        # (also where the parser hangs the claim's clause on a noun after it)
+        "Its energy ministry denied a report in a Gulf newspaper that Astana had agreed to cap output at the Tengiz field.",
     ],
 )
 def test_clauses_that_only_look_like_commitments(extract, text):
@@ -998,6 +1000,12 @@ def test_a_bullet_verb_the_tagger_read_as_a_predeterminer_is_an_item(extract):
     text = ("Canberra, 11 May 2027\n\nThe Government of Australia will:\n\n- triple the bulk billing incentive for "
             "concession card holders from 1 November 2027;\n- open a further 50 Urgent Care Clinics by 30 June 2029.\n")
     assert [r.action.verb for r in extract(text)] == ["triple", "open"]
+
+
+def test_a_confirmed_report_still_reports_a_commitment(extract):
+    # only a denial undoes the claim: confirming the newspaper's report keeps the promise
+    text = "The ministry confirmed a report in a Gulf newspaper that Astana would cap output at the Tengiz field."
+    assert [r.action.verb for r in extract(text)] == ["cap"]
 
 
 def test_congress_alone_names_no_state(extract):

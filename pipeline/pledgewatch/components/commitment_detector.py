@@ -466,6 +466,14 @@ class CommitmentDetector(JSONState, Pipe):
         denied = top.head.head if top.head.lemma_ in self.words["claim_nouns"] else top.head
         if top.dep_ in ("ccomp", "acl") and denied.lemma_ in self.words["denial_verbs"]:
             return True  # "denied that Beijing had agreed to any cap", "rejected reports that it would close ..."
+        if top.dep_ in ("relcl", "acl"):
+            claim = top.head
+            while claim.dep_ == "pobj" and claim.head.dep_ == "prep" and claim.head.head != claim.head:
+                claim = claim.head.head  # "denied a report in a Gulf newspaper that Astana had agreed to ...": the
+                # parser hung the clause on the newspaper
+            if (claim is not top.head and claim.lemma_ in self.words["claim_nouns"]
+                    and claim.head.lemma_ in self.words["denial_verbs"]):
+                return True
         if top.dep_ in ("xcomp", "ccomp") and top.head.lemma_ in self.words["request_verbs"] and any(
             c.dep_ in ("dobj", "prep") for c in top.head.children if c.i < top.i
         ) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in top.children):
