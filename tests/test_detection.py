@@ -45,6 +45,9 @@ def _assert_actor(extract, text, verb, actor):
         # an announced or confirmed amount of funding is a pledge
         ("Germany announced a contribution of EUR 750 million to the Fund.", "Germany", "announce", "firm"),
         ("China confirmed a contribution of USD 18 million.", "China", "confirm", "firm"),
+        # a fund or facility with its amount, in any currency code, the amount perhaps hung on the verb
+        ("Norway announced a facility of NOK 300 million for the region.", "Norway", "announce", "firm"),
+        ("India announced the Women Entrepreneurs Fund with a corpus of ₹250 crore.", "India", "announce", "firm"),
     ],
 )
 def test_cues(extract, text, actor, verb, strength):

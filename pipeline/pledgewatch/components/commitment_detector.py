@@ -415,7 +415,13 @@ class CommitmentDetector(JSONState, Pipe):
             return False
         if obj.lemma_.lower() not in self.words["funding_nouns"] and not (obj.ent_type_ == "MONEY" or obj.like_num):
             return False
-        return any(t.ent_type_ == "MONEY" or t.text in _CURRENCY_SIGNS for t in obj.subtree)
+        # the amount in the object, or in a "with" phrase the parser hung on the verb ("announce the Women
+        # Entrepreneurs Fund with a corpus of ₹250 crore"); a currency code before a number counts ("NOK 300 million")
+        words = list(obj.subtree) + [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree]
+        doc = verb.doc
+        return any(t.ent_type_ == "MONEY" or t.text in _CURRENCY_SIGNS
+                   or (t.is_upper and t.is_alpha and len(t) == 3 and t.i + 1 < len(doc) and doc[t.i + 1].like_num)
+                   for t in words)
 
     def _blocked(self, anchor: Token, cue: Token) -> bool:
         """Clauses that only look like commitments: headlines, hopes and beliefs about others ("we hope the
@@ -972,7 +978,8 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-_CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "US$"})
+_CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "₹", "USD", "EUR", "GBP", "JPY", "CNY", "CHF", "CAD", "AUD", "US$", "INR",
+                             "Rs", "Rs.", "NZD", "NZ$", "A$", "C$", "KES", "ZAR", "NGN"})
 
 
 def _words_to_clause_end(doc: Doc, first: int, head: Token, prefix: Span | None = None, limit: int = 25) -> str:
