@@ -146,7 +146,7 @@ def make_deadline_linker(nlp: Language, name: str) -> "DeadlineLinker":
 
 _FINANCIAL_YEAR = re.compile(r"(?i)\bFY\s?'?\d|\b(?:fiscal|financial|budget)\b")
 _SPLIT_YEAR = re.compile(r"(?<![\d/-])(\d{4})[-/–](\d{2}|\d{4})(?![\d/-])")
-_OTHER_YEARS = re.compile(r"(?i).*?\b(?:academic|school|university|season|crop|harvest|marketing|sugar|cotton)\b")
+_OTHER_YEARS = re.compile(r"(?i)\b(?:academic|school|university|season|crop|harvest|marketing|sugar|cotton)\b")
 _CURRENT_FINANCIAL_YEAR = re.compile(
     r"(?i)\b(this|the current|the|its|their|next|the next|the coming|the following|last|the last|the previous)\s+"
     r"(?:fiscal|financial|budget)\s+year\b")
@@ -164,7 +164,7 @@ def _financial_year(expr: TimeExpression, family: str, value: str | None, resolv
     split = _SPLIT_YEAR.search(expr.text)
     if split and int(split.group(2)) % 100 != (int(split.group(1)) + 1) % 100:
         return value, resolved  # "over 2026-2028": a span of years, not one financial year
-    if not split and not _FINANCIAL_YEAR.search(expr.text) or _OTHER_YEARS.match(expr.text + after):
+    if not split and not _FINANCIAL_YEAR.search(expr.text) or _OTHER_YEARS.search(expr.text + after):
         return value, resolved  # (not "the 2026-27 academic session", "the 2027-28 season")
     year = int(value)
     if named_by_start and not split:
