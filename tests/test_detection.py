@@ -986,6 +986,9 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("Tokyo, December 18, 2026\n\nThe Minister approved the plan submitted by Tohoku Silicon Devices Co., Ltd. "
          "(hereinafter referred to as \"TSD\") on December 10.\n\nTSD will construct a new 300 mm wafer fabrication "
          "plant in Tome City.\n", "construct", {"Tohoku Silicon Devices"}),
+        # "the unions" after "the CCOO and UGT unions" are both of them ("the farm unions" names none)
+        ("MADRID, Nov 26 (Reuters) - Norvik reached an agreement with the CCOO and UGT unions on Thursday. The unions "
+         "agreed to call off the strike from Friday, a spokesman said.\n", "call", {"CCOO", "UGT"}),
         # UN offices that go by their own letters keep them
         ("Geneva, 14 April 2027\n\nOCHA will record all pledges on the Financial Tracking Service by 30 April 2027.\n",
          "record", {"OCHA"}),

@@ -893,6 +893,9 @@ class ActorResolver(JSONState, Pipe):
         included = self._included(doc, head, mentions, speakers)
         if included:
             return [(name, "joint" if len(included) > 1 else "name") for name in included]
+        members = _named_members(doc, head, span) if head.pos_ == "NOUN" and head.tag_ == "NNS" else []
+        if members:  # "the CCOO and UGT unions" ... "The unions agreed to call off the strike": each union named
+            return [(self._canonical(name), "joint") for name in members]
         if any(_singular(t.lower_) == "signatory" for t in span):
             signed = self._signatories(doc, c.actor_start)
             if len(signed) > 1:
@@ -2186,6 +2189,22 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
 _OFFICE_OF = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Spokesperson|Spokesman|Spokeswoman)\s+(?:of|for)\s+[A-Z]")
 _DISTRIBUTIVES = frozenset({"each", "both", "all", "neither", "either"})
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+def _named_members(doc: Doc, head: Token, span: Span) -> list[str]:
+    """The names a plural noun was given before ("with the CCOO and UGT unions" ... "the unions"): "the" and the
+    noun alone, and the nearest earlier use of the noun with two or more coordinated names before it."""
+    if len(span) != 2 or span[0].lower_ != "the":
+        return []
+    for token in reversed(doc[max(0, head.i - 600) : head.i]):
+        if token.lower_ != head.lower_ or token.i == head.i:
+            continue
+        before = doc[token.left_edge.i : token.i]
+        words = [t for t in before if t.lower_ not in ("the", "and", ",", "&")]
+        if (len(words) >= 2 and any(t.lower_ == "and" for t in before)
+                and all(t.text[:1].isupper() and t.is_alpha and t.pos_ in ("PROPN", "ADJ", "NOUN") for t in words)):
+            return [t.text for t in words]
+    return []
+
 
 def _after_fronted_adjunct(token: Token) -> bool:
     """The main clause's subject, after nothing but a fronted phrase and its comma ("As part of this package, it
