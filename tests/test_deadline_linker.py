@@ -502,6 +502,14 @@ def test_when_it_was_said_is_no_deadline(extract):
     assert records and all(r.deadline is None for r in records), [r.deadline for r in records]
 
 
+def test_by_after_a_comparing_word_is_still_a_deadline(extract):
+    # "equivalent to 2019 levels" compares; "recognize ... as equivalent by March 31, 2026" sets a date
+    record = _only(extract, "Paraguay will recognize the U.S. meat inspection system as equivalent by March 31, 2026.")
+    assert record.deadline is not None and record.deadline.value == "2026-03-31"
+    record = _only(extract, "Chile will hold emissions at a level equivalent to 2019 until the end of 2027.")
+    assert record.deadline is not None and record.deadline.value == "2027"
+
+
 @pytest.mark.parametrize(
     "text, value",
     [

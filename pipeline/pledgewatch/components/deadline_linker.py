@@ -508,6 +508,9 @@ _NOT_TEMPORAL_BEFORE = frozenset({
     "contrary", "due", "thanks", "owing", "proportion", "ratio",
 })
 """Words that make the next "to"/"with"/"from" no time relation: "a 30% cut relative to 2005", "compared to 2019"."""
+_COMPARING = frozenset({"compared", "comparison", "relative", "equivalent", "similar", "close", "contrary", "proportion",
+                        "ratio"})
+"""Those of them that compare, and so block only "to", "with" and "from"; "due", "back", "according" block any."""
 _BASELINE_BEFORE = frozenset({"%", "percent", "cent", "pc", "percentage", "points", "levels"})
 """A "from" + year after a quantity names a baseline: "cut emissions by 45% from 2019" (but "raise tariffs by 7
 percent from January 1, 2026" starts on a day)."""
@@ -544,8 +547,8 @@ def _temporal_use(doc: Doc, phrase: tuple[str, ...], at: int, expr: TimeExpressi
     ("arrears outstanding as of June 30, 2025", read when the date is not in the future), a span ("the first
     time in ten years")."""
     before = doc[at].lower_ if at >= 0 else ""
-    if before in _NOT_TEMPORAL_BEFORE:
-        return False
+    if before in _NOT_TEMPORAL_BEFORE and (phrase[0] in ("to", "with", "from") or before not in _COMPARING):
+        return False  # (but "recognize the system as equivalent by March 31, 2026": "by" after a comparing word)
     if phrase == ("from",) and re.fullmatch(r"\d{4}", expr.value or "") and (
             before in _BASELINE_BEFORE or doc[at].like_num and not _money(doc, at) if at >= 0 else False):
         return False
