@@ -994,6 +994,13 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "record", {"OCHA"}),
         ("The World Trade Organization will hold six regional workshops for officials from LDCs in 2028.\n",
          "hold", {"WTO"}),
+        # the state a headline makes its subject speaks for "the government", however often the story names the
+        # other side
+        ("Paraguay vows to send police to border after U.S. pressure\n\nASUNCION, March 3, 2027 - Paraguay will deploy 2,000 "
+         "police officers to the border within 30 days, a week after Washington froze U.S. aid and the United States "
+         "threatened tariffs. The U.S. Embassy welcomed the step. Interior Minister Ana Duarte told reporters that the "
+         "government would also send a bill to Congress before the end of March. The United States and the U.S. "
+         "Treasury have not commented.\n", "send", {"Paraguay"}),
     ],
 )
 def test_actor_from_parties_and_names(extract, text, verb, actors):

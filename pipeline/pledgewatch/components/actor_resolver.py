@@ -668,6 +668,12 @@ class ActorResolver(JSONState, Pipe):
             bodies = [n for n in named if self.kind.get(n) in ("organisation", "group")]
             if bodies and _SUMMIT_TITLE.search(title):
                 named = bodies  # "Pacific Islands Forum Leaders Meeting: Honiara Communiqué" -- not the host
+            else:
+                # "Honduras promises border troops ... after U.S. pressure": the title's subject speaks, however
+                # often the story names the other side
+                subject = self._title_known_subject(doc, first, mentions)
+                if subject in named:
+                    return [subject]
             return [max(named, key=lambda n: (counts[n], -named.index(n)))]
         adjectives = []  # "Statement on the drawdown of the Italian contingent": Italy speaks
         for a, b in header:
@@ -803,6 +809,24 @@ class ActorResolver(JSONState, Pipe):
                 return None  # "Truce holds": a headline's capitalised common noun, written lower-case in the text
             return name
         return None
+
+    def _title_known_subject(self, doc: Doc, line: tuple[int, int], mentions) -> str | None:
+        """The known actor that is the lone subject of the title's main verb ("Honduras promises ...",
+        "Japan's cabinet approves ..."), or None for a title without one or with joint subjects."""
+        span = doc.char_span(line[0], line[1], alignment_mode="contract")
+        if span is None:
+            return None
+        root = next((token for token in span if token.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in ("VERB", "AUX") or any(t.text in (";", ":") for t in span[: root.i - span.start]):
+            return None  # "EU, India agree ...; Delhi denies ...": the parse of a second clause says nothing
+        subjects = [child for child in root.children if child.dep_ == "nsubj"]
+        if len(subjects) != 1 or any(child.dep_ == "conj" for child in subjects[0].children):
+            return None  # "US and China agree ...": both speak, which the joint-title rule decides
+        token = subjects[0]
+        if token.left_edge.i > span.start + 1:
+            return None  # the subject opens the title
+        before = {canonical for start, _, canonical in mentions if line[0] <= start < root.idx}
+        return before.pop() if len(before) == 1 else None
 
     def _issuing_state(self, text: str, header, mentions) -> str | None:
         """The state of a header line that is an issuing ministry or office ("Ministry of Foreign Affairs of
