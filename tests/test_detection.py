@@ -1093,6 +1093,15 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
         # a nominal chapeau: an expressed intention (soft) or a reaffirmed commitment governs the bullets
         ("What Thailand Will Do\n\nThailand has expressed its intention to:\n- work toward reducing tariffs on U.S. "
          "pork;\n- address non-tariff barriers affecting U.S. motor vehicles.\n", {"work", "address"}),
+        # "committed to the following:" governs its items, and after a prepositional "to" the items may be gerunds
+        ("According to a joint note, Paraguay committed to the following:\n\n1. setting up 12 checkpoints on the "
+         "eastern border by March 31;\n2. opening a reception centre for returned migrants in Asuncion.\n",
+         {"set", "open"}),
+        ("Malaysia commits to the following:\n\n- eliminate tariffs on U.S. dairy products by January 1, 2028;\n- "
+         "purchase 30 Boeing aircraft.\n", {"eliminate", "purchase"}),
+        # ... but a gerund heading with a sentence of its own is no item
+        ("Lumenfold commits to the following:\n\n1. Testing before release. We will test every new frontier model "
+         "for misuse before any public release.\n", {"test"}),
     ],
 )
 def test_chapeau_items(extract, text, verbs):

@@ -229,6 +229,9 @@ class CommitmentDetector(JSONState, Pipe):
                         complement = cue
                     else:
                         complement = _complement(cue)
+                        if complement is not None and complement.lower_ == "following" and _ends_with_colon(cue, 24) \
+                                and not _negated(cue):
+                            return "chapeau"  # "Honduras committed to the following:" then the items
                     if complement is None:
                         if cue.lemma_ in self.words["object_commissives"] and _object(cue) is not None:
                             if cue.tag_ == "VBD" and _in_a_past_year(cue, doc._.doc_date):
@@ -718,7 +721,10 @@ class CommitmentDetector(JSONState, Pipe):
                 subject = _last_name_before(doc[chapeau.start : cue.i])  # the same, left in one garbled parse
             subjects = [_noun_phrase(subject)] if subject is not None else []
         out = []
-        gerunds = _means_chapeau(cue)  # "... by:" then "abolishing ...", "raising ..."
+        # "... by:" then "abolishing ...", "raising ..."; a prepositional "to" takes gerunds too ("committed to the
+        # following:" then "setting up ...")
+        means = _means_chapeau(cue)
+        gerunds = means or any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children)
         sent = _next_sentence(doc, chapeau)
         opened = False  # a line's "(" the segmenter cut off from its item ("(" + "i) establish ...")
         marked: bool | None = None  # whether the items carry bullets or numbers (then every item does)
@@ -755,7 +761,8 @@ class CommitmentDetector(JSONState, Pipe):
             if negated_item:
                 head = words[1]
             modal = any(c.tag_ == "MD" for c in sent.root.children)
-            if not (_list_item_verb(head) or gerunds and head.tag_ == "VBG"
+            if not (_list_item_verb(head) or gerunds and head.tag_ == "VBG" and (means or any(
+                    c.dep_ in ("dobj", "prt", "xcomp", "ccomp") for c in head.children))  # not a heading ("1. Testing before release.")
                     or (negated_item and head.is_alpha and head.tag_ not in _NOT_ITEM_VERB)) or any(
                 (c.tag_ == "MD" and c.i < head.i) or (c.dep_ in _SUBJECTS and (c.i < head.i or c.i == head.i and modal))
                 for c in sent.root.children
