@@ -996,6 +996,12 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "hold", {"WTO"}),
         # the state a headline makes its subject speaks for "the government", however often the story names the
         # other side
+        # a fund of its own name in an organisation's story is its own actor; the Eurosystem acts for the ECB
+        ("GENEVA, May 21, 2027 - The World Health Organization said 61 countries signed its agreement. A donor "
+         "conference raised $1.9 billion for the Pandemic Fund, which helps poorer countries. The Pandemic Fund will "
+         "open its third call for proposals in September.\n", "open", {"Pandemic Fund"}),
+        ("Frankfurt am Main, 28 October 2027\n\nMonetary policy decisions\n\nThe Eurosystem will no longer reinvest "
+         "the principal payments from maturing securities.\n", "reinvest", {"European Central Bank"}),
         ("Paraguay vows to send police to border after U.S. pressure\n\nASUNCION, March 3, 2027 - Paraguay will deploy 2,000 "
          "police officers to the border within 30 days, a week after Washington froze U.S. aid and the United States "
          "threatened tariffs. The U.S. Embassy welcomed the step. Interior Minister Ana Duarte told reporters that the "

@@ -1395,6 +1395,10 @@ class ActorResolver(JSONState, Pipe):
                 and self.kind.get(speakers[0]) != "state"):
             named = (self._named_kind(mentions, low, start)
                      if low in _INSTITUTION_KINDS and low not in speakers[0].lower() else None)
+            own_name = [t.text for t in span if t.pos_ == "PROPN" and t.dep_ == "compound" and t.head == head]
+            if (not named and low in _INSTITUTION_KINDS and own_name and head.ent_type_ == "ORG"
+                    and not any(w.lower() in speakers[0].lower() for w in own_name)):
+                return self._clean(span)  # "The Pandemic Fund" in the WHO's story: a fund of its own name
             return named or speakers[0]  # "The Meeting agreed to ..." in a ministerial statement: the body that
             # met; but "The Bank" in the communiqué of a bank's fund is the "Caribbean Development Bank" it names
         if low in self.words["non_agent_nouns"] or head.lower_ in self.words["non_agent_nouns"]:
