@@ -173,6 +173,9 @@ def test_each_dated_step_of_a_target_is_a_commitment(extract, text, steps):
     [
         ("Kenya said the balance would be disbursed before the financial year ends on June 30, 2026.", "2026-06-30", "by"),
         ("Kenya will keep the ban until the current licence expires on 31 March 2027.", "2027-03-31", "until"),
+        # a counted period "to" a date ends on it (but "the year to March 2025" dates a report)
+        ("June 14, 2027 - Britain will provide 9 billion pounds in climate finance over the three years to March "
+         "2030.", "2030-03", "until"),
     ],
 )
 def test_the_dated_end_of_a_period_is_the_deadline(extract, text, value, relation):
@@ -201,6 +204,7 @@ def test_point_date_of_a_past_pledge_is_not_its_deadline(extract):
         "The Participants will review the list of controlled items annually.",
         # a rate is a recurrence, and "N days of demand" an amount
         "Estonia will allocate at least 0.25 per cent of GDP a year to military assistance.",
+        "Honduras will accept up to two U.S. deportation flights a day.",
         "The Ministry will maintain a stockpile of protective equipment sufficient for 90 days of national demand.",
         # a duration reached "to" or measured "of" a thing is a target, not a time; a season without a year is rough
         "The Ministry will cut waiting times for hip operations to a maximum of 120 days.",

@@ -1212,7 +1212,7 @@ class TimeGrammar:
         before = state.text[max(0, m.start() - 60):m.start()]
         if each == "a" and (not re.search(r"(?:\d[\d,.]*%?|\b(?:million|billion|thousand|hundred|dozen|times|once|twice|"
                                          r"several|few|many|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                                         r"fifteen|twenty|thirty|forty|fifty))\s+(?:[\w$-]+\s+){0,4}$", before, re.I)
+                                         r"fifteen|twenty|thirty|forty|fifty))\s+(?:[\w$.’'-]+\s+){0,4}$", before, re.I)
                             or re.search(r"\b(?:for|within|in|over|after|about|than|under|at|by|of|to|from|during)\s+$", before, re.I)):
             return None  # a rate ("0.25 per cent of GDP a year"), not "for a year"
         every_other = "other" in each

@@ -586,6 +586,9 @@ def _scope_of_a_name(token: Token, lead: set[int], expr: TimeExpression) -> bool
     if expr.type == "DURATION" or len(lead) != 1 or first < 1 or doc[first].lower_ not in ("to", "for"):
         return False
     noun = doc[first - 1]
+    if doc[first].lower_ == "to" and noun.lower_ in PERIOD_NOUNS and any(
+            c.dep_ == "nummod" or c.lower_ in ("next", "coming") for c in noun.children) and _not_past(expr, doc._.doc_date):
+        return False  # "provide 9 billion pounds over the three years to March 2030": the period ends on the date
     return noun.lower_ in SCOPE_NOUNS or doc[first].lower_ == "to" and noun.lower_ in PERIOD_NOUNS
 
 
