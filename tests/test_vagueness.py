@@ -81,6 +81,8 @@ def test_issue_example_concrete_us_vague_china(nlp):
     ("The Bank will do whatever is necessary to bring inflation back to target.", "VAGUE_ACTION", "whatever is necessary"),
     ("The Minister will argue for its adoption at the Council.", "VAGUE_ACTION", "argue for"),
     ("The Fund will play a constructive role in the talks.", "VAGUE_ACTION", "play a constructive role"),
+    ("Peru will streamline sanitary permits for U.S. poultry establishments.", "VAGUE_ACTION", "streamline"),
+    ("Georgia agreed to simplify veterinary checks at the Red Bridge crossing point.", "VAGUE_ACTION", "simplify"),
 ])
 def test_cue_raises_its_flag_with_text_and_rule(nlp, text, code, cue_text):
     record = one(nlp, text)
@@ -230,6 +232,9 @@ def test_negative_commitment_to_refrain_from_a_concrete_act_is_checkable(nlp):
     assert not {"UNQUANTIFIED", "NO_VERIFICATION", "HEDGED"} & codes(record) and not record.vague
     record = one(nlp, "The City has no plans to sell the municipal water system to a private operator.")
     assert "HEDGED" not in codes(record)
+    # an open list in what is ruled out widens the ban: nothing left open to the actor
+    record = one(nlp, "Malaysia will not impose export bans on rare earth elements or other critical minerals.")
+    assert "OPEN_ENDED" not in codes(record) and not record.vague
 
 
 def test_hedged_commitment_is_vague_even_with_a_date(nlp):

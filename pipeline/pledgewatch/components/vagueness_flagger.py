@@ -279,7 +279,10 @@ class VaguenessFlagger(JSONState, Pipe):
         if doc[c.verb_i].lemma_.lower() in self.cfg["checkable_verbs"]:
             flags = [f for f in flags if not (f.code == "VAGUE_ACTION" and f.rule == "cooperation")]
         if c.polarity == "negative":
-            flags = [f for f in flags if f.code not in ("UNQUANTIFIED", "HEDGED") or f.rule.startswith("hedge-appropriate")]
+            # "will not impose export bans on rare earths or other critical minerals": an open list widens what is
+            # ruled out, which leaves the other side less to argue about, not more
+            flags = [f for f in flags if f.code not in ("UNQUANTIFIED", "HEDGED", "OPEN_ENDED")
+                     or f.rule.startswith("hedge-appropriate")]
         if (c.strength == "soft" and c.polarity == "positive" and c.cue.lower() not in self.cfg["firm_cues"]
                 and not any(f.code == "HEDGED" for f in flags)):
             at = _cue_start(text, c)
