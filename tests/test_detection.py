@@ -1002,6 +1002,10 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "open its third call for proposals in September.\n", "open", {"Pandemic Fund"}),
         ("Frankfurt am Main, 28 October 2027\n\nMonetary policy decisions\n\nThe Eurosystem will no longer reinvest "
          "the principal payments from maturing securities.\n", "reinvest", {"European Central Bank"}),
+        # a department's letters in a state governor's text are the state's, not the country its name contains
+        ("2027 State of the State Address\nGovernor Renee Calder, State of Kansas\nJanuary 13, 2027\n\nOver the next "
+         "four years, the Kansas Department of Transportation (KDOT) will repair 320 bridges. KDOT will also let the "
+         "contract for the U.S. 69 expansion by the end of this year.\n", "let", {"Kansas"}),
         ("Paraguay vows to send police to border after U.S. pressure\n\nASUNCION, March 3, 2027 - Paraguay will deploy 2,000 "
          "police officers to the border within 30 days, a week after Washington froze U.S. aid and the United States "
          "threatened tariffs. The U.S. Embassy welcomed the step. Interior Minister Ana Duarte told reporters that the "

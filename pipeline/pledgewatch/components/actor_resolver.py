@@ -455,6 +455,7 @@ class ActorResolver(JSONState, Pipe):
         if "(" not in text:
             return []
         defined = {}
+        ministries: set[str] = set()  # acronyms of a ministry whose letters leave out "Ministry of"
         terms: dict[str, str] = {}  # a defined common noun ("the Group") -> the acronym defined with it
         spans = []  # definitions that contain a state's name ("Sudan People's Liberation Army (SPLA)")
         states = [(a, b) for a, b, c in known if self.kind.get(c) == "state"]
@@ -470,8 +471,11 @@ class ActorResolver(JSONState, Pipe):
             while len(words) > 1 and (words[0].lower() in _CALENDAR_WORDS or words[0].rstrip(",").isdigit()):
                 words.pop(0)  # "On 14 May the Superintendency of the Environment (SMA)": not "May the ..."
             name = " ".join(words)
-            full = _spelled_by(_LEGAL_SUFFIX.sub("", re.sub(r"^(?:the|The)\s+", "", name).strip()), acronym)
+            whole = _LEGAL_SUFFIX.sub("", re.sub(r"^(?:the|The)\s+", "", name).strip())
+            full = _spelled_by(whole, acronym)
             defined.setdefault(acronym, full)
+            if {w.lower() for w in whole[: len(whole) - len(full)].split()} & {"ministry", "department"}:
+                ministries.add(acronym)  # "the Ministry of Emergency Management and Climate Readiness (EMCR)"
             if m.group(3):  # 'Aurantis Mining plc ("Aurantis", "the Group", "we")': "the Group" is the firm too
                 close = text.find(")", m.end(3))
                 for term in re.findall(r"[\"“](?:the\s+)?([A-Z][a-z]+)[\"”]", text[m.end(3) + 1 : close if close > 0 else m.end(3)]):
@@ -506,9 +510,10 @@ class ActorResolver(JSONState, Pipe):
         taken = {(a, b) for a, b, _ in known}
         state = None
         for acronym, full in defined.items():
-            if full.split()[0].lower() in self.words["government_nouns"] or {"ministry", "department"} & {
+            if acronym in ministries or full.split()[0].lower() in self.words["government_nouns"] or {"ministry", "department"} & {
                     w.lower() for w in full.split()}:  # "the Ministry of Environment (MEFT)", "National Department of Health (NDoH)"
-                state = state or self._main_state(doc, self._without_stray_capitals(text, known))
+                # (a province's ministry in the province's release is the province's)
+                state = state or self._document_region(text, known) or self._main_state(doc, self._without_stray_capitals(text, known))
                 defined[acronym] = state or full
             elif acronym in agencies:
                 defined[acronym] = agencies[acronym]
