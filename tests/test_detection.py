@@ -1006,6 +1006,10 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("2027 State of the State Address\nGovernor Renee Calder, State of Kansas\nJanuary 13, 2027\n\nOver the next "
          "four years, the Kansas Department of Transportation (KDOT) will repair 320 bridges. KDOT will also let the "
          "contract for the U.S. 69 expansion by the end of this year.\n", "let", {"Kansas"}),
+        # a minister the text gives no country speaks for the state the text is about
+        ("LUXEMBOURG, 3 May 2027 - Luxembourg built 2,100 homes last year. Housing Minister Claude Wirtgen told "
+         "parliament that the government would build 4,000 homes a year from 2028. Mr Wirtgen said it would also "
+         "consider a vacancy tax.\n", "consider", {"Luxembourg"}),
         ("Paraguay vows to send police to border after U.S. pressure\n\nASUNCION, March 3, 2027 - Paraguay will deploy 2,000 "
          "police officers to the border within 30 days, a week after Washington froze U.S. aid and the United States "
          "threatened tariffs. The U.S. Embassy welcomed the step. Interior Minister Ana Duarte told reporters that the "

@@ -396,6 +396,12 @@ class ActorResolver(JSONState, Pipe):
             if "governor" in {t.lower_ for t in before[-3:]}:
                 bank = self._bank(doc, known)  # "Governor Ignacio Valdivieso" in a text on the central bank: the bank
                 state = bank or state
+            if state is None and titled and _MINISTER_BEFORE.search(before[-4:].text):
+                # "Housing Minister Claude Wirtgen", "Interior Cabinet Secretary Joseph Mbogo": a minister the text
+                # gives no country is one of the state it is about
+                national = {t.lower_ for t in before[-4:]} & {"cabinet", "federal", "union", "national"}
+                state = (None if national else self._document_region(text, known)) or self._only_state(doc, states) \
+                    or self._dominant_state(text, known)
             if state:
                 people[ent[-1].text] = state
         for a, b, state in states:  # "Latvia's Arvids Kalnins", whatever the NER made of the name
@@ -1709,6 +1715,13 @@ class ActorResolver(JSONState, Pipe):
             return self._dateline_state(doc_cache.text(doc), mentions)
         return None
 
+    def _dominant_state(self, text: str, mentions) -> str | None:
+        """The state the text names at least twice as often as any other, if there is one."""
+        counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "state" and not _placed(text, m[0])).most_common(2)
+        if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
+            return counts[0][0]
+        return None
+
     def _main_state(self, doc: Doc, mentions) -> str | None:
         """The state the document names most (places after "in", "at" left out), if it names one at all."""
         text = doc_cache.text(doc)
@@ -1895,6 +1908,7 @@ _GENERIC_FORCE_WORDS = frozenset({"armed", "defence", "defense", "national", "ro
                                   "naval", "land", "self", "people", "people's", "popular", "revolutionary"})
 _PART_NOUNS = frozenset({"annex", "article", "chapter", "schedule", "appendix", "section", "paragraph", "table"})
 """The parts of a document, which the NER takes for organisations ("Annex 2-C"): never what "it" stands for."""
+_MINISTER_BEFORE = re.compile(r"\b(?:[Mm]inister|Cabinet Secretary|Secretary of State)\s*$")
 _REGIONAL_TITLES = {"premier", "governor", "treasurer"}  # ("Chief Minister" too, by its first word)
 _REGIONAL_GOVERNMENT = re.compile(
     r"\b(?:the [Pp]rovince|[Pp]rovincial|Premier|MLAs?|[Ss]tate [Gg]overnment|the State's|[Cc]ounty [Gg]overnment|"
