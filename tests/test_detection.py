@@ -1006,6 +1006,11 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
         ("2027 State of the State Address\nGovernor Renee Calder, State of Kansas\nJanuary 13, 2027\n\nOver the next "
          "four years, the Kansas Department of Transportation (KDOT) will repair 320 bridges. KDOT will also let the "
          "contract for the U.S. 69 expansion by the end of this year.\n", "let", {"Kansas"}),
+        # a listed firm that "today announced" speaks for "we", even where the parser ends the sentence at its ticker
+        ("Serenne Pharma pledges USD 180 price cap for tuberculosis drug\n\nBasel, Switzerland, 9 June 2026 – Serenne "
+         "Pharma AG (SIX: SRNP) today announced a global access commitment for ravoquine.\n\n\"We will supply 1.5 "
+         "million courses by the end of 2028,\" said Dr. Annika Brunner, Chief Executive Officer.\n", "supply",
+         {"Serenne Pharma"}),
         # a minister the text gives no country speaks for the state the text is about
         ("LUXEMBOURG, 3 May 2027 - Luxembourg built 2,100 homes last year. Housing Minister Claude Wirtgen told "
          "parliament that the government would build 4,000 homes a year from 2028. Mr Wirtgen said it would also "

@@ -41,6 +41,10 @@ from ..quotes import quote_attribution
 
 _TICKER = re.compile(r"\s*\((?:[A-Z][\w ]*:\s*)?[A-Z]{1,6}(?:[ .][A-Z])?\)|\s*\((?:NYSE|Nasdaq|NASDAQ|LSE|TSX|ASX|Euronext|SIX|OTC)\b")
 """A stock listing after a name: "(NYSE: ORV)", "(Nasdaq Copenhagen: TESS B)", "(LSE: DTEL)"."""
+_LISTED_ISSUER = re.compile(
+    r"((?:[A-Z][\w&.'’/-]*,?\s+){0,5}[A-Z][\w&.'’/-]*)\s*\((?:[A-Z][\w ]*:\s*)?[A-Z]{1,6}(?:[ .][A-Z])?\)\s+today\s+"
+    r"(?:announced|unveiled|published|released|launched|set out|committed|pledged|presented|introduced|outlined)\b")
+"""A listed firm announcing, the press-release idiom: "Serenne Pharma AG (SIX: SRNP) today announced"."""
 _LEGAL_FORM_AFTER = re.compile(r"[,\s]+(?:Inc\.?|Co\.,?\s+Ltd\.?|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|S\.A\.A\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|ASA|A/S|AB|Oyj|S\.p\.A\.|SpA|K\.K\.|Pty|Pte\.?|Sdn\.?|Bhd\.?|Tbk|PJSC|JSC|LLP|BV|B\.V\.|SAS|Ltda\.?)(?![\w/])")
 _LEGAL_SUFFIX = re.compile(
     r"[,\s]+(?:Inc\.?|Incorporated|Ltd\.?|Limited|plc|PLC|Corp\.?|LLC|L\.L\.C\.|S\.A\.|SA|AG|SE|N\.V\.|NV|GmbH|Co\.?|Group Holdings|ASA|AS|A/S|AB|Oyj|S\.p\.A\.|SpA|KK|K\.K\.|Pty|Pte\.?|Sdn\.?|Bhd\.?|Tbk|Holdings|JSC|PJSC|OJSC|Joint[- ]Stock Company|LLP|Oy|BV|B\.V\.|SAS|Ltda\.?)$"
@@ -871,6 +875,13 @@ class ActorResolver(JSONState, Pipe):
     def _issuer(self, doc: Doc, header, mentions) -> str | None:
         """The organisation that announces, in the first body sentence: "X (today) announced / unveiled ..."."""
         body_start = max((b for a, b in header), default=0)
+        # the parser may end the sentence at a listing ("Serenne Pharma AG (SIX: SRNP)" + "today announced ...")
+        listed = _LISTED_ISSUER.search(doc_cache.text(doc), body_start, body_start + 800)
+        if listed:
+            name = self._canonical(_LEGAL_SUFFIX.sub("", re.sub(r"^(?:The|the)\s+", "", listed.group(1))).strip(" ,"))
+            if self.kind.get(name) != "state":
+                self._firms.add(name)
+                return name
         for sent in doc.sents:
             if sent.start_char < body_start:
                 continue
