@@ -295,6 +295,11 @@ def test_round_trip_keeps_the_relation_table(tmp_path):
         # a period without a number, then the date it ends on
         ("Japan will provide US$28 million, to be disbursed before the end of its fiscal year in March 2027.",
          "2027-03"),
+        # a date the parser lent to the next noun as its number ("by September 30, 2026 amendments")
+        ("The Ministry of Justice will submit to the Assembly by September 30, 2026 amendments that raise criminal "
+         "penalties for counterfeiting.", "2026-09-30"),
+        # a dated report is an event a deadline relation may name
+        ("The Committee will not lower the policy rate further before the June Monetary Policy Report.", "2026-06"),
     ],
 )
 def test_deadlines_the_parse_hides(extract, text, value):

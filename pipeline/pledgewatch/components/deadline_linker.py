@@ -110,7 +110,7 @@ SPELL_NOUNS = frozenset({
 
 EVENT_NOUNS = frozenset({
     "meeting", "meetings", "summit", "session", "conference", "election", "elections", "review", "vote",
-    "referendum", "forum", "assembly", "congress", "plenary", "ministerial", "round", "cop", "games",
+    "referendum", "forum", "assembly", "congress", "plenary", "ministerial", "round", "cop", "games", "report", "exercise",
 })
 """Dated events a deadline relation may name: "until the May 2026 meeting", "before the 2027 elections". With no
 relation of its own ("will attend the May 2026 meeting") the date only names the event."""
@@ -640,13 +640,14 @@ def _can_bind(text: str, expr: TimeExpression) -> bool:
 
 
 def _root(doc: Doc, first: int, end: int) -> int:
-    """The token of ``doc[first:end]`` whose head lies outside it (the rightmost, if several)."""
-    root = end - 1
-    for i in range(first, end):
-        head = doc[i].head.i
-        if head < first or head >= end or head == i:
-            root = i
-    return root
+    """The token of ``doc[first:end]`` whose head lies outside it (the rightmost, if several; but a token the
+    parser lent to the next noun as a modifier gives way to one that is a preposition's object: "by September
+    30, 2026 amendments that ..." read with "2026" as a number of "amendments")."""
+    outside = [i for i in range(first, end) if not first <= doc[i].head.i < end or doc[i].head.i == i]
+    if not outside:
+        return end - 1
+    governed = [i for i in outside if doc[i].dep_ not in _MODIFIER_DEPS and doc[i].dep_ not in ("det", "predet")]
+    return (governed or outside)[-1]
 
 
 def _attachment(token: Token, targets: set[int], inside: set[int], family: str, future: bool,
