@@ -145,6 +145,8 @@ def test_weekday_and_month_follow_tense():
 def test_not_time_expressions():
     assert tag("Theresa May may march on.", DOC) == []
     assert tag("He is 52 years old.", DOC) == []
+    assert "PT1S" not in [t.value for t in tag("The city will open a second 24-hour care home.", DOC)]
+    assert [t.value for t in tag("It lasted a second.", DOC)] == ["PT1S"]
     assert tag("about three-quarters of its food", DOC) == []
     assert tag("as soon as the threats end", DOC) == []
 

@@ -1186,6 +1186,9 @@ class TimeGrammar:
         after = state.text[m.end():m.end() + 12].lower()
         if re.match(r"\s+old\b", after) or m.group(0).lower().endswith("-old"):
             return None  # an age, not a time
+        if unit_word == "second" and (qty or "").lower().strip() in ("a", "an") and re.match(
+                r" (?:\d|(?!later\b|ago\b|earlier\b|after\b|before\b|or\b|and\b|in\b)[a-z])", state.text[m.end():m.end() + 12]):
+            return None  # "open a second 24-hour care home", "a second tranche": an ordinal, not a time
         if unit == "Q" and (re.match(r"\s+of\b", after) or "-quarters" in m.group(0).lower()):
             return None  # a fraction: "a quarter of the market", "three-quarters"
         if unit == "S" and amount == 1 and re.match(r"\s+[a-z]", after) and not re.match(r"\s+(?:later|ago|earlier)", after):
