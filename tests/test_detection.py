@@ -1011,6 +1011,9 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "Pharma AG (SIX: SRNP) today announced a global access commitment for ravoquine.\n\n\"We will supply 1.5 "
          "million courses by the end of 2028,\" said Dr. Annika Brunner, Chief Executive Officer.\n", "supply",
          {"Serenne Pharma"}),
+        # a city's council is the city, even where the city is its state's capital
+        ("Homes First: 10,000 homes by 2029\n\nThe Queensland Government will deliver 10,000 social homes by 2029. "
+         "Brisbane City Council has agreed to fast-track approvals for 1,500 townhouses.\n", "agree", {"Brisbane"}),
         # a minister the text gives no country speaks for the state the text is about
         ("LUXEMBOURG, 3 May 2027 - Luxembourg built 2,100 homes last year. Housing Minister Claude Wirtgen told "
          "parliament that the government would build 4,000 homes a year from 2028. Mr Wirtgen said it would also "

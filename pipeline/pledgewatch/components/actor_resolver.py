@@ -1359,6 +1359,8 @@ class ActorResolver(JSONState, Pipe):
             capital = next((c for c, r in self.capitals.items() if r == speakers[0] and c in lowered), None)
             if capital:
                 return capital.title()  # the capital its dateline names ("WINNIPEG, March 18, 2027 -")
+        if _LOCAL_COUNCIL.fullmatch(re.sub(r"^(?:the|The)\s+", "", span.text)):
+            return _city_of(self._clean(span))  # "Brisbane City Council" is Brisbane, not the state whose capital it is
         inside = [m for m in mentions if m[0] >= start and m[1] <= end
                   and not _LOCATIVE.search(doc_cache.text(doc)[max(start, m[0] - 30) : m[0]])]  # "the Embassy in Seoul"
         if inside:
