@@ -83,6 +83,9 @@ def test_issue_example_concrete_us_vague_china(nlp):
     ("The Fund will play a constructive role in the talks.", "VAGUE_ACTION", "play a constructive role"),
     ("Peru will streamline sanitary permits for U.S. poultry establishments.", "VAGUE_ACTION", "streamline"),
     ("Georgia agreed to simplify veterinary checks at the Red Bridge crossing point.", "VAGUE_ACTION", "simplify"),
+    ("Canada will give favourable consideration to Ecuador's requests for sanitary approvals.", "HEDGED",
+     "give favourable consideration"),
+    ("We will consult closely on actions in foreign exchange markets.", "VAGUE_ACTION", "closely"),
 ])
 def test_cue_raises_its_flag_with_text_and_rule(nlp, text, code, cue_text):
     record = one(nlp, text)
