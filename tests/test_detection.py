@@ -1011,6 +1011,12 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "Pharma AG (SIX: SRNP) today announced a global access commitment for ravoquine.\n\n\"We will supply 1.5 "
          "million courses by the end of 2028,\" said Dr. Annika Brunner, Chief Executive Officer.\n", "supply",
          {"Serenne Pharma"}),
+        # a sentence-initial "It" after "The Pakistani side reiterated ..." is that side, not a body named before
+        ("Beijing, 18 June 2027\n\n4. The two sides agreed to convene the 15th meeting of the CPEC Joint Cooperation "
+         "Committee (JCC) in Islamabad.\n\n5. The Pakistani side reiterated that it will spare no effort to ensure "
+         "the safety of Chinese personnel, and that the perpetrators of such attacks will be brought to justice. It "
+         "will establish a Special Protection Unit by 31 December 2027.\n",
+         "establish", {"Pakistan"}),
         # a city's council is the city, even where the city is its state's capital
         ("Homes First: 10,000 homes by 2029\n\nThe Queensland Government will deliver 10,000 social homes by 2029. "
          "Brisbane City Council has agreed to fast-track approvals for 1,500 townhouses.\n", "agree", {"Brisbane"}),

@@ -1135,7 +1135,10 @@ class ActorResolver(JSONState, Pipe):
                             or lemma == "government" and self.kind.get(speakers[0]) in _GOVERNMENTS):
                         previous = speakers[0]
                     else:
-                        previous = next((m[2] for m in mentions if m[0] <= subject.idx < m[1]), previous)
+                        named = next((m[2] for m in mentions if m[0] <= subject.idx < m[1]), None)
+                        if named is None and subject.lower_ == "side":  # "The Pakistani side reiterated ... It will"
+                            named = self._name(doc, subject.left_edge.idx, subject.idx + len(subject), mentions, speakers)
+                        previous = named or previous
             elif head.lower_ == "it" and previous is not None:
                 # "Corvalis has accepted all of the SMA's conditions, under which it will:": the subject of the
                 # sentence it sits in, not a possessor named on the way
