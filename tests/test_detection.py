@@ -1017,6 +1017,11 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "the safety of Chinese personnel, and that the perpetrators of such attacks will be brought to justice. It "
          "will establish a Special Protection Unit by 31 December 2027.\n",
          "establish", {"Pakistan"}),
+        # a state's development agency or finance corporation acts for the state (patterns/actors.jsonl aliases)
+        ("Santiago, March 9, 2027\n\nMinister Shimazaki stated that JICA will train a further 400 specialists in "
+         "Chile over the next three years.\n", "train", {"Japan"}),
+        ("The U.S. International Development Finance Corporation will provide $300 million in financing for "
+         "processing projects in Namibia by 2028.\n", "provide", {"United States"}),
         # a city's council is the city, even where the city is its state's capital
         ("Homes First: 10,000 homes by 2029\n\nThe Queensland Government will deliver 10,000 social homes by 2029. "
          "Brisbane City Council has agreed to fast-track approvals for 1,500 townhouses.\n", "agree", {"Brisbane"}),
