@@ -32,6 +32,8 @@ def _assert_actor(extract, text, verb, actor):
         ("Britain aims to halve the backlog of asylum claims.", "United Kingdom", "halve", "soft"),
         ("The Ministry is launching a EUR 2 billion guarantee fund for small exporters.", None, "launch", "firm"),
         ("Germany reaffirmed its commitment to spend 2 percent of GDP on defence.", "Germany", "spend", "firm"),
+        # the "concurred to" of translated foreign-ministry readouts
+        ("Japan and Chile concurred to start negotiations on a social security agreement.", "Japan", "start", "firm"),
         # a rare verb the tagger reads as a noun after "to"
         ("South Africa promised to decommission 12 coal plants.", "South Africa", "decommission", "firm"),
         ("Under its Just Energy Transition Investment Plan, South Africa promised to decommission 12 GW of coal "
