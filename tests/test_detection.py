@@ -1148,6 +1148,14 @@ def test_chapeau_items(extract, text, verbs):
     assert found == verbs, found
 
 
+def test_a_dated_share_of_a_pledge_is_the_pledgers_commitment(extract):
+    text = ("ROME, 12 May 2027 - FAO hosted the pledging conference. Italy pledged EUR 40 million, of which EUR 15 "
+            "million will be channelled through the Special Fund before the end of June. The region needs USD 4 billion, "
+            "of which public sources will cover approximately one quarter.\n")
+    share = [r for r in extract(text) if r.span.text.startswith("of which")]
+    assert [(r.actor.canonical, r.deadline.value if r.deadline else None) for r in share] == [("Italy", "2027-06")]
+
+
 def test_nominal_items_of_a_chapeau_are_one_commitment_each(extract):
     records = extract("The Participants intend to cooperate in the following areas:\n\n(a) renewable electricity "
                       "generation;\n\n(b) the production of renewable hydrogen; and\n\n(c) the training of engineers.\n")

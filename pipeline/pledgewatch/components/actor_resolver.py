@@ -1300,11 +1300,34 @@ class ActorResolver(JSONState, Pipe):
                 names.append(name)
         return names if len(names) == len(heads) else []
 
+    def _share_owner(self, doc: Doc, c: Commitment, mentions) -> str | None:
+        """Who pledged the whole of which a share is put to a use or a date: "The United Kingdom pledged GBP 60
+        million, of which GBP 20 million will be paid in the first quarter of 2027" -> the United Kingdom."""
+        clause = doc[c.verb_i]
+        for _ in range(4):
+            if clause.dep_ == "relcl" or clause.head.i == clause.i:
+                break
+            clause = clause.head
+        if clause.dep_ != "relcl" or not any(
+                t.dep_ == "prep" and t.lower_ == "of" and any(g.lower_ in ("which", "whom") for g in t.children)
+                for t in clause.children):
+            return None
+        governor = clause.head.head  # the verb whose object the antecedent is ("pledged GBP 60 million")
+        if governor.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((t for t in governor.children if t.dep_ == "nsubj"), None)
+        if subject is None:
+            return None
+        return next((m[2] for m in mentions if m[0] <= subject.idx < m[1]), None)
+
     def _implied(self, doc: Doc, text: str, c: Commitment, mentions, *, force: bool = False) -> list[tuple[str, str]]:
         """The actor of an agentless passive ("tariffs will be eliminated"): whoever's words are reported,
         else the document's speaker(s); nobody when neither is known."""
         if c.actor_kind != "implied" and not force:
             return []
+        share = self._share_owner(doc, c, mentions)
+        if share:
+            return [(share, "name")]
         speakers = doc._.speakers or []
         if c.reported_speaker and len(speakers) > 1 and re.match(
                 r"(?i)(?:the\s+)?(?:two|both|three|all)\s+(?:\w+\s+)?(?:sides|parties|ministers|leaders|governments|"

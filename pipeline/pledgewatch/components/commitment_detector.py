@@ -439,8 +439,11 @@ class CommitmentDetector(JSONState, Pipe):
         if anchor.dep_ == "relcl" and any(
             c.dep_ == "prep" and c.lower_ == "of" and c.i < anchor.i and any(g.lower_ in ("which", "whom") for g in c.children)
             for c in anchor.children
-        ):
-            return True  # "US$75 billion, of which at least half will be dedicated to ...": a share of the pledge
+        ) and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PRON") for c in anchor.children):
+            # "USD 4 billion, of which public sources will cover one quarter": who else pays, not a pledge; but a
+            # share of the pledge put to a use or a date ("of which EUR 15 million will be disbursed by the end of
+            # April 2027") or taken by a named party ("of which Brazil will contribute 70 percent") is one
+            return True
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nothing", "none") for c in anchor.children):
             return True  # "Nothing in this Article shall be construed ...": a saving clause, no one acts
         root = sentence(anchor).root
