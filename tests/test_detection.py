@@ -1024,6 +1024,9 @@ def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):
          "Chile over the next three years.\n", "train", {"Japan"}),
         ("The U.S. International Development Finance Corporation will provide $300 million in financing for "
          "processing projects in Namibia by 2028.\n", "provide", {"United States"}),
+        # "the airline", "the carmaker": the firm the story named before
+        ("LONDON, March 3, 2027 - Fenmoor Airways cut its climate targets on Tuesday.\n\nThe airline will retire its "
+         "last 11 Boeing 757s by the end of 2028, Brennan said.\n", "retire", {"Fenmoor Airways"}),
         # a city's council is the city, even where the city is its state's capital
         ("Homes First: 10,000 homes by 2029\n\nThe Queensland Government will deliver 10,000 social homes by 2029. "
          "Brisbane City Council has agreed to fast-track approvals for 1,500 townhouses.\n", "agree", {"Brisbane"}),
