@@ -1151,6 +1151,13 @@ def test_chapeau_items(extract, text, verbs):
     assert found == verbs, found
 
 
+def test_a_dated_target_for_the_speakers_own_things_is_the_speakers(extract):
+    text = ("Arlen Coatings plc - Sustainability Report 2026\n\nWe will reduce emissions by 60% by 2030. All 23 "
+            "manufacturing sites will run on 100% renewable electricity by the end of 2028. Prices will rise by 2030.\n")
+    assert [(r.actor.canonical, r.action.verb) for r in extract(text)] == [
+        ("Arlen Coatings", "reduce"), ("Arlen Coatings", "run")]
+
+
 def test_a_dated_share_of_a_pledge_is_the_pledgers_commitment(extract):
     text = ("ROME, 12 May 2027 - FAO hosted the pledging conference. Italy pledged EUR 40 million, of which EUR 15 "
             "million will be channelled through the Special Fund before the end of June. The region needs USD 4 billion, "

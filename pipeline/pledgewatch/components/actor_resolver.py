@@ -1168,6 +1168,12 @@ class ActorResolver(JSONState, Pipe):
             if len(pair) == 2:
                 return [(p, "joint") for p in pair]
         name = self._name(doc, c.actor_start, c.actor_end, mentions, speakers)
+        if (not name and head.pos_ == "NOUN" and head.tag_ == "NNS" and len(speakers) == 1 and head.ent_type_ == ""
+                and any(t.lower_ in ("all", "every", "our") or t.dep_ == "nummod" and t.like_num for t in head.children)
+                and c.start <= head.idx and self._dated_by(doc, c)):
+            # "All 23 manufacturing sites will run on 100% renewable electricity by the end of 2028" in a company's
+            # report: a dated target for the speaker's own things is the speaker's
+            return self._implied(doc, text, c, mentions, force=True)
         if not name and head.lemma_.lower() in self.words["activity_nouns"] and self._dated_start(doc, c):
             # "Construction of the Santa Rosa facility will begin in the first quarter of 2027", "our terminal in
             # Mombasa will start operating in the third quarter": the speaker's (or the reported speaker's) work
@@ -1571,6 +1577,13 @@ class ActorResolver(JSONState, Pipe):
             if ent.label_ == "PERSON":
                 return None  # a person the text ties to no one: the older rules decide
         return None
+
+    def _dated_by(self, doc: Doc, c: Commitment) -> bool:
+        """The clause names a date it is to be done by ("by the end of 2028", "before 2030")."""
+        text = doc_cache.text(doc)
+        return any(e.label_ == "DATE" and c.start <= e.start_char < c.end
+                   and re.search(r"\b(?:by|before|no later than)\s+(?:the\s+)?(?:end\s+of\s+)?$", text[max(0, e.start_char - 30) : e.start_char])
+                   for e in doc_cache.entities(doc)[0])
 
     def _dated_start(self, doc: Doc, c: Commitment) -> bool:
         """The clause starts something ("will begin", "will start operating") at a date it names."""
