@@ -1137,10 +1137,6 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
          {"set", "open"}),
         ("Malaysia commits to the following:\n\n- eliminate tariffs on U.S. dairy products by January 1, 2028;\n- "
          "purchase 30 Boeing aircraft.\n", {"eliminate", "purchase"}),
-        # "cooperate in the following areas:" governs noun-phrase items: the act in each area
-        ("The Participants intend to cooperate in the following areas:\n\n(a) renewable electricity generation;\n\n"
-         "(b) the production, storage and transport of renewable hydrogen; and\n\n(c) the training of engineers.\n",
-         {"cooperate"}),
         # ... but a gerund heading with a sentence of its own is no item
         ("Lumenfold commits to the following:\n\n1. Testing before release. We will test every new frontier model "
          "for misuse before any public release.\n", {"test"}),
@@ -1164,15 +1160,6 @@ def test_a_dated_share_of_a_pledge_is_the_pledgers_commitment(extract):
             "of which public sources will cover approximately one quarter.\n")
     share = [r for r in extract(text) if r.span.text.startswith("of which")]
     assert [(r.actor.canonical, r.deadline.value if r.deadline else None) for r in share] == [("Italy", "2027-06")]
-
-
-def test_nominal_items_of_a_chapeau_are_one_commitment_each(extract):
-    records = extract("The Participants intend to cooperate in the following areas:\n\n(a) renewable electricity "
-                      "generation;\n\n(b) the production of renewable hydrogen; and\n\n(c) the training of engineers.\n")
-    assert [r.action.text for r in records] == [
-        "cooperate in renewable electricity generation", "cooperate in the production of renewable hydrogen",
-        "cooperate in the training of engineers"]
-    assert all(r.strength == "soft" for r in records)
 
 
 @pytest.mark.parametrize(

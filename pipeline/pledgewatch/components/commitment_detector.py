@@ -314,8 +314,6 @@ class CommitmentDetector(JSONState, Pipe):
                 chain.append(inner)
                 action = inner
                 negative = any(_negated(t) for t in chain if t.lemma_ not in self.words["litotes_verbs"])
-        if kind in ("commissive", "intention") and _nominal_chapeau(action) and not _negated(anchor):
-            return "chapeau"  # "The Participants intend to cooperate in the following areas:" then "(a) ..."
         if _in_condition(anchor) or self._blocked(anchor, cue):
             return None
         if self._not_an_action(action, kind):
@@ -729,11 +727,6 @@ class CommitmentDetector(JSONState, Pipe):
         # "... by:" then "abolishing ...", "raising ..."; a prepositional "to" takes gerunds too ("committed to the
         # following:" then "setting up ...")
         means = _means_chapeau(cue)
-        nominal = _complement(cue) if cue.tag_ != "MD" else None  # the act the items name the areas of
-        if nominal is not None:
-            nominal = self._descend(nominal)[0]
-            if nominal is None or not _nominal_chapeau(nominal):
-                nominal = None
         gerunds = means or any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children)
         sent = _next_sentence(doc, chapeau)
         opened = False  # a line's "(" the segmenter cut off from its item ("(" + "i) establish ...")
@@ -764,12 +757,6 @@ class CommitmentDetector(JSONState, Pipe):
                 break  # "Key commitments by Namibia: Namibia will:": the next chapeau, not an item of this one
             if cue.tag_ == "MD" and _infinitive_item(doc, sent):
                 out.extend(self._object_item(doc, rule, cue, chapeau, sent, words, subjects))
-                sent = _next_sentence(doc, sent)
-                continue
-            if nominal is not None and marker and words[0].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM"):
-                # "cooperate in the following areas:" then "(b) the production, storage and transport of ...": the
-                # chapeau's act in each area
-                out.extend(self._object_item(doc, rule, cue, chapeau, sent, words, subjects, verb=nominal))
                 sent = _next_sentence(doc, sent)
                 continue
             head = words[0]
@@ -815,11 +802,11 @@ class CommitmentDetector(JSONState, Pipe):
 
 
     def _object_item(self, doc: Doc, rule: dict, cue: Token, chapeau: Span, sent: Span, words: list[Token],
-                     subjects, verb: Token | None = None) -> list[Commitment]:
+                     subjects) -> list[Commitment]:
         """An item that completes the chapeau's object: "Neither Party shall ... impose or enforce any
         requirement:" then "(a) to achieve a given level of domestic content; or". The commitment is the
         chapeau's act on this item, so its span is the item and its action the chapeau's verb phrase with it."""
-        verb = verb if verb is not None else cue.head
+        verb = cue.head
         last = words[-1].i
         for t in doc[words[0].i : sent.end]:
             if t.text == ";":
@@ -830,7 +817,6 @@ class CommitmentDetector(JSONState, Pipe):
         negative = _negated(verb) or any(t.lower_ in ("neither", "no") and t.dep_ == "det"
                                          for t in doc[chapeau.start : cue.i])
         lead = doc[verb.i : chapeau.end].text.strip().rstrip(":").strip()
-        lead = re.sub(r"\s+the following\s+\w+$", "", lead)  # "cooperate in the following areas" + item
         out = []
         for subject in subjects or [None]:
             commitment = self._build(doc, rule, cue, verb, verb, [verb], None, True, rule["strength"], negative,
@@ -1688,19 +1674,6 @@ def _held_lever(verb: Token, subject: Token, levers: set[str]) -> bool:
     dated = any(t.dep_ == "prep" and t.lower_ in _HOLD_UNTIL and any(g.ent_type_ == "DATE" for g in t.subtree)
                 for t in verb.children)
     return level and dated
-
-
-def _nominal_chapeau(verb: Token) -> bool:
-    """The verb's phrase ends its sentence with "the following <noun>:" ("cooperate in the following areas:"),
-    so the lines below name what it acts on."""
-    doc = verb.doc
-    if not _ends_with_colon(verb, 12):
-        return False
-    last = bounds(doc)[1][verb.i] - 1
-    while last > verb.i and (doc[last].is_space or doc[last].text == ":"):
-        last -= 1
-    return last >= verb.i + 2 and doc[last].pos_ == "NOUN" and doc[last - 1].lower_ == "following" and \
-        doc[last].head.i != doc[last].i and any(t.i == last for t in verb.subtree)
 
 
 def _infinitive_item(doc: Doc, sent: Span | None) -> bool:

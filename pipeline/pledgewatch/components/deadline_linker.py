@@ -714,8 +714,6 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                     return None  # "if Russia does not agree to a ceasefire by 31 July": the condition's date
                 if _past(head) and head.dep_ not in ("acl", "relcl"):
                     return None
-                if head.dep_ == "pcomp" and head.head.lower_ in ("of", "to") and head.head.head.lower_ in _AIM_NOUNS:
-                    return None  # "start negotiations, with the aim of signing it by the end of 2028": the aim's date
                 crossed = True
             elif kind == "noun":
                 if not deadline and not future:
@@ -724,9 +722,6 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
         token = head
     return None
 
-
-_AIM_NOUNS = frozenset({"aim", "view", "goal", "objective", "purpose", "intention", "hope", "ambition", "target"})
-"""Nouns whose "of"/"to" + gerund states a further aim with its own time ("with a view to concluding it by 2028")."""
 
 _END_VERBS = frozenset({"end", "expire", "close", "lapse", "elapse", "run", "conclude", "finish"})
 
