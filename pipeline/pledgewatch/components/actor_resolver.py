@@ -1767,17 +1767,20 @@ class ActorResolver(JSONState, Pipe):
             return self._dateline_state(doc_cache.text(doc), mentions)
         return None
 
+    def _state_counts(self, text: str, mentions) -> Counter:
+        """How often the text names each state (places after "in", "at" left out)."""
+        return Counter(m[2] for m in mentions if self.kind.get(m[2]) == "state" and not _placed(text, m[0]))
+
     def _dominant_state(self, text: str, mentions) -> str | None:
         """The state the text names at least twice as often as any other, if there is one."""
-        counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "state" and not _placed(text, m[0])).most_common(2)
+        counts = self._state_counts(text, mentions).most_common(2)
         if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
             return counts[0][0]
         return None
 
     def _main_state(self, doc: Doc, mentions) -> str | None:
-        """The state the document names most (places after "in", "at" left out), if it names one at all."""
-        text = doc_cache.text(doc)
-        counts = Counter(m[2] for m in mentions if self.kind.get(m[2]) == "state" and not _placed(text, m[0]))
+        """The state the document names most, if it names one at all."""
+        counts = self._state_counts(doc_cache.text(doc), mentions)
         return counts.most_common(1)[0][0] if counts else None
 
     def _previous_defined(self, before: int, mentions) -> str | None:
