@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from .io.chunking import chunk_spans, shift_record
+from .io.unwrap import unwrap
 from .nlp import load
 from .temporal import detect_doc_date
 from . import doc_cache
@@ -41,9 +42,14 @@ def _iso(value: str | date | None) -> str | None:
 
 
 def make_doc(nlp: Language, text: str, context: DocContext):
-    """A tokenised ``Doc`` carrying the context's id and date, ready for ``nlp.pipe``."""
-    doc = nlp.make_doc(text)
-    doc_cache.remember(doc, text)
+    """A tokenised ``Doc`` carrying the context's id and date, ready for ``nlp.pipe``.
+
+    A hard-wrapped text is parsed with its wrapping line breaks read as spaces
+    (:func:`pledgewatch.io.unwrap.unwrap`, which keeps every offset); the records are sliced from ``text``
+    itself."""
+    parsed = unwrap(text)
+    doc = nlp.make_doc(parsed)
+    doc_cache.remember(doc, parsed, source=text)
     doc._.doc_id = context.doc_id
     doc._.doc_date = _iso(context.doc_date)
     return doc

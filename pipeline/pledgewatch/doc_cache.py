@@ -13,6 +13,7 @@ from weakref import WeakKeyDictionary
 from spacy.tokens import Doc, Span, Token
 
 _TEXT: "WeakKeyDictionary[Doc, tuple[int, str]]" = WeakKeyDictionary()
+_SOURCE: "WeakKeyDictionary[Doc, tuple[int, str]]" = WeakKeyDictionary()
 _BOUNDS: "WeakKeyDictionary[Doc, tuple[list[int], list[int]]]" = WeakKeyDictionary()
 _ENTS: "WeakKeyDictionary[Doc, tuple[int, tuple[Span, ...], list[int]]]" = WeakKeyDictionary()
 
@@ -27,9 +28,23 @@ def text(doc: Doc) -> str:
     return value
 
 
-def remember(doc: Doc, value: str) -> None:
-    """Record the text a document was made from (``nlp.make_doc(value).text == value``), so nothing rebuilds it."""
+def remember(doc: Doc, value: str, source: str | None = None) -> None:
+    """Record the text a document was made from (``nlp.make_doc(value).text == value``), so nothing rebuilds it,
+    and the text as read when the document was made from an unwrapped copy of it (same length, line breaks
+    turned into spaces): records quote ``source``."""
     _TEXT[doc] = (len(doc), value)
+    if source is not None and source != value:
+        if len(source) != len(value):
+            raise ValueError("a document's source text must have the length of the text it was made from")
+        _SOURCE[doc] = (len(doc), source)
+
+
+def source(doc: Doc) -> str:
+    """The text as read that the document's offsets index: what records quote."""
+    cached = _SOURCE.get(doc)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    return text(doc)
 
 
 def bounds(doc: Doc) -> tuple[list[int], list[int]]:

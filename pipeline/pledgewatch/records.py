@@ -132,6 +132,13 @@ def _span(text: str, start: int, end: int) -> dict:
     return {"start": start, "end": end, "text": text[start:end]}
 
 
+def _quoted(text: str, mention: dict) -> dict:
+    """A condition or verification mention, quoted from the text as read where it has offsets."""
+    if mention.get("start") is not None and mention.get("end") is not None:
+        return {**mention, "text": text[mention["start"] : mention["end"]]}
+    return mention
+
+
 def _record(doc: Doc, text: str, ordinal: int, c: Commitment) -> CommitmentRecord:
     first = doc.char_span(c.start, c.end, alignment_mode="expand")
     if first is not None and len(first):
@@ -161,11 +168,11 @@ def _record(doc: Doc, text: str, ordinal: int, c: Commitment) -> CommitmentRecor
         polarity=c.polarity,
         strength=c.strength,
         reported={"speaker": c.reported_speaker, "cue": c.reported_cue} if c.reported_cue else None,
-        condition=vars(c.condition) if c.condition else None,
+        condition=_quoted(text, vars(c.condition)) if c.condition else None,
         deadline=deadline,
         time_bound=c.time_bound,
         quantities=[_span(text, q.start, q.end) for q in c.quantities],
-        verification=vars(c.verification) if c.verification else None,
+        verification=_quoted(text, vars(c.verification)) if c.verification else None,
         flags=[{**_span(text, f.start, f.end), "code": f.code, "rule": f.rule} for f in c.flags],
         specificity={"score": round(c.score, 3), "label": c.label},
     )
@@ -173,7 +180,7 @@ def _record(doc: Doc, text: str, ordinal: int, c: Commitment) -> CommitmentRecor
 
 def from_doc(doc: Doc) -> list[CommitmentRecord]:
     """Build the validated records of a processed ``Doc``, numbered in text order from 1."""
-    text = doc_cache.text(doc)
+    text = doc_cache.source(doc)
     return [_record(doc, text, i, c) for i, c in enumerate(doc._.commitments or [], start=1)]
 
 
