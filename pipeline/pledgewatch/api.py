@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from .io.chunking import chunk_spans, shift_record
-from .io.unwrap import unwrap
+from .io.view import parse_view
 from .nlp import load
 from .temporal import detect_doc_date
 from . import doc_cache
@@ -44,12 +44,11 @@ def _iso(value: str | date | None) -> str | None:
 def make_doc(nlp: Language, text: str, context: DocContext):
     """A tokenised ``Doc`` carrying the context's id and date, ready for ``nlp.pipe``.
 
-    A hard-wrapped text is parsed with its wrapping line breaks read as spaces
-    (:func:`pledgewatch.io.unwrap.unwrap`, which keeps every offset); the records are sliced from ``text``
-    itself."""
-    parsed = unwrap(text)
-    doc = nlp.make_doc(parsed)
-    doc_cache.remember(doc, parsed, source=text)
+    The parser reads a view of ``text`` (:func:`pledgewatch.io.view.parse_view`: no Markdown marks, wrapped
+    paragraphs joined, no runs of spaces); the records map back to offsets into ``text`` and quote it."""
+    view, origin = parse_view(text)
+    doc = nlp.make_doc(view)
+    doc_cache.remember(doc, view, source=text, origin=origin)
     doc._.doc_id = context.doc_id
     doc._.doc_date = _iso(context.doc_date)
     return doc

@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 from spacy.tokens import Doc, Span, Token
 
 _TEXT: "WeakKeyDictionary[Doc, tuple[int, str]]" = WeakKeyDictionary()
-_SOURCE: "WeakKeyDictionary[Doc, tuple[int, str]]" = WeakKeyDictionary()
+_SOURCE: "WeakKeyDictionary[Doc, tuple[int, str, list[int] | None]]" = WeakKeyDictionary()
 _BOUNDS: "WeakKeyDictionary[Doc, tuple[list[int], list[int]]]" = WeakKeyDictionary()
 _ENTS: "WeakKeyDictionary[Doc, tuple[int, tuple[Span, ...], list[int]]]" = WeakKeyDictionary()
 
@@ -28,23 +28,26 @@ def text(doc: Doc) -> str:
     return value
 
 
-def remember(doc: Doc, value: str, source: str | None = None) -> None:
-    """Record the text a document was made from (``nlp.make_doc(value).text == value``), so nothing rebuilds it,
-    and the text as read when the document was made from an unwrapped copy of it (same length, line breaks
-    turned into spaces): records quote ``source``."""
+def remember(doc: Doc, value: str, source: str | None = None, origin: list[int] | None = None) -> None:
+    """Record the text a document was made from (``nlp.make_doc(value).text == value``), so nothing rebuilds it.
+
+    When ``value`` is a view of the text as read (``source``), ``origin[i]`` is the index in ``source`` of
+    ``value``'s character ``i``, with one entry more for the end (None: the same index); records point into
+    and quote ``source``."""
     _TEXT[doc] = (len(doc), value)
-    if source is not None and source != value:
-        if len(source) != len(value):
-            raise ValueError("a document's source text must have the length of the text it was made from")
-        _SOURCE[doc] = (len(doc), source)
+    if source is not None and (source != value or origin is not None):
+        if origin is None and len(source) != len(value) or origin is not None and len(origin) != len(value) + 1:
+            raise ValueError("a document's view must map every character to the text as read")
+        _SOURCE[doc] = (len(doc), source, origin)
 
 
-def source(doc: Doc) -> str:
-    """The text as read that the document's offsets index: what records quote."""
+def source(doc: Doc) -> tuple[str, list[int] | None]:
+    """The text as read that records quote, and the map from the document's character offsets into it
+    (None: the offsets are the same)."""
     cached = _SOURCE.get(doc)
     if cached is not None and cached[0] == len(doc):
-        return cached[1]
-    return text(doc)
+        return cached[1], cached[2]
+    return text(doc), None
 
 
 def bounds(doc: Doc) -> tuple[list[int], list[int]]:

@@ -128,60 +128,73 @@ class CommitmentRecord(_Model):
         return self.specificity.label == "vague"
 
 
-def _span(text: str, start: int, end: int) -> dict:
-    return {"start": start, "end": end, "text": text[start:end]}
+class _Source:
+    """The text as read, and the map from the parsed view's offsets into it (see :mod:`pledgewatch.doc_cache`)."""
+
+    def __init__(self, text: str, origin: list[int] | None):
+        self.text = text
+        self.origin = origin
+
+    def offsets(self, start: int, end: int) -> tuple[int, int]:
+        if self.origin is None:
+            return start, end
+        first = self.origin[start]
+        return first, (self.origin[end - 1] + 1 if end > start else first)
+
+    def span(self, start: int, end: int) -> dict:
+        start, end = self.offsets(start, end)
+        return {"start": start, "end": end, "text": self.text[start:end]}
+
+    def mention(self, mention: dict) -> dict:
+        """A condition or verification, quoted from the text as read where it has offsets."""
+        if mention.get("start") is None or mention.get("end") is None:
+            return mention
+        return {**mention, **self.span(mention["start"], mention["end"])}
 
 
-def _quoted(text: str, mention: dict) -> dict:
-    """A condition or verification mention, quoted from the text as read where it has offsets."""
-    if mention.get("start") is not None and mention.get("end") is not None:
-        return {**mention, "text": text[mention["start"] : mention["end"]]}
-    return mention
-
-
-def _record(doc: Doc, text: str, ordinal: int, c: Commitment) -> CommitmentRecord:
+def _record(doc: Doc, source: _Source, ordinal: int, c: Commitment) -> CommitmentRecord:
     first = doc.char_span(c.start, c.end, alignment_mode="expand")
     if first is not None and len(first):
         sent = sentence_of(first[0])
-        sentence = text[sent.start_char : sent.end_char]  # slicing the source: Span.text rebuilds it token by token
+        sentence = source.span(sent.start_char, sent.end_char)["text"]  # Span.text rebuilds it token by token
     else:
-        sentence = text[c.start : c.end]
+        sentence = source.span(c.start, c.end)["text"]
     doc_id = doc._.doc_id
     actor = None
     if c.actor_text is not None and c.actor_start is not None:
-        actor = {**_span(text, c.actor_start, c.actor_end), "canonical": c.actor_canonical or c.actor_text}
+        actor = {**source.span(c.actor_start, c.actor_end), "canonical": c.actor_canonical or c.actor_text}
     elif c.actor_canonical is not None:  # implied by an agentless passive: nothing written, empty span
-        actor = {**_span(text, c.start, c.start), "canonical": c.actor_canonical}
+        actor = {**source.span(c.start, c.start), "canonical": c.actor_canonical}
     deadline = None
     if c.deadline is not None:
         d = c.deadline
-        deadline = {**_span(text, d.start, d.end), "relation": d.relation, "value": d.value, "resolved": d.resolved}
+        deadline = {**source.span(d.start, d.end), "relation": d.relation, "value": d.value, "resolved": d.resolved}
     return CommitmentRecord(
         id=f"{doc_id or 'doc'}:{ordinal}",
         doc_id=doc_id,
         doc_date=doc._.doc_date,
         sentence=sentence,
-        span=_span(text, c.start, c.end),
+        span=source.span(c.start, c.end),
         actor=actor,
         co_actors=list(c.co_actors),
         action={"verb": c.action_verb, "text": c.action_text},
         polarity=c.polarity,
         strength=c.strength,
         reported={"speaker": c.reported_speaker, "cue": c.reported_cue} if c.reported_cue else None,
-        condition=_quoted(text, vars(c.condition)) if c.condition else None,
+        condition=source.mention(vars(c.condition)) if c.condition else None,
         deadline=deadline,
         time_bound=c.time_bound,
-        quantities=[_span(text, q.start, q.end) for q in c.quantities],
-        verification=_quoted(text, vars(c.verification)) if c.verification else None,
-        flags=[{**_span(text, f.start, f.end), "code": f.code, "rule": f.rule} for f in c.flags],
+        quantities=[source.span(q.start, q.end) for q in c.quantities],
+        verification=source.mention(vars(c.verification)) if c.verification else None,
+        flags=[{**source.span(f.start, f.end), "code": f.code, "rule": f.rule} for f in c.flags],
         specificity={"score": round(c.score, 3), "label": c.label},
     )
 
 
 def from_doc(doc: Doc) -> list[CommitmentRecord]:
     """Build the validated records of a processed ``Doc``, numbered in text order from 1."""
-    text = doc_cache.source(doc)
-    return [_record(doc, text, i, c) for i, c in enumerate(doc._.commitments or [], start=1)]
+    source = _Source(*doc_cache.source(doc))
+    return [_record(doc, source, i, c) for i, c in enumerate(doc._.commitments or [], start=1)]
 
 
 def json_schema() -> dict:
