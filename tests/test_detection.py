@@ -1236,6 +1236,26 @@ def test_a_dated_share_of_a_pledge_is_the_pledgers_commitment(extract):
         ("Reserve Bank of Malawi holds policy rate\n\nLilongwe, 3 March 2026\n\nThe Reserve Bank of Malawi kept its "
          "policy rate at 24 percent. The Minister of Finance of Malawi said the Government would clear all domestic "
          "arrears by June 2026.\n", "clear", "Malawi"),
+        # "The Prime Minister" of a readout is the one the text introduces with a state, not the speaker's side
+        ("Readout of the President's Call with Prime Minister Tran Quoc Hung of Vietnam\n\nTHE WHITE HOUSE\n"
+         "August 14, 2027\n\nThe President spoke today with Prime Minister Tran Quoc Hung of the Socialist Republic "
+         "of Vietnam. The Prime Minister committed to tightening enforcement against transshipment through "
+         "Vietnamese ports. The United States will lower the reciprocal tariff.\n", "tighten", "Vietnam"),
+        ("Joint press availability\n\nCanberra, 2 May 2027\n\nThe Prime Minister met Indonesia's President Budi "
+         "Santoso. The President pledged to open three new consular posts by the end of 2028.\n", "open", "Indonesia"),
+        # a firm named after its state is the firm
+        ("Readout\n\nAugust 14, 2027\n\nThe President spoke with the Prime Minister of Vietnam. Prime Minister Tran "
+         "told the President that Vietnam Airlines would finalize its order for 50 Boeing aircraft by December.\n",
+         "finalize", "Vietnam Airlines"),
+        ("Fact Sheet\n\nMarch 18, 2026\n\nIndia will cut tariffs. Air India will buy 20 aircraft by 2027.\n",
+         "buy", "Air India"),
+        ("Fact Sheet\n\nMarch 18, 2026\n\nEthiopia will cut tariffs. Ethiopian Airlines will open a route to "
+         "Chicago in 2027.\n", "open", "Ethiopian Airlines"),
+        # a provincial release datelined by its capital in capitals, without a date on the line
+        ("Province sets wait-time targets\n\nNEWS RELEASE\nHealth and Wellness\nMarch 18, 2027\n\nHALIFAX - The "
+         "Province is setting public targets for how long Nova Scotians wait in emergency departments, Minister Andrea MacIsaac announced today. "
+         "Starting April 30, the Department of Health and Wellness will publish wait times for each hospital "
+         "every month.\n", "publish", "Nova Scotia"),
     ],
 )
 def test_issuers_and_defined_names(extract, text, verb, actor):

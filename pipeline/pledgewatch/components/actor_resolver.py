@@ -232,6 +232,7 @@ class ActorResolver(JSONState, Pipe):
         found.extend(self._defined_party_mentions(doc, found))
         found.extend(self._person_mentions(doc, found))
         found.extend(self._institution_mentions(doc, found))
+        found.extend(self._state_firm_mentions(doc))
         text = doc_cache.text(doc)
         found = [m for m in found if not (self.kind.get(m[2]) == "state" and _in_place_name(text, m[0], m[1], self.words["place_words"]))]
         found = self._without_stray_capitals(text, found)
@@ -242,6 +243,19 @@ class ActorResolver(JSONState, Pipe):
                 kept.append(m)
                 last_end = m[1]
         return kept
+
+    def _state_firm_mentions(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """Firms named after their state ("Vietnam Airlines", "Ethiopian Airlines", "Air India", "Kenya Power"):
+        the firm is the actor, under its own name, not the state in it."""
+        text = doc_cache.text(doc)
+        out = []
+        for match in _STATE_FIRM.finditer(text):
+            word = match.group(1) or match.group(2)
+            state = self.adjectives.get(word) or self._canonical(word)
+            if self.kind.get(state) == "state":
+                out.append((match.start(), match.end(), match.group(0)))
+                self._firms.add(match.group(0))
+        return out
 
     def _without_lone_ambiguous(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Leave out an alias several states share ("Congress") where the text never names its state otherwise:
@@ -1470,6 +1484,10 @@ class ActorResolver(JSONState, Pipe):
             state = self._main_state(doc, mentions)  # a state's or province's text: "the Federal Government"
             if state:
                 return state
+        if span[0].lower_ == "the" and _LEADER_TITLE_ONLY.fullmatch(span[1:].text):
+            holder = self._holder_state(doc, span[1:].text.lower(), mentions)
+            if holder:
+                return holder  # "The Prime Minister committed" after "Prime Minister Tran Quoc Hung of Vietnam"
         if span[0].lower_ == "the" and len(speakers) == 1 and not named_body:
             speaker_kind = self.kind.get(speakers[0])
             if low in self.words["government_nouns"] and not self._governmental(speakers[0]):
@@ -1545,6 +1563,27 @@ class ActorResolver(JSONState, Pipe):
         if head.pos_ == "PROPN" and head.is_title and low not in self.words["non_agent_nouns"]:
             return self._clean(span)
         return None
+
+    def _holder_state(self, doc: Doc, title: str, mentions) -> str | None:
+        """The state of the one holder of a leader's title the text names with a state ("Prime Minister Tran
+        Quoc Hung of Vietnam", "Vietnam's Prime Minister", "Vietnamese Prime Minister Tran"), or None when it
+        names none or several."""
+        text = doc_cache.text(doc)
+        found = set()
+        for match in re.finditer(rf"\b{re.escape(title)}\b", text, re.I):
+            if not match.group(0)[0].isupper():
+                continue
+            after = re.match(r"\s+(?:[A-Z][\w'’.-]*\s+){1,4}of\s+(?:the\s+)?", text[match.end() : match.end() + 80])
+            if after:
+                at = match.end() + after.end()
+                found.update(m[2] for m in mentions if m[0] == at and self.kind.get(m[2]) == "state")
+            before = re.search(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?:'s|’s)?\s+$", text[max(0, match.start() - 40) : match.start()])
+            if before:
+                word = before.group(1)
+                state = self.adjectives.get(word) or self._canonical(word)
+                if self.kind.get(state) == "state":
+                    found.add(state)
+        return found.pop() if len(found) == 1 else None
 
     def _previous_actor(self, doc: Doc, before: int, mentions, *, states_only: bool = False, window: int = 800) -> str | None:
         """The nearest actor named before ``before`` (within ``window`` characters: a few sentences)."""
@@ -1725,10 +1764,11 @@ class ActorResolver(JSONState, Pipe):
                 if a <= start < b and self.kind.get(canonical) == "region":
                     return canonical
         for line in text[:_HEADER_CHARS * 2].splitlines():
-            if _DATELINE.search(line[:80]):  # "WINNIPEG, March 18, 2027 - Finance Minister ...": the capital
-                place = re.match(r"\s*([A-Za-z][\w .'-]*?)\s*(?:,|\(|-|—|–)", line)
-                if place and place.group(1).lower() in self.capitals:
-                    return self.capitals[place.group(1).lower()]
+            # "WINNIPEG, March 18, 2027 - Finance Minister ...", "HALIFAX - The Province is ...": the capital
+            place = (re.match(r"\s*([A-Za-z][\w .'-]*?)\s*(?:,|\(|-|—|–)", line) if _DATELINE.search(line[:80])
+                     else re.match(r"\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*)\s*(?:,|—|–|-)\s", line))
+            if place and place.group(1).lower() in self.capitals:
+                return self.capitals[place.group(1).lower()]
         return None
 
     def _region_of(self, doc: Doc, before: int, mentions, speakers: list[str]) -> str | None:
@@ -1966,7 +2006,7 @@ _PART_NOUNS = frozenset({"annex", "article", "chapter", "schedule", "appendix", 
 _MINISTER_BEFORE = re.compile(r"\b(?:[Mm]inister|Cabinet Secretary|Secretary of State)\s*$")
 _REGIONAL_TITLES = {"premier", "governor", "treasurer"}  # ("Chief Minister" too, by its first word)
 _REGIONAL_GOVERNMENT = re.compile(
-    r"\b(?:the [Pp]rovince|[Pp]rovincial|Premier|MLAs?|[Ss]tate [Gg]overnment|the State's|[Cc]ounty [Gg]overnment|"
+    r"\b(?:[Tt]he [Pp]rovince|[Pp]rovincial|Premier|MLAs?|[Ss]tate [Gg]overnment|the State's|[Cc]ounty [Gg]overnment|"
     r"Governor|Legislative Assembly|House of Assembly)\b")
 """Words of a regional government's text: with a region in the title or dateline, the region speaks."""
 _AGENCY = re.compile(
@@ -2082,6 +2122,10 @@ _FIRM_WORD = (r" (?:Technologies|Technology|Systems|Group|Holdings|Pharma|Pharma
               r"Capital|Semiconductor|Semiconductors|Electronics|Logistics|Shipping|Petroleum|Chemicals|Steel|"
               r"Corporation|Company|Insurance|Software|Robotics|Aerospace|Automotive|Brewing|Beverages)")
 """The word that ends a firm's full name after its short one ("Tallbridge" -> "Tallbridge Technologies")."""
+_STATE_FIRM = re.compile(
+    r"\b(?:Air[ \t]+([A-Z][\w'’-]+)|([A-Z][\w'’-]+)[ \t]+(?:Airlines|Airways|Air|Power|Telecom|Telecommunications|"
+    r"Petroleum|Railways|Post|Steel|Shipping|Motors|Electricity|Broadcasting))\b(?![ \t]+[A-Z])")
+"""A firm's name made of a state's name or adjective and its trade: "Vietnam Airlines", "Air India"."""
 _TITLE_FIRM = re.compile(
     r"\s*((?:[A-Z][\w&'’.-]*\s+){0,5}(?:Company|Corporation|Group|Holdings|Bank|Airways|Airlines|Energy|Petroleum|"
     r"Motors|Telecom|Mining|Metals|Utilities|Authority|Fund|Foundation|University|plc|PLC|Ltd|Inc\.?|AG|SA|SE|NV|ASA))"
@@ -2128,6 +2172,7 @@ _LEADER_TITLES = r"(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sult
 """Titles of a head of state or government: "President Mwale" speaks for his state."""
 _LEADER_NAMED = re.compile(rf"\b{_LEADER_TITLES}\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?([A-Z][\w'’-]+)\b(?![ \t]+[A-Z])")
 _LEADER_BEFORE = re.compile(rf"\b{_LEADER_TITLES}\s*$", re.I)
+_LEADER_TITLE_ONLY = re.compile(_LEADER_TITLES, re.I)
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
 _MODIFIER_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|to)\s+$")
