@@ -38,6 +38,14 @@ def _only(extract, text):
         ("Each Party shall pay compensation within ninety (90) days of the expropriation.", "ninety (90) days", "P90D", "within"),
         ("Within our first year, we will introduce a Labour Mobility Welfare Act.", "our first year", "P1Y", "within"),
         ("We intend to conclude a delimitation agreement within the year.", "the year", "2025", "on"),
+        # a half or the middle of a year: the month or the year it ends in
+        ("The two sides agreed to launch negotiations in the first half of 2026.", "the first half of 2026",
+         "2026-06", "on"),
+        ("The Authority will add 12 electric buses to its fleet by mid-2027.", "mid-2027", "2027-06", "by"),
+        ("The Bank intends to phase out the facility by the middle of next year.", "the middle of next year",
+         "2026-06", "by"),
+        ("The Ministry will tender 600 megawatts of solar capacity in the second half of 2027.",
+         "the second half of 2027", "2027", "on"),
         ("Ghana shall eliminate customs duties on the listed goods, with the final reduction taking place no later "
          "than 1 January 2035.", "1 January 2035", "2035-01-01", "by"),
         # a participle that cites a paragraph carries no time of its own; "co-host" is one verb

@@ -58,8 +58,8 @@ measures by May 14:") inherit the chapeau's deadline when they have none of thei
 the summit", "at our next Summit") are not time expressions and stay unresolved.
 
 ``time_bound`` is true exactly when a deadline was attached. ``Deadline.value`` is the tagger's TIMEX3 value
-("by the end of 2027" -> ``2027``; a half or a season, which have no ISO 8601 value, gives its year:
-"in the second half of 2027" -> ``2027``) and ``Deadline.resolved`` the tagger's ``resolved`` (the calendar date the
+("by the end of 2027" -> ``2027``; a half or a season, which have no ISO 8601 value, gives the month or the year
+it ends in: "in the first half of 2027" and "by mid-2027" -> ``2027-06``, "in the second half of 2027" -> ``2027``) and ``Deadline.resolved`` the tagger's ``resolved`` (the calendar date the
 expression lands on, ``2027-12-31``), or document date + duration for "within"/"in".
 
 The linker is linear in the length of the document: time expressions are indexed by sentence once per
@@ -127,7 +127,10 @@ _PREP_TAGS = {"IN", "TO"}
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _RANGE = re.compile(r"^\s*(?:the\s+)?(\d{4})\s*(?:-|–|—|to|/)\s*(\d{2}|\d{4})\s*$", re.I)
 _COARSE = re.compile(r"\d{4}-(?:H[12]|SP|SU|FA|WI)$")
-"""Halves and seasons have no ISO 8601 value: a deadline in one carries its year (``resolved`` its last day)."""
+"""Halves and seasons have no ISO 8601 value: a deadline in one carries the year it ends in (``resolved`` its last
+day), and the first half the month it ends in (as ``_MID_YEAR``)."""
+_MID_YEAR = re.compile(r"\bmid(?:-|\s+)(?:\d{4}|year|next year|this year)\b|\bmiddle of\b", re.I)
+""""mid-2027", "the middle of next year": June of that year."""
 _SPAN_AFTER = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:\d|[A-Z])")
 _SAME = re.compile(r"(?:the\s+)?same\s+(?:year|date|day|month|deadline)", re.I)
 _SEASON = re.compile(r"-(?:SP|SU|FA|WI)$")
@@ -1009,6 +1012,8 @@ def _value(doc: Doc, candidate: _Candidate) -> str | None:
     or the end of a year range ("over the period 2026-2030" -> 2030, also when the tagger read one year of it)."""
     expr = candidate.expr
     token = doc[candidate.root]
+    if expr.value and (expr.value.endswith("-H1") or re.fullmatch(r"\d{4}", expr.value) and _MID_YEAR.search(expr.text)):
+        return expr.value[:4] + "-06"  # the first half and the middle of a year end in June
     if expr.value and _COARSE.match(expr.value):
         return expr.value[:4]
     for text in (expr.text, token.text):
