@@ -38,6 +38,11 @@ def _only(extract, text):
         ("Each Party shall pay compensation within ninety (90) days of the expropriation.", "ninety (90) days", "P90D", "within"),
         ("Within our first year, we will introduce a Labour Mobility Welfare Act.", "our first year", "P1Y", "within"),
         ("We intend to conclude a delimitation agreement within the year.", "the year", "2025", "on"),
+        # the bare verb of a causative carries the causing act's time, also where the tagger reads it as finite
+        ("The company aims to have battery-electric cars make up at least half of its European sales by 2030.",
+         "2030", "2030", "by"),
+        ("Astrel said it aims to have outside auditors check its compliance with the commitments by the end of "
+         "next year.", "the end of next year", "2026", "by"),
         # a half or the middle of a year: the month or the year it ends in
         ("The two sides agreed to launch negotiations in the first half of 2026.", "the first half of 2026",
          "2026-06", "on"),

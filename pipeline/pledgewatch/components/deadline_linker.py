@@ -708,7 +708,8 @@ def _attachment(token: Token, targets: set[int], inside: set[int], family: str, 
                     return None  # another clause's time ("the measures announced on October 9")
                 if head.dep_ == "conj" and not _shares_action(head, action):
                     return None  # a coordinated commitment's own deadline
-                ensured = head.dep_ == "ccomp" and head.head.i in targets and head.head.lemma_ in _ENSURE_VERBS
+                ensured = head.dep_ == "ccomp" and head.head.i in targets and (
+                    head.head.lemma_ in _ENSURE_VERBS or _caused(head))
                 if head.dep_ in ("advcl", "ccomp", "xcomp") and head.tag_ not in _NON_FINITE and not ensured:
                     return None  # a finite clause of its own (but "will ensure that every school has X by 2030")
                 if head.dep_ == "advcl" and (_own_subject(head) or any(
@@ -796,6 +797,13 @@ def _present_description(verb: Token) -> bool:
     first = verb.left_edge.i
     restrictive = first == 0 or verb.doc[first - 1].text != ","  # not "..., which it expects to present by March"
     return restrictive and not any(c.dep_ in ("aux", "auxpass", "neg", "xcomp", "ccomp") for c in verb.children)
+
+
+def _caused(verb: Token) -> bool:
+    """The bare verb of a causative ("have outside auditors check its compliance by ...", "make suppliers
+    publish ..."), which the tagger may read as finite: its time is the causing act's."""
+    return (verb.head.lemma_ in ("have", "make", "get", "let") and verb.tag_ in ("VB", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children))
 
 
 def _infinitive(verb: Token) -> bool:
