@@ -1059,6 +1059,19 @@ def test_a_confirmed_report_still_reports_a_commitment(extract):
     assert [r.action.verb for r in extract(text)] == ["cap"]
 
 
+@pytest.mark.parametrize("quote", [
+    'Astrel\'s chief executive, Mr. Okonjo, told delegates: "We will publish the full results of red-teaming for '
+    'every frontier model."',
+    '"We will publish the full results of red-teaming for every frontier model," Astrel\'s chief executive, '
+    'Mr. Okonjo, told delegates.',
+])
+def test_an_officers_we_is_the_organisation_that_owns_the_office(extract, quote):
+    text = ("RIO DE JANEIRO, June 8, 2027 - Ministers from 40 countries met at the Rio AI Governance Summit, hosted by "
+            "Brazil.\n\nSeveral companies went beyond the common text. " + quote + "\n")
+    (record,) = [r for r in extract(text) if r.action.verb == "publish"]
+    assert record.actor.canonical == "Astrel"
+
+
 def test_congress_alone_names_no_state(extract):
     # many states have a Congress: in a text that names no state it is not the United States'
     text = ("Riohacha, 17 November 2026\n\nIn 2023 the vice-minister of education, Andres Figueroa, told Congress that "
@@ -1076,6 +1089,18 @@ def test_congress_alone_names_no_state(extract):
          "pledge", {"Germany", "Saudi Arabia"}),
         ("Donors including Sweden and Ireland pledged to double their contributions to the Haiti Humanitarian Fund.",
          "double", {"Sweden", "Ireland"}),
+        # "the four companies", "the three mediators": the names the text just listed, each of them
+        ("RIO DE JANEIRO, June 8, 2027 - Astrel, Corbel Labs, Greyfield AI and Yunjing Technology agreed to give "
+         "safety institutes access to new models. The four companies also pledged to report serious incidents "
+         "within 72 hours.\n", "report", {"Astrel", "Corbel Labs", "Greyfield AI", "Yunjing Technology"}),
+        ("ISTANBUL, May 2, 2027 - The ceasefire was brokered by Qatar, Türkiye and the United Arab Emirates. The "
+         "three mediators have also agreed to publish a joint report on compliance every two weeks.\n", "publish",
+         {"Qatar", "Türkiye", "United Arab Emirates"}),
+        # a list the parser hung on an opening phrase is still the subject
+        ("RIO DE JANEIRO, June 8, 2027 - Under the voluntary Rio Frontier AI Commitments, Astrel, Corbel Labs, "
+         "Greyfield AI and Hangzhou-based Yunjing Technology agreed to give national AI safety institutes access to "
+         "each new frontier model at least 21 days before public release.\n", "give",
+         {"Astrel", "Corbel Labs", "Greyfield AI", "Yunjing Technology"}),
     ],
 )
 def test_a_group_including_named_actors_is_those_actors(extract, text, verb, actors):

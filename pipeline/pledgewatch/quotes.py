@@ -5,10 +5,15 @@ from __future__ import annotations
 import re
 
 _QUOTES = "\"“”"
+_WHO = r"(?:the |The )?[A-Z](?:[^.,;:\"“”\n]|(?<=Mr)\.|(?<=Ms)\.|(?<=Dr)\.|(?<=Mrs)\.){0,70}?"
+"""Who speaks: up to a stop or a comma, honorifics' full stops allowed ("Mr. Okonjo")."""
+_APPOSITIVE = r"(?:,\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2},)?"
+"""A name set off by commas after the office ("Astrel's chief executive, Mr. Okonjo, told ..."): the office
+stays the speaker, so that its owner ("Astrel's") can speak."""
 _SAID_AFTER = re.compile(
-    r"\s*,?\s*(?:(?P<who>(?:the |The )?[A-Z][^.,;:\"“”\n]{0,70}?)\s+(?P<verb>said|says|told|added|insisted|stressed|promised|pledged|vowed)\b"
-    r"|(?P<verb2>said|says|added)\s+(?P<who2>(?:the )?[A-Z][^.,;:\"“”\n]{0,70}))")
-_SAID_BEFORE = re.compile(r"(?P<who>(?:the |The )?[A-Z][^.,;:\"“”\n]{0,70}?)\s+(?P<verb>said|says|told [^:\"“”\n]{0,40}|added)\s*[:,]\s*$")
+    rf"\s*,?\s*(?:(?P<who>{_WHO}){_APPOSITIVE}\s+(?P<verb>said|says|told|added|insisted|stressed|promised|pledged|vowed)\b"
+    rf"|(?P<verb2>said|says|added)\s+(?P<who2>(?:the )?[A-Z][^.,;:\"“”\n]{{0,70}}))")
+_SAID_BEFORE = re.compile(rf"(?P<who>{_WHO}){_APPOSITIVE}\s+(?P<verb>said|says|told [^:\"“”\n]{{0,40}}|added)\s*[:,]\s*$")
 
 
 def quote_attribution(text: str, at: int) -> tuple[str, str] | None:

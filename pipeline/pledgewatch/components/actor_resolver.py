@@ -1020,21 +1020,33 @@ class ActorResolver(JSONState, Pipe):
             span[0].lower_ in ("our", "my") and head.lower_ in (self.words["agent_nouns"] | self.words["soft_nominals"] | self.words["pledge_nouns"])
         ) or (head.lower_ in ("each", "all", "both", "none") and len(span) == 3 and span[1].lower_ == "of"
               and span[2].lower_ in ("us", "ours")):  # "each of us will offer ...": the speakers, each of them
-            if c.reported_speaker and c.reported_cue and c.reported_speaker.lower() not in _PRONOUNS:
-                found = re.search(rf"\b{re.escape(c.reported_speaker)}\b", text[c.end : c.end + 400])
-                found_before = list(re.finditer(rf"\b{re.escape(c.reported_speaker)}\b", text[max(0, c.start - 2000) : c.start]))
+            reported_by = c.reported_speaker.strip(" ,;:") if c.reported_cue and c.reported_speaker else None
+            if reported_by is None and c.actor_start is not None:
+                quoted = quote_attribution(text, c.actor_start)  # '... told delegates: "We will ..."'
+                reported_by = quoted[0] if quoted and _OWNED_OFFICE.match(quoted[0]) else None
+            if reported_by and reported_by.lower() not in _PRONOUNS:
+                found = re.search(rf"\b{re.escape(reported_by)}\b", text[c.end : c.end + 400])
+                found_before = list(re.finditer(rf"\b{re.escape(reported_by)}\b", text[max(0, c.start - 2000) : c.start]))
                 start = c.end + found.start() if found else (max(0, c.start - 2000) + found_before[-1].start() if found_before else -1)
+                if start < 0:
+                    start = text.find(reported_by, c.start, c.end)  # the clause opens with who speaks
                 if start >= 0:
-                    said_by = self._name(doc, start, start + len(c.reported_speaker), mentions, speakers)
-                    owner = re.match(r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)['’]s\s", c.reported_speaker)
-                    if owner and said_by and said_by.endswith(c.reported_speaker.split()[-1]):
-                        # "Gavi's Chief Executive Officer said": the organisation whose officer speaks
-                        said_by = self._name(doc, start, start + len(owner.group(1)), mentions, speakers) or said_by
-                    person = doc.char_span(start, start + len(c.reported_speaker), alignment_mode="expand")
-                    if said_by and len(speakers) == 1 and said_by not in self.kind and person is not None and \
+                    said_by = self._name(doc, start, start + len(reported_by), mentions, speakers)
+                    owner = _OWNED_OFFICE.match(reported_by)
+                    owned = None
+                    if owner and owner.group(1).split()[0].lower() not in self.generic_words | {"the"}:
+                        # "Gavi's Chief Executive Officer said", "Astrel's chief executive, Mr. Okonjo, told
+                        # delegates": the organisation whose officer speaks
+                        known = self._canonical(owner.group(1))
+                        owned = known if known in self.kind else (
+                            self._name(doc, start, start + len(owner.group(1)), mentions, [])
+                            if "," not in reported_by else owner.group(1))  # its own name, not the speaker's
+                        said_by = owned or said_by
+                    person = doc.char_span(start, start + len(reported_by), alignment_mode="expand")
+                    if said_by and not owned and len(speakers) == 1 and said_by not in self.kind and person is not None and \
                             person.root.ent_type_ == "PERSON":
                         said_by = speakers[0]  # the chief executive's "we" is the company's
-                    elif not speakers and _FIRM_OFFICE.search(text, max(0, start - 60), start + len(c.reported_speaker) + 60):
+                    elif not owned and not speakers and _FIRM_OFFICE.search(text, max(0, start - 60), start + len(reported_by) + 60):
                         firm = self._previous_company(doc, start, mentions)
                         if firm:
                             return [(firm, "first_person")]  # "'We will ...,' chief executive Priya V. told ..."
@@ -1074,6 +1086,12 @@ class ActorResolver(JSONState, Pipe):
             party = self._previous_company(doc, c.actor_start, mentions)
             if party:  # "the party pledged to ..." (lower case: a political party, not a treaty's Party)
                 return [(party if len(party.split()) > 1 else self._full_name(doc, party), "noun")]
+        counted = _COUNTED_GROUP.fullmatch(span.text)
+        if counted and head.tag_ == "NNS":
+            word = (counted.group(1) or counted.group(2)).lower()
+            members = self._listed_before(doc, c.actor_start, _NUMBER_WORDS.get(word) or int(word), mentions, speakers)
+            if members:
+                return [(m, "joint") for m in members]  # "The four companies" after "Astrel, Corbel Labs, ... agreed"
         if head.lower_ in self.words["group_nouns"] and span[0].lower_ == "the":
             term = next((m[2] for m in mentions if m[0] == span.start_char and m[1] == span.end_char), None)
             if term:
@@ -1560,9 +1578,30 @@ class ActorResolver(JSONState, Pipe):
                 if state:
                     return state
             return _title_case(re.sub(r"^(the|a|an)\s+", "", span.text.strip(), flags=re.I))
-        if head.pos_ == "PROPN" and head.is_title and low not in self.words["non_agent_nouns"]:
-            return self._clean(span)
+        if head.pos_ == "PROPN" and (head.is_title or head.is_upper and any(t.is_title for t in span)) \
+                and low not in self.words["non_agent_nouns"]:
+            return self._clean(span)  # "Corbel Labs", and "Greyfield AI" with its capital letters
         return None
+
+    def _listed_before(self, doc: Doc, before: int, count: int, mentions, speakers) -> list[str]:
+        """The ``count`` names the nearest sentence before ``before`` (within a few paragraphs) coordinates
+        ("Astrel, Corbel Labs, Greyfield AI and Yunjing Technology agreed ..."), each by its canonical name."""
+        first = doc.char_span(before, before + 1, alignment_mode="expand")
+        if first is None:
+            return []
+        starts, _ = doc_cache.bounds(doc)
+        end = starts[first[0].i]
+        while end > 0 and before - doc[end - 1].idx < 1500:
+            start = starts[end - 1]
+            for token in doc[start:end]:
+                if token.pos_ == "PROPN" and token.dep_ != "conj" and any(c.dep_ == "conj" for c in token.children):
+                    heads = _coordinated_names(token)
+                    if len(heads) == count:
+                        names = [self._name(doc, h[0].idx, h[-1].idx + len(h[-1]), mentions, speakers) for h in heads]
+                        if all(names) and len(set(names)) == count:
+                            return names
+            end = start
+        return []
 
     def _holder_state(self, doc: Doc, title: str, mentions) -> str | None:
         """The state of the one holder of a leader's title the text names with a state ("Prime Minister Tran
@@ -1968,6 +2007,23 @@ def _listed_firm(text: str, name: str) -> bool:
     return False
 
 
+def _coordinated_names(first: Token) -> list[Span]:
+    """The proper names coordinated from ``first`` on, each as its name phrase ("Corbel Labs", "Greyfield AI"),
+    with a list the parser read as an apposition ("A, B, C and D" with "C" an apposition of "B")."""
+    members = [first] + [c for c in first.conjuncts if c.i > first.i]
+    for member in list(members):
+        for child in member.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and any(g.dep_ == "cc" for g in child.children):
+                members += [child] + [c for c in child.conjuncts if c.i > child.i]
+    out = []
+    for member in sorted(set(members), key=lambda t: t.i):
+        if member.pos_ != "PROPN":
+            return []
+        left = min([member.i] + [c.left_edge.i for c in member.lefts if c.dep_ == "compound"])
+        out.append(member.doc[left : member.i + 1])
+    return out
+
+
 def _one_name_not_two(commitments: list[Commitment], mentions, text: str) -> list[Commitment]:
     """The parser splits "Trinidad and Tobago will ..." into two coordinated subjects: where one name in the
     actor table covers both, the clause has one actor, written as the whole name."""
@@ -2171,6 +2227,13 @@ _PEOPLE_PARTIES = {"minister", "leader", "president", "head"}  # "the Council of
 _LEADER_TITLES = r"(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan)"
 """Titles of a head of state or government: "President Mwale" speaks for his state."""
 _LEADER_NAMED = re.compile(rf"\b{_LEADER_TITLES}\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?([A-Z][\w'’-]+)\b(?![ \t]+[A-Z])")
+_OWNED_OFFICE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)['’]s\s")
+"""An office its organisation owns in writing ("Gavi's Chief Executive Officer", "Astrel's chief executive")."""
+_NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10}
+_COUNTED_GROUP = re.compile(r"(?:[Tt]he|[Aa]ll)\s+(two|three|four|five|six|seven|eight|nine|ten|\d)\s+\w+|"
+                            r"([Bb]oth)\s+\w+")
+""""The four companies", "all three lenders", "both firms": as many names as the text just listed."""
 _LEADER_BEFORE = re.compile(rf"\b{_LEADER_TITLES}\s*$", re.I)
 _LEADER_TITLE_ONLY = re.compile(_LEADER_TITLES, re.I)
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}

@@ -626,7 +626,7 @@ class CommitmentDetector(JSONState, Pipe):
                     subject = verb.head
                 if _role_misparse(verb, subject):
                     subject = verb.head  # "Chile, as Pro Tempore President, will convene ...": Chile, not the role
-                heads = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
+                heads = _members(subject)
                 promiser = self._promiser(verb, heads)
                 if promiser is not None:
                     return [_noun_phrase(promiser)], True
@@ -644,9 +644,9 @@ class CommitmentDetector(JSONState, Pipe):
         stranded = stranded if stranded is not None else _stranded_subject(anchor)
         stranded = stranded if stranded is not None else _chapeau_subject(anchor, cue)
         if stranded is not None:
-            while stranded.dep_ == "conj" and stranded.head.i < stranded.i:
+            while stranded.dep_ == "conj" and stranded.head.i < stranded.i and stranded.head.dep_ != "pobj":
                 stranded = stranded.head  # "The European Union and Nigeria:": from the first of them
-            return [_noun_phrase(h) for h in [stranded, *(c for c in stranded.conjuncts if c.i > stranded.i)]], True
+            return [_noun_phrase(h) for h in _members(stranded)], True
         named = _name_opening(cue) if cue.tag_ == "MD" else None
         if named is not None:
             return [named], True
@@ -1090,6 +1090,19 @@ def _chapeau_subject(verb: Token, cue: Token) -> Token | None:
     return None
 
 
+def _members(subject: Token) -> list[Token]:
+    """The subject and the names coordinated after it, also where the parser read a comma list as an
+    apposition ("Astrel, Corbel Labs, Greyfield AI and Yunjing Technology" with "Greyfield AI" an apposition
+    of "Labs" and "Yunjing Technology" its conjunct)."""
+    members = [subject] + [c for c in subject.conjuncts if c.i > subject.i]
+    for member in list(members):
+        for child in member.children:
+            if (child.dep_ == "appos" and child.pos_ == "PROPN" and child.i > member.i and member.pos_ == "PROPN"
+                    and len(members) > 1 and any(g.dep_ == "cc" for g in child.children)):
+                members += [child] + [c for c in child.conjuncts if c.i > child.i]
+    return sorted(set(members), key=lambda t: t.i)
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """A subject the parser hung on an opening phrase: in "With respect to covered procurement, each Party,
     including its procuring entities, shall accord ..." it made "Party" an apposition of "procurement". The
@@ -1105,6 +1118,13 @@ def _stranded_subject(verb: Token) -> Token | None:
     if i < 0:
         return None
     token = doc[i]
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "Under the Commitments, Astrel, Corbel Labs and Greyfield AI agreed": from the first
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head == verb and token.head.i < token.i:
+        # the same, with the names read as conjuncts of the opening phrase's object
+        following = [c for c in token.conjuncts if c.i > token.i and c.pos_ == "PROPN"]
+        if following and doc[following[0].i - 1].text == ",":
+            return following[0]
     while token.dep_ in ("pobj", "prep", "poss", "compound", "amod") and token.head.i < token.i and token.head.i > verb.sent.start:
         token = token.head  # "each Party, including its procuring entities": up to "Party"
     if token.dep_ != "appos" or token.pos_ not in ("PROPN", "NOUN") or token.i >= first:
