@@ -67,3 +67,19 @@ def test_runs_of_spaces_inside_a_clause_cost_nothing(nlp, text):
     assert record.action.text == "accept vehicles built to U.S. standards by June 30, 2026"
     assert record.deadline.value == "2026-06-30"
     assert text[record.deadline.start : record.deadline.end] == record.deadline.text == "June 30, 2026"
+
+
+def test_a_word_hyphenated_at_a_wrapped_line_end_is_one_word_again(nlp):
+    text = (
+        "The Ministry of Education announced today that the Government will imple-\n"
+        "ment the new school meals programme in every province by June 30, 2027, and\n"
+        "that it will also extend its vocational training partnership with the EU-\n"
+        "Jordan Business Council for another three years, starting from January 2027.\n"
+        "The programme was designed together with the provincial education authorities.\n"
+    )
+    view, origin = parse_view(text)
+    assert "will implement the new school meals programme" in view and "EU- Jordan" in view
+    assert all(text[origin[i]] == view[i] or view[i] == " " for i in range(len(view)))
+    (record, *_) = extract(text, doc_date="2026-03-02", nlp=nlp)
+    assert record.action.verb == "implement" and record.deadline.value == "2027-06-30"
+    assert text[record.span.start : record.span.end] == record.span.text and "imple-\nment" in record.span.text
