@@ -380,6 +380,17 @@ def test_agentless_passive_is_the_speakers(extract):
     assert r.polarity == "negative" and r.action.verb == "approve"
 
 
+def test_agentless_passive_in_a_lenders_release_on_a_countrys_programme_is_the_countrys(extract):
+    text = (
+        "IMF Staff Reaches Staff-Level Agreement with Senegal\n\nDakar, June 18, 2027\n\n"
+        "An International Monetary Fund (IMF) team reached a staff-level agreement with the Senegalese authorities "
+        "on a new program. The authorities are committed to fiscal consolidation. Social spending will be protected "
+        "through a floor of CFAF 480 billion in 2027.\n"
+    )
+    (record,) = [r for r in extract(text) if r.action.verb == "protect"]
+    assert record.actor.canonical == "Senegal"
+
+
 def test_agentless_passive_without_a_speaker_is_no_record(extract):
     assert extract("The new rules will be published next week, officials expect.") == []
 

@@ -1376,6 +1376,13 @@ class ActorResolver(JSONState, Pipe):
             start = text.rfind(c.reported_speaker, max(0, c.start - 2000), c.end + 400)
             name = self._name(doc, start, start + len(c.reported_speaker), mentions, speakers) if start >= 0 else None
             return [(name, "implied")] if name else []
+        if (len(speakers) == 1 and self.kind.get(speakers[0]) == "organisation"
+                and _PROGRAMME_AUTHORITIES.search(text)):
+            # "Social spending will be protected through a floor" in the IMF's release on a country's programme:
+            # the programme is the authorities', so is what it will do
+            state = self._main_state(doc, mentions)
+            if state:
+                return [(state, "implied")]
         return [(s, "implied") for s in speakers]
 
     def _instrument(self, name: str) -> bool:
@@ -2227,6 +2234,9 @@ _PEOPLE_PARTIES = {"minister", "leader", "president", "head"}  # "the Council of
 _LEADER_TITLES = r"(?:President|Prime Minister|Premier|Chancellor|King|Emir|Sultan)"
 """Titles of a head of state or government: "President Mwale" speaks for his state."""
 _LEADER_NAMED = re.compile(rf"\b{_LEADER_TITLES}\s+(?:[A-Z][\w'’-]+\s+){{0,2}}?([A-Z][\w'’-]+)\b(?![ \t]+[A-Z])")
+_PROGRAMME_AUTHORITIES = re.compile(r"\bthe (?:[A-Z][a-z]+ )?authorities\b.{0,200}\b(?:programme|program|reform|arrangement)s?\b|"
+                                    r"\b(?:programme|program|arrangement)\b.{0,200}\bthe (?:[A-Z][a-z]+ )?authorities\b", re.S)
+"""An international organisation's release on a country's own programme ("the authorities' program")."""
 _OWNED_OFFICE = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,4}[A-Z][\w&.-]*)['’]s\s")
 """An office its organisation owns in writing ("Gavi's Chief Executive Officer", "Astrel's chief executive")."""
 _NUMBER_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
