@@ -126,3 +126,21 @@ def test_a_wrapped_list_item_keeps_its_whole_action(nlp, columns):
         "districts",
         "repave 180 lane-miles of streets over the next two years",
     ]
+
+
+def test_a_pdf_whose_lines_wrap_list_items_keeps_their_whole_actions(nlp, tmp_path):
+    from pledgewatch.io.readers import read_document
+
+    from test_readers import text_pdf_bytes
+
+    lines = _wrapped_list(64).split("\n")
+    path = tmp_path / "budget.pdf"
+    path.write_bytes(text_pdf_bytes(lines))
+    text = read_document(path).text
+    assert "\n" in text.split("- ", 2)[1].strip()  # the text layer keeps the wrapping
+    actions = [r.action.text for r in extract(text, doc_date="2026-03-02", nlp=nlp)]
+    assert actions == [
+        "expand the co-responder program, which pairs mental health clinicians with officers, to all five police "
+        "districts",
+        "repave 180 lane-miles of streets over the next two years",
+    ]
