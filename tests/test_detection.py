@@ -50,6 +50,9 @@ def _assert_actor(extract, text, verb, actor):
         # a fund or facility with its amount, in any currency code, the amount perhaps hung on the verb
         ("Norway announced a facility of NOK 300 million for the region.", "Norway", "announce", "firm"),
         ("India announced the Women Entrepreneurs Fund with a corpus of ₹250 crore.", "India", "announce", "firm"),
+        # "It is the intention of X to ...": X's soft commitment
+        ("It is the intention of the Government of Japan to hold the next dialogue in 2027.", "Japan", "hold", "soft"),
+        ("It is the decision of the Council to extend the mandate until 2028.", None, "extend", "firm"),
     ],
 )
 def test_cues(extract, text, actor, verb, strength):

@@ -260,6 +260,9 @@ class CommitmentDetector(JSONState, Pipe):
             action = _complement(cue) or _gerund_after_of(cue)
             if action is None and cue.dep_ == "nsubj" and cue.head.lemma_ == "be" and _possessor(cue) is not None:
                 action = _complement(cue.head)  # "Our aim is to complete ..."
+            if action is None and cue.dep_ == "attr" and cue.head.lemma_ == "be" and any(
+                    c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in cue.head.children):
+                action = _complement(cue.head)  # "It is the intention of the Participants to conclude ..."
             if action is None and kind == "nominal" and _to_colon(cue) and cue.dep_ in ("dobj", "attr") \
                     and cue.head.lemma_ in self.words["nominal_governors"] and not _negated(cue.head):
                 return "chapeau"  # "Thailand has expressed its intention to:" then the items
@@ -579,6 +582,13 @@ class CommitmentDetector(JSONState, Pipe):
             owner = _possessor(cue)
             if owner is None and cue.head.lemma_ in _OTHERS_GOVERNORS:
                 owner = _owner(cue)  # "We welcome the decision of the New Development Bank to raise ...": the Bank
+            if owner is None and cue.dep_ == "attr" and cue.head.lemma_ == "be" and any(
+                    c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in cue.head.children):
+                of = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                owner = of and next((c for c in of.children if c.dep_ == "pobj"), None)  # "It is the intention of the
+                # Participants to conclude ...": the Participants'
+                if owner is not None:
+                    return [_noun_phrase(h) for h in _members(owner)], True
             if owner is not None and owner.lower_ not in ("its", "their", "our", "his", "her", "my"):
                 return [_noun_phrase(owner)], True
             if owner is not None and owner.lower_ in ("our", "my"):
