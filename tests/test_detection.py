@@ -50,6 +50,8 @@ def _assert_actor(extract, text, verb, actor):
         # a fund or facility with its amount, in any currency code, the amount perhaps hung on the verb
         ("Norway announced a facility of NOK 300 million for the region.", "Norway", "announce", "firm"),
         ("India announced the Women Entrepreneurs Fund with a corpus of ₹250 crore.", "India", "announce", "firm"),
+        # an offer to act is a commitment to act if it is taken up
+        ("Japan offered to host the next meeting of the working group in Tokyo.", "Japan", "host", "firm"),
         # "It is the intention of X to ...": X's soft commitment
         ("It is the intention of the Government of Japan to hold the next dialogue in 2027.", "Japan", "hold", "soft"),
         ("It is the decision of the Council to extend the mandate until 2028.", None, "extend", "firm"),
