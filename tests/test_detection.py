@@ -106,6 +106,8 @@ def test_there_will_be_no_is_a_negative_commitment_of_the_speaker(extract, line,
          "be operational by the end of 2026.\n", "Uganda", "2026"),
         ("Coalition Agreement of the Government of Slovenia\n\nAll administrative procedures for citizens will be "
          "available online by 2029.\n", "Slovenia", "2029"),
+        ("Coalition Agreement of the Government of Slovenia\n\nA virtual emergency care service is to be available "
+         "in all rural hospitals by September 30, 2027.\n", "Slovenia", "2027-09-30"),
         # a lever the speaker sets, held at a level for a stated time; a price or a jobless rate is no lever
         ("Updated Nationally Determined Contribution of Kazakhstan\n\nImport duties on electric buses will stay at "
          "zero until the end of 2029. Oil prices will remain high through 2027. The unemployment rate will remain "

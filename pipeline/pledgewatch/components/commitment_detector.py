@@ -164,7 +164,8 @@ class CommitmentDetector(JSONState, Pipe):
                     return None  # "Our aim is to ...": the nominal cue speaks for it
             soft = False
             nothing = _existential_no(anchor) if anchor.lemma_ == "be" and cue.tag_ == "MD" else None
-            delivered = self._delivered_state(anchor) if anchor.lemma_ == "be" and cue.tag_ == "MD" else None
+            delivered = (self._delivered_state(anchor) if anchor.lemma_ == "be" and (
+                cue.tag_ == "MD" or rule["id"] == "modal-is-to") else None)  # "is to be available by September 30"
             if nothing is not None or delivered is not None:
                 # "There will be no new taxes on agricultural inputs": a negative commitment of the speaker;
                 # "all 180 theatres would be operational by the end of 2026": a dated state of affairs promised
@@ -179,6 +180,8 @@ class CommitmentDetector(JSONState, Pipe):
                     c.action_text = _words_to_clause_end(doc, no.i + 1, anchor)
                 else:  # the thing and its state, without "be"
                     subject = _subject(anchor)
+                    if subject is None:  # "The terminal is to be operational": the subject of "is"
+                        subject = _subject(anchor.head)
                     c.action_text = _words_to_clause_end(doc, anchor.i + 1, anchor,
                                                          prefix=doc[subject.left_edge.i : subject.right_edge.i + 1])
                 return [c]
@@ -386,6 +389,8 @@ class CommitmentDetector(JSONState, Pipe):
         speaks) and a by/before/within/from phrase dates it; else None."""
         state = next((c for c in be.children if c.dep_ == "acomp" and c.lower_ in self.words["delivery_states"]), None)
         subject = _subject(be)
+        if subject is None and be.dep_ == "xcomp" and be.head.lemma_ == "be":
+            subject = _subject(be.head)  # "A virtual care service is to be available by ...": the subject of "is"
         if state is None or subject is None or subject.pos_ in ("PRON", "PROPN") or subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return None
         if _complement(state) is not None:
