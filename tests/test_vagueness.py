@@ -113,6 +113,9 @@ def test_pseudo_cue_more_than_an_amount_is_a_quantity(nlp):
         "status of its territory.",
         # an amount the parser hung on the object's participle ("sold in Europe by 40 per cent")
         "Holmstrand Motor Group pledged to cut the average CO2 emissions of new cars sold in Europe by 40 per cent by 2025.",
+        # "additional" under a negation with its verb between: none at all, not an amount left open
+        "Fact Sheet\n\nThe Dominican Republic will:\n- Accept vehicles built to U.S. Federal Motor Vehicle Safety "
+        "Standards and not require additional testing or certification for such vehicles;\n",
     ],
 )
 def test_no_unquantified_flag_where_the_text_says_how_much(nlp, text):
