@@ -1563,3 +1563,12 @@ def test_what_a_treaty_says_binds_its_parties(extract):
     records = extract(text)
     assert sorted((r.actor.canonical, r.polarity) for r in records) == [
         ("Armenia", "negative"), ("Azerbaijan", "negative")]
+
+
+@pytest.mark.parametrize("bullet", ["\u25cf", "\u25aa", "\uf0b7", "\u27a2", "\u25a0"])
+def test_word_processor_bullets_open_list_items(extract, bullet):
+    # the Symbol-font and typographic bullets a Word document's PDF leaves in its text layer
+    text = (f"Fact Sheet\n\nMarch 2, 2026\n\nPeru will:\n{bullet} Eliminate tariffs on 97 percent of U.S. industrial "
+            f"goods within 30 days;\n{bullet} Publish its draft regulations for 60 days of comment.\n")
+    records = extract(text)
+    assert [(r.actor.canonical, r.action.verb) for r in records] == [("Peru", "eliminate"), ("Peru", "publish")]

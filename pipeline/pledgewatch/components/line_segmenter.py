@@ -17,8 +17,10 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .. import doc_cache
+from ..io.unwrap import BULLETS
 
-_LIST_MARKER = re.compile(r"^(?:[-•*–—·‣◦▪]|\(?[ivxlc]{1,5}\)|\(?[a-z]\)|\(?\d{1,3}[.)]|[A-Z]\.|\d{1,3}\.\d{1,3}\.?)$")
+_LIST_MARKER = re.compile(
+    rf"^(?:[{re.escape(BULLETS)}]|\(?[ivxlc]{{1,5}}\)|\(?[a-z]\)|\(?\d{{1,3}}[.)]|[A-Z]\.|\d{{1,3}}\.\d{{1,3}}\.?)$")
 _LINE_END = re.compile(r"[.:;!?]$")
 _NEWLINE = re.compile(r"\n")
 

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import re
 
-_LIST_ITEM = re.compile(r"(?:[-•*–—·‣◦▪]\s|\(?(?:[ivxlc]{1,5}|[a-zA-Z]|\d{1,3})[.)]\s|\d{1,3}\.\d{1,3}\.?\s)")
+BULLETS = "-•*–—·‣◦▪●○■□►▶➢✓✔❖\uf0b7\uf0a7\uf0d8\uf076\uf0fc"
+"""Characters that open a list item: dashes, typographic bullets, and the Symbol and Wingdings bullets a word
+processor's PDF leaves in the text layer (U+F0B7, U+F0A7, ...)."""
+_LIST_ITEM = re.compile(rf"(?:[{re.escape(BULLETS)}]\s|\(?(?:[ivxlc]{{1,5}}|[a-zA-Z]|\d{{1,3}})[.)]\s|\d{{1,3}}\.\d{{1,3}}\.?\s)")
 _KEEP_AFTER = (":", ";")  # a chapeau or a list item closes its line whatever its length
 
 MIN_WIDTH = 50
