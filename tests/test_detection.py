@@ -1183,6 +1183,16 @@ def test_a_group_including_named_actors_is_those_actors(extract, text, verb, act
         # ... but a gerund heading with a sentence of its own is no item
         ("Lumenfold commits to the following:\n\n1. Testing before release. We will test every new frontier model "
          "for misuse before any public release.\n", {"test"}),
+        # a modal chapeau with "the following" or a counted object governs verb items; an opening clause's subject
+        # is not the chapeau's
+        ("Fact Sheet\n\nSenegal will take the following actions:\n(i) publish the report on public debt;\n(ii) adopt "
+         "a 2027 supplementary budget; and\n(iii) raise electricity tariffs by 9 percent.\n", {"publish", "adopt", "raise"}),
+        ("Fact Sheet\n\nBefore the Executive Board considers the request, Senegal will complete three prior "
+         "actions:\n(i) publish the report on public debt;\n(ii) adopt a 2027 supplementary budget.\n",
+         {"publish", "adopt"}),
+        # ... but a counted object whose items are no acts is a commitment of its own
+        ("Bank statement\n\nMay 2, 2027\n\nThe Bank of Ghana will publish two reports:\n- the Financial Stability "
+         "Review, in May;\n- the Annual Report, in July.\n", {"publish"}),
     ],
 )
 def test_chapeau_items(extract, text, verbs):

@@ -322,10 +322,14 @@ class CommitmentDetector(JSONState, Pipe):
                 negative = any(_negated(t) for t in chain if t.lemma_ not in self.words["litotes_verbs"])
         if _in_condition(anchor) or self._blocked(anchor, cue):
             return None
+        if kind == "modal" and _ends_with_colon(action, 12) and _counted_object(action) and _verb_item(
+                doc, _next_sentence(doc, sentence(action))):
+            return "chapeau"  # "the authorities will complete three prior actions:" then "(i) publish ..."
         if self._not_an_action(action, kind):
             # "Kittiwake commits to the following targets, approved by the Board:" governs the items below
             following = any(t.lower_ == "following" for t in action.subtree) and _ends_with_colon(action, 24)
-            return "chapeau" if following and kind in ("commissive", "intention") else None
+            return "chapeau" if following and kind in ("commissive", "intention", "modal") else None
+            # ("The Government will take the following measures:" then "(i) publish ...")
         if _rate_decision(cue, action):
             return None  # "The Governing Board decided to lower the target rate by 25 basis points": done today
         if kind == "modal" and _means_chapeau(cue):
@@ -731,7 +735,10 @@ class CommitmentDetector(JSONState, Pipe):
         chapeau = sentence(cue)
         subjects, _ = self._subjects(doc, cue, cue, cue)
         if not subjects:
-            subject = next((t for t in chapeau if t.dep_ in _SUBJECTS and t.i < cue.i), None)
+            subject = _subject(cue.head) if cue.dep_ == "aux" and cue.head.i > cue.i else None  # not the subject
+            # of an opening clause ("Before the Executive Board considers the request, the authorities will ...:")
+            subject = subject if subject is not None and subject.i < cue.i else next(
+                (t for t in chapeau if t.dep_ in _SUBJECTS and t.i < cue.i), None)
             if subject is None and cue.i == chapeau.start and chapeau.start > 0:
                 # "... Transmission System Operator Cyprus (TSO Cyprus)" + "will:", cut apart by the parser
                 subject = _last_name_before(sentence(doc[chapeau.start - 1]))
@@ -1719,6 +1726,23 @@ def _infinitive_item(doc: Doc, sent: Span | None) -> bool:
     if len(words) < 3 or not (_is_list_marker(words[0]) or _is_enumerator(words[0])):
         return False
     return words[1].lower_ == "to" and words[2].tag_ == "VB"
+
+
+def _counted_object(verb: Token) -> bool:
+    """The verb's object is a counted plural ("three prior actions", "the following steps")."""
+    obj = _object(verb)
+    return obj is not None and obj.tag_ == "NNS" and any(
+        c.dep_ == "nummod" or c.lower_ in ("following", "these", "several") for c in obj.children)
+
+
+def _verb_item(doc: Doc, sent: Span | None) -> bool:
+    """A line that opens with a list marker and a verb: "(i) publish the report ...", "- adopt a budget ..."."""
+    if sent is None or not _starts_line(doc, sent):
+        return False
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    if len(words) < 2 or not (_is_list_marker(words[0]) or _is_enumerator(words[0])):
+        return False
+    return words[1].tag_ in ("VB", "VBP") or words[1].pos_ == "VERB" and words[1].lower_ == words[1].lemma_
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:
