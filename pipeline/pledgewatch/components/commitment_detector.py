@@ -1718,14 +1718,18 @@ def _held_lever(verb: Token, subject: Token, levers: set[str]) -> bool:
     return level and dated
 
 
+def _item_words(doc: Doc, sent: Span | None) -> list[Token]:
+    """The words of a line that opens with a list marker, the marker first; [] for any other sentence."""
+    if sent is None or not _starts_line(doc, sent):
+        return []
+    words = [t for t in sent if not (t.is_space or t.is_punct)]
+    return words if words and (_is_list_marker(words[0]) or _is_enumerator(words[0])) else []
+
+
 def _infinitive_item(doc: Doc, sent: Span | None) -> bool:
     """A line that opens with a list marker and an infinitive: "(a) to achieve a given level of ..."."""
-    if sent is None or not _starts_line(doc, sent):
-        return False
-    words = [t for t in sent if not (t.is_space or t.is_punct)]
-    if len(words) < 3 or not (_is_list_marker(words[0]) or _is_enumerator(words[0])):
-        return False
-    return words[1].lower_ == "to" and words[2].tag_ == "VB"
+    words = _item_words(doc, sent)
+    return len(words) >= 3 and words[1].lower_ == "to" and words[2].tag_ == "VB"
 
 
 def _counted_object(verb: Token) -> bool:
@@ -1737,12 +1741,9 @@ def _counted_object(verb: Token) -> bool:
 
 def _verb_item(doc: Doc, sent: Span | None) -> bool:
     """A line that opens with a list marker and a verb: "(i) publish the report ...", "- adopt a budget ..."."""
-    if sent is None or not _starts_line(doc, sent):
-        return False
-    words = [t for t in sent if not (t.is_space or t.is_punct)]
-    if len(words) < 2 or not (_is_list_marker(words[0]) or _is_enumerator(words[0])):
-        return False
-    return words[1].tag_ in ("VB", "VBP") or words[1].pos_ == "VERB" and words[1].lower_ == words[1].lemma_
+    words = _item_words(doc, sent)
+    return len(words) >= 2 and (words[1].tag_ in ("VB", "VBP")
+                                or words[1].pos_ == "VERB" and words[1].lower_ == words[1].lemma_)
 
 
 def _next_sentence(doc: Doc, sent: Span) -> Span | None:
