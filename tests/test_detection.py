@@ -128,6 +128,8 @@ def test_a_dated_state_of_affairs_is_a_commitment(extract, text, actor, value):
     [
         ("Construction of the Santa Rosa facility will begin in the first quarter of 2027.", "begin", "2027-Q1"),
         ("Our grinding terminal in Mombasa will start operating in the third quarter of next year.", "operate", "2027-Q3"),
+        ("Utility relocation along the access road will begin in March 2027.", "begin", "2027-03"),
+        ("Demolition of the old warehouse will start in the second quarter of 2027.", "start", "2027-Q2"),
     ],
 )
 def test_work_that_starts_at_a_date_is_the_speakers_commitment(extract, line, verb, value):
@@ -789,6 +791,9 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Brasilia, September 22, 2027\n\nThe Committee decided to cut the rate. The Banco Central do Brasil (BCB) will "
          "offer up to 20,000 foreign exchange swap contracts on September 27 to roll over the contracts maturing on "
          "October 1, 2027.\n", "offer", "Banco Central do Brasil"),
+        # a state's revenue agency is the state
+        ("Fact Sheet\n\nJune 12, 2027\n\nThe United States will cut tariffs. His Majesty's Revenue and Customs "
+         "(HMRC) will extend its simplified declaration process to express shipments.\n", "extend", "United Kingdom"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
