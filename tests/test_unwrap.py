@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from pledgewatch import extract
-from pledgewatch.io.unwrap import unwrap, width
+from pledgewatch.io.unwrap import layout, unwrap
 
 PARAGRAPHS = [
     "Mayor Teresa Delgado today presented her proposed budget for Fiscal Year 2027, which begins July 1, 2026, "
@@ -46,7 +46,7 @@ def _as_one_line_each(text: str) -> str:
 @pytest.mark.parametrize("columns", [60, 72, 80, 100])
 def test_a_wrapped_text_reads_as_its_paragraphs(columns):
     text = _wrapped(columns)
-    assert width(text.split("\n")) is not None
+    assert layout(text.split("\n")) is not None
     unwrapped = unwrap(text)
     assert len(unwrapped) == len(text)
     # the title block keeps its lines (they are not full); every paragraph becomes one line
@@ -55,7 +55,7 @@ def test_a_wrapped_text_reads_as_its_paragraphs(columns):
 
 
 def test_a_text_written_one_paragraph_to_a_line_is_left_alone():
-    assert width(ONE_LINE_EACH.split("\n")) is None
+    assert layout(ONE_LINE_EACH.split("\n")) is None
     assert unwrap(ONE_LINE_EACH) is ONE_LINE_EACH
 
 

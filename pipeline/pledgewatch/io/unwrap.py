@@ -37,14 +37,8 @@ fonts in a PDF give full lines of uneven character counts. A text wrapped in fix
 than the width) gets no slack: its full lines are full to the character."""
 
 
-def width(lines: list[str]) -> int | None:
-    """The width the text is wrapped at, or None when it is not hard-wrapped (see :func:`layout`)."""
-    found = layout(lines)
-    return found[0] if found else None
-
-
 def layout(lines: list[str]) -> tuple[int, int] | None:
-    """``(width, slack)`` in characters for a hard-wrapped text, or None."""
+    """``(width, slack)`` in characters for a hard-wrapped text, or None when it is not hard-wrapped."""
     lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
     if len(lengths) < 4:
         return None

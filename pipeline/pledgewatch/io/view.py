@@ -23,8 +23,9 @@ _SPLIT_WORD = re.compile(r"(?<=[a-z]{2})-\n(?=[a-z]{2})")
 
 def parse_view(text: str) -> tuple[str, list[int] | None]:
     """``(view, origin)``: ``text`` without Markdown's marks, with wrapped paragraphs joined (and the words their
-    line ends hyphenated), and each run of spaces inside a line cut to one space. ``origin`` is None when the view has the length of ``text`` and
-    every character where it was (the view may still differ: a line break or a tab read as a space)."""
+    line ends hyphenated), and each run of spaces inside a line cut to one space. ``origin`` is None when the
+    view has the length of ``text`` and every character where it was (a line break or a tab may still read as a
+    space)."""
     view, origin = strip_markup(text)
     wrapped = view
     view = unwrap(view).translate(_SPACES)
