@@ -794,10 +794,41 @@ def test_contracting_parties_are_the_title_parties(extract):
         # a state's revenue agency is the state
         ("Fact Sheet\n\nJune 12, 2027\n\nThe United States will cut tariffs. His Majesty's Revenue and Customs "
          "(HMRC) will extend its simplified declaration process to express shipments.\n", "extend", "United Kingdom"),
+        # a mayor speaks for the city: the one named before the title, or the one the text names with its council
+        ("Brindle Cove approves its budget\n\nBRINDLE COVE, N.S., April 2, 2027 - Brindle Cove Mayor Tomas Reyes said "
+         "on Tuesday the library would reopen by September. Reyes promised to pave 40 kilometres of rural roads "
+         "before the end of 2028.\n", "pave", "Brindle Cove"),
+        ("Water rates frozen\n\nBy Ana Lind, City Hall Reporter\n\nOSKARBY, May 3, 2027 - Mayor Ingrid Saele told "
+         "the city council on Monday that the city will freeze water rates for two years. Saele also said she would "
+         "appoint an independent auditor by June.\n", "freeze", "Oskarby"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
     _assert_actor(extract, text, verb, actor)
+
+
+def test_he_is_the_person_whose_lone_surname_the_ner_mislabels(nlp):
+    # the small model reads a lone surname before "said" as a product now and then: "he" is still that person,
+    # written as the text first gave the name, not the mayor named before
+    from spacy.tokens import Span
+
+    from pledgewatch import doc_cache
+
+    text = ("Housing plan questioned\n\nMay 3, 2027 - Mayor Grace Okoro defended the plan. Darius Fenwick, who chairs "
+            "the planning committee, said Okoro was repeating old promises. Fenwick said he would table a motion requiring quarterly reports.\n")
+    ours = [n for n, _ in nlp.pipeline if n.startswith("pledgewatch_") and n != "pledgewatch_line_segmenter"]
+    with nlp.select_pipes(disable=ours):
+        doc = nlp(text)
+    # the entities as the model gives them in the story this comes from: the mayor's lone surname a person, the
+    # councillor's a product
+    okoro = max(i for i, t in enumerate(doc) if t.text == "Okoro")
+    last = max(i for i, t in enumerate(doc) if t.text == "Fenwick")
+    doc.ents = [e for e in doc.ents if not (e.start <= okoro < e.end or e.start <= last < e.end)] + [
+        Span(doc, okoro, okoro + 1, label="PERSON"), Span(doc, last, last + 1, label="PRODUCT")]
+    doc_cache.remember(doc, text)
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    assert [(c.actor_canonical, doc[c.verb_i].lemma_) for c in doc._.commitments] == [("Darius Fenwick", "table")]
 
 
 def test_fact_sheet_list_runs_past_an_item_with_its_own_modal(extract):

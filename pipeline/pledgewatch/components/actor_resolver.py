@@ -150,6 +150,8 @@ class ActorResolver(JSONState, Pipe):
         self._agreements_any: list[tuple[int, list[str]]] | None = None  # the same, the speaker among them
         self._bodies: set[str] = set()  # organisations of states the current document's title names
         self._people = set()
+        self._city: str | None = None  # the document's city, once asked ("" for none)
+        self._surnames: set[str] | None = None  # last words of the people the NER found by full name, once asked
         self._counterparts: set[str] = set()  # whom a title names after "with" ("Call with the President of X")
         mentions = self._mentions(doc)
         text = doc_cache.text(doc)
@@ -411,6 +413,16 @@ class ActorResolver(JSONState, Pipe):
                 if {t.lower_ for t in before[-2:]} & _REGIONAL_TITLES:
                     state = self._document_region(text, known)  # "Premier Lavallee" in Manitoba's budget release
                 state = state or self._only_state(doc, states)  # "President Mwale" in a column about Malawi alone
+            if "mayor" in {t.lower_ for t in before[-3:]} and not possessed:
+                # "Mayor Grace Okafor", "Stanwick Mayor Marcus Whitfield": the city ("a leader of a city is the city")
+                named = next((t for t in reversed(before[-4:]) if t.lower_ == "mayor"), None)
+                own = doc[max(0, named.i - 3) : named.i] if named is not None else None
+                lead = re.search(_CITY_NAME + r"(?:'s|’s)?\s*$", own.text) if own is not None and len(own) else None
+                city = lead.group(1) if lead and not {w.lower() for w in lead.group(1).split()} & (
+                    _NOT_CITY_WORDS | _CALENDAR_WORDS) else self._document_city(text)
+                if city:
+                    people[ent[-1].text] = city
+                    continue
             if "governor" in {t.lower_ for t in before[-3:]}:
                 bank = self._bank(doc, known)  # "Governor Ignacio Valdivieso" in a text on the central bank: the bank
                 state = bank or state
@@ -1659,9 +1671,18 @@ class ActorResolver(JSONState, Pipe):
         for ent in reversed(_ents_before(doc, before, 1500)):
             if ent.text.split()[-1] in self._people:
                 return next((m[2] for m in mentions if m[0] <= ent.start_char < m[1] or ent.start_char <= m[0] < ent.end_char), None)
-            if ent.label_ == "PERSON":
+            if self._personal(doc, ent):
                 return None  # a person the text ties to no one: the older rules decide
         return None
+
+    def _personal(self, doc: Doc, ent: Span) -> bool:
+        """A person's name: the NER's PERSON, or the surname of one it found in full elsewhere ("Darren Mbeki", then
+        "Mbeki said he would ...", where it took the lone surname for a product)."""
+        if ent.label_ == "PERSON":
+            return True
+        if self._surnames is None:
+            self._surnames = {e[-1].text for e in doc_cache.entities(doc)[0] if e.label_ == "PERSON" and len(e) > 1}
+        return len(ent) == 1 and ent.text in self._surnames
 
     def _dated_by(self, doc: Doc, c: Commitment) -> bool:
         """The clause names a date it is to be done by ("by the end of 2028", "before 2030")."""
@@ -1681,7 +1702,7 @@ class ActorResolver(JSONState, Pipe):
         """The person last named before ``before`` (within a few paragraphs), written out as the text first
         gave the name ("Ramon Tolentino" for a later "Mr Tolentino"), when no state or organisation is tied to it."""
         ents = _ents_before(doc, before, 1500)
-        last = next((e for e in reversed(ents) if e.label_ == "PERSON"
+        last = next((e for e in reversed(ents) if self._personal(doc, e)
                      and not _BYLINE.match(doc_cache.text(doc), doc_cache.text(doc).rfind("\n", 0, e.start_char) + 1)),
                     None)  # not the byline's author
         if last is None:
@@ -1824,6 +1845,27 @@ class ActorResolver(JSONState, Pipe):
             return speakers[0]
         named = [m for m in mentions if m[1] <= before and before - m[1] < 3000 and self.kind.get(m[2]) == "region"]
         return named[-1][2] if named else None
+
+    def _document_city(self, text: str) -> str | None:
+        """The city a text is a municipal text of: the one it names with a mayor or a city government ("Mayor of
+        Lisbon", "Stanwick Mayor Marcus Whitfield", "Port Alder's mayor", "the City of Ashmere", "Port Alder City
+        Council"), most often; else, in a text about a mayor or a city council, the city of its dateline
+        ("PORT ALDER, B.C., March 9, 2027 -"). None in any other text."""
+        if self._city is not None:
+            return self._city or None
+        found: Counter = Counter()
+        for m in _CITY_NAMED.finditer(text):
+            name = re.sub(r"^(?:The|the)\s+", "", next(g for g in m.groups() if g))
+            if not {name.split()[0].lower(), name.split()[-1].lower()} & (_NOT_CITY_WORDS | _CALENDAR_WORDS) and self.kind.get(self._canonical(name)) != "state":
+                found[name] += 1
+        if not found and _MUNICIPAL.search(text):
+            for line in text[:_HEADER_CHARS * 2].splitlines():
+                place = re.match(r"\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}),", line)
+                if place and _DATELINE.search(line[:80]) and place.group(1).lower() not in self.capitals:
+                    found[place.group(1).title()] += 1
+                    break
+        self._city = found.most_common(1)[0][0] if found else ""
+        return self._city or None
 
     def _agency_state(self, doc: Doc, name: str, mentions) -> str | None:
         """The state a government agency the alias table does not know belongs to ("Directorate General of Foreign
@@ -2088,6 +2130,16 @@ _AGREEING = frozenset({"agree", "sign", "reach", "accept", "conclude", "initial"
 _COUNCIL_OF = re.compile(
     r"^(?:(?:City|Town|Municipality|Borough|County|Akimat|Mayoralty|City Hall) of (?P<a>.+)"
     r"|(?P<b>.+?) (?:City|Regional|Municipal|Town|Borough|District|County|Shire|Metropolitan|Village|Parish) Council)$")
+
+
+_CITY_NAME = r"((?:[Tt]he )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+_CITY_NAMED = re.compile(
+    rf"\b[Mm]ayor of (?:the City of )?{_CITY_NAME}|\bCity of {_CITY_NAME}|{_CITY_NAME}(?:'s|’s)? (?:[Mm]ayor|City Council|"
+    rf"City Hall|city council|city hall)\b")
+"""A city named with its mayor or its government."""
+_NOT_CITY_WORDS = frozenset({"the", "deputy", "former", "acting", "a", "our", "his", "her", "their", "new", "by", "when",
+                             "as", "then", "city", "vice", "lord", "executive", "interim", "and", "said", "but"})
+_MUNICIPAL = re.compile(r"\b(?:[Mm]ayor|[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all|[Cc]ouncillors?|[Aa]ldermen)\b")
 
 
 def _city_of(name: str | None) -> str | None:
