@@ -1136,6 +1136,25 @@ def test_congress_alone_names_no_state(extract):
     assert "United States" not in {r.actor.canonical for r in records}
 
 
+@pytest.mark.parametrize("congress", ["the National Congress", "Chile's Congress", "the Chilean Congress"])
+def test_another_states_congress_is_not_the_united_states(extract, congress):
+    # a Washington dateline names the United States, but another state's Congress is not its
+    text = ("IDB approves loan to support Chile's fiscal reforms\n\nWASHINGTON, D.C., July 14, 2027 - The Inter-American Development Bank (IDB) today approved a loan "
+            "for Chile.\n\nThe package consists of a policy-based loan, to be disbursed in two tranches, and an "
+            "investment loan executed by the state water company. Policy-based loans provide budget support once the "
+            "borrowing country has completed agreed policy conditions; they do not finance specific projects. Before "
+            "approval, the government completed five prior actions, among them the publication of the first fiscal "
+            "risk report on state-owned enterprises and a decree requiring all public procurement above US$50,000 to "
+            "be tendered electronically. The water component will extend drinking water networks to 40,000 homes in "
+            "peri-urban districts and rehabilitate two treatment plants that currently operate at half capacity. "
+            f"The first tranche will be disbursed once the loan is ratified by {congress}.\n\nIn its letter to the "
+            "IDB, the "
+            "Ministry of Finance undertook to:\n\n- submit a fiscal council bill by December 2027;\n- cut the "
+            "deficit to 2 percent of GDP by 2028.\n")
+    records = [r for r in extract(text) if r.action.verb in ("submit", "cut")]
+    assert len(records) == 2 and {r.actor.canonical for r in records} == {"Chile"}
+
+
 @pytest.mark.parametrize(
     "text, verb, actors",
     [

@@ -267,7 +267,20 @@ class ActorResolver(JSONState, Pipe):
         if not vague:
             return found
         named = {m[2] for m in found if text[m[0] : m[1]].lower() not in ambiguous}
-        return [m for m in found if m[2] in named or text[m[0] : m[1]].lower() not in ambiguous]
+        return [m for m in found if text[m[0] : m[1]].lower() not in ambiguous
+                or m[2] in named and not self._someone_elses(text, m)]
+
+    def _someone_elses(self, text: str, mention: tuple[int, int, str]) -> bool:
+        """An alias several states share, written as another's: "ratified by the National Congress" (Paraguay's),
+        "Brazil's Congress", "the Colombian Congress"."""
+        before = re.search(r"([A-Z][\w'’-]+)(?:'s|’s)?\s+$", text[max(0, mention[0] - 40) : mention[0]])
+        if before is None:
+            return False
+        word = before.group(1)
+        if word == "National":
+            return True
+        state = self.adjectives.get(word) or self._canonical(word)
+        return self.kind.get(state) == "state" and state != mention[2]
 
     def _without_stray_capitals(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Leave out a state named only by another word for it (a capital, a leader) when the text names
