@@ -801,6 +801,18 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Water rates frozen\n\nBy Ana Lind, City Hall Reporter\n\nOSKARBY, May 3, 2027 - Mayor Ingrid Saele told "
          "the city council on Monday that the city will freeze water rates for two years. Saele also said she would "
          "appoint an independent auditor by June.\n", "freeze", "Oskarby"),
+        # an office line with its state after a comma says who speaks, whatever body the title's occasion names;
+        # "the twenty-seven leaders" are the bloc, and "the Commission" in a text on the EU is the EU's
+        ("Prime Minister's Office, Estonia\nPress conference by Prime Minister Kaja Tamm after the European Council\n"
+         "Brussels, 19 March 2027\n\nPrime Minister Tamm: Good evening. We will raise defence spending to 3 per cent "
+         "of GDP by 2029.\n", "raise", "Estonia"),
+        ("Prime Minister's Office, Estonia\nPress conference by Prime Minister Kaja Tamm after the European Council\n"
+         "Brussels, 19 March 2027\n\nPrime Minister Tamm: Good evening. On Ukraine, the twenty-seven leaders agreed "
+         "to provide EUR 18 billion in budget support next year. Estonia will pay its share.\n", "provide",
+         "European Union"),
+        ("Prime Minister's Office, Estonia\nPress conference by Prime Minister Kaja Tamm after the European Council\n"
+         "Brussels, 19 March 2027\n\nPrime Minister Tamm: Good evening. On energy, the Commission has promised to "
+         "table a proposal on grid permits by the end of June.\n", "table", "European Union"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

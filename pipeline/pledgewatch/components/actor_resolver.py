@@ -887,6 +887,11 @@ class ActorResolver(JSONState, Pipe):
         the Gabonese Republic", "Ministry of Economy and Sustainable Development of Georgia - Press Release")."""
         for a, b in header:
             words = text[a:b].split()
+            office = _OFFICE_LINE.match(text[a:b])
+            if office:  # "Prime Minister's Office, Finland", "Ministry of Foreign Affairs, Japan": the state after it
+                state = self._canonical(office.group(1))
+                if self.kind.get(state) == "state":
+                    return state
             if len(words) < 3 or words[0].lower() not in self.words["government_nouns"] or words[1].lower() not in ("of", "for"):
                 continue
             states = [m[2] for m in mentions if a <= m[0] < b and self.kind.get(m[2]) == "state"]
@@ -1018,6 +1023,13 @@ class ActorResolver(JSONState, Pipe):
                 return [(speakers[0], "noun")]  # a group's "Leaders agreed", "Members will" is the group's
             states_only = noun in ("government", "country", "state", "nation") or bodies
             count = max((_COUNTS[d] for d in dets if d in _COUNTS), default=2)
+            if any(t.dep_ == "nummod" and t.i < head.i and t.like_num and (
+                    t.text.isdigit() and int(t.text) > 10 or not t.text.isdigit() and t.lower_ not in _COUNTS
+                    or any(n.dep_ == "compound" and n.like_num for n in t.children)) for t in span):
+                # "the twenty-seven leaders", "the 20 members": more than a text pairs up, so the bloc they make
+                blocs = Counter(m[2] for m in mentions if m[1] <= c.start and self.kind.get(m[2]) in ("group", "organisation"))
+                if blocs:
+                    return [(blocs.most_common(1)[0][0], "noun")]
             others = self._counterparts - set(speakers)
             if len(speakers) == 1 and len(others) == 1 and count == 2:
                 # "Statement on the De-escalation Arrangement with Eritrea": "Each Party", "the two Parties" are
@@ -1538,6 +1550,11 @@ class ActorResolver(JSONState, Pipe):
             holder = self._holder_state(doc, span[1:].text.lower(), mentions)
             if holder:
                 return holder  # "The Prime Minister committed" after "Prime Minister Tran Quoc Hung of Vietnam"
+        if (span.text.lower() == "the commission" and head.is_title and not _named_before(doc_cache.text(doc), "Commission", start)
+                and self.kind.get(self._canonical("European Commission"))):
+            union = self._canonical("European Commission")
+            if any(m[2] == union for m in mentions):
+                return union  # "the Commission has promised to table ..." in a text on the EU: the European Commission's
         if span[0].lower_ == "the" and len(speakers) == 1 and not named_body:
             speaker_kind = self.kind.get(speakers[0])
             if low in self.words["government_nouns"] and not self._governmental(speakers[0]):
@@ -2471,6 +2488,10 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_OFFICE_LINE = re.compile(
+    r"\s*(?:[A-Z][\w'’-]+ ){0,3}(?:Office|Ministry|Department|Cabinet|Chancellery|Presidency|Secretariat)\b[^,\n]{0,60},"
+    r"\s*(?:the\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\s*$")
+"""A title-block line naming an office, then its state after a comma."""
 _OFFICE_OF = re.compile(r"\b(?:Minister|Ministry|Department|Secretary|Spokesperson|Spokesman|Spokeswoman)\s+(?:of|for)\s+[A-Z]")
 _DISTRIBUTIVES = frozenset({"each", "both", "all", "neither", "either"})
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
