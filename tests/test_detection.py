@@ -813,6 +813,15 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Prime Minister's Office, Estonia\nPress conference by Prime Minister Kaja Tamm after the European Council\n"
          "Brussels, 19 March 2027\n\nPrime Minister Tamm: Good evening. On energy, the Commission has promised to "
          "table a proposal on grid permits by the end of June.\n", "table", "European Union"),
+        # a headline the parser reads as a noun phrase still makes its first name the speaker
+        ("G20 trade chiefs vow to shield Kenya's exports from new tariffs\n\nNAIROBI, Oct 15, 2027 - Trade ministers "
+         "of the Group of 20 met on Friday. Kenya asked for help, and Kenya's minister spoke twice. The ministers said "
+         "they would review the tariff schedule by the end of March 2028.\n", "review", "G20"),
+        # a minister's state is read in the minister's own paragraph, not from the next one
+        ("Finance ministers meet\n\nOct 15, 2027 - Britain and its partners met on Friday. \"Britain will lend 1.5 "
+         "billion pounds,\" Finance Minister Owen Hartley told reporters after the meeting.\n\nGerman Finance Minister "
+         "Katrin Vogler did not speak. Hartley said he would sanction another 100 tankers by the end of the year.\n",
+         "sanction", "United Kingdom"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

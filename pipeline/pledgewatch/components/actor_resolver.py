@@ -80,7 +80,7 @@ class ActorResolver(JSONState, Pipe):
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(vocab)
         self._firms: set[str] = set()  # firms the current document defines ('Orvell Automotive SE ("Orvell")')
-        self._people: set[str] = set()  # surnames of the people the current document ties to a state
+        self._people: dict[str, str] = {}  # surnames of the people the current document ties to a state: the state
         self._bodies: set[str] = set()
 
     def initialize(self, get_examples=None, *, nlp=None, patterns_dir=None, actors=None, lexicons=None) -> None:
@@ -149,7 +149,7 @@ class ActorResolver(JSONState, Pipe):
         self._agreements: list[tuple[int, list[str]]] | None = None  # (sentence start, the two that agreed), once per doc
         self._agreements_any: list[tuple[int, list[str]]] | None = None  # the same, the speaker among them
         self._bodies: set[str] = set()  # organisations of states the current document's title names
-        self._people = set()
+        self._people = {}
         self._city: str | None = None  # the document's city, once asked ("" for none)
         self._surnames: set[str] | None = None  # last words of the people the NER found by full name, once asked
         self._counterparts: set[str] = set()  # whom a title names after "with" ("Call with the President of X")
@@ -386,6 +386,13 @@ class ActorResolver(JSONState, Pipe):
                     continue  # "Zaanstroom" of "Zaanstroom Cocoa Group NV": a firm's short name, not a person
             before = doc[max(0, ent.start - 8) : ent.start]
             after = doc[ent.end : min(len(doc), ent.end + 8)]
+            # the windows stay in the name's paragraph: '... told reporters after the meeting.\n\nGerman Finance ...'
+            cut = next((t.i for t in after if "\n" in t.text), None)
+            if cut is not None:
+                after = doc[ent.end : cut]
+            cut = next((t.i for t in reversed(before) if "\n" in t.text), None)
+            if cut is not None:
+                before = doc[cut + 1 : ent.start]
             if ent.end < len(doc) and doc[ent.end].text == ":":
                 after = doc[ent.end : ent.end]  # "Bloomberg: Argentina's foreign minister said ...": a label, then a question
             titled = any(t.lower_ in self.words["office_titles"] for t in list(before) + list(after))
@@ -459,7 +466,7 @@ class ActorResolver(JSONState, Pipe):
                 # a name, not an institution's first words ("China's Ministry of Civil Affairs") or an organ
                 # ("Japan's Defense Ministry")
                 people.setdefault(doc[run - 1].text, state)
-        self._people = set(people)
+        self._people = dict(people)
         if not people:
             return []
         names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(people, key=len, reverse=True)) + r")\b")
@@ -871,6 +878,12 @@ class ActorResolver(JSONState, Pipe):
         if span is None:
             return None
         root = next((token for token in span if token.dep_ == "ROOT"), None)
+        lead = _HEADLINE_LEAD.match(doc_cache.text(doc), line[0], line[1])
+        if lead and (root is None or root.pos_ not in ("VERB", "AUX")):
+            # "G7 finance chiefs vow to cover ...", which the parser reads as a noun phrase: the name before the verb
+            first = next((m for m in mentions if line[0] <= m[0] < lead.end(1)), None)
+            if first is not None and first[0] == lead.start(1) and first[1] >= lead.end(1) - 2:
+                return first[2]
         if root is None or root.pos_ not in ("VERB", "AUX") or any(t.text in (";", ":") for t in span[: root.i - span.start]):
             return None  # "EU, India agree ...; Delhi denies ...": the parse of a second clause says nothing
         subjects = [child for child in root.children if child.dep_ == "nsubj"]
@@ -957,10 +970,12 @@ class ActorResolver(JSONState, Pipe):
         found = self._canonical_cache.get(name)
         if found is None:
             found = name
+            people = self._people  # the document's, which reading the name alone must not replace
             for start, end, canonical in self._mentions(self._make_doc(name)):
                 if end - start >= len(name) - 4:
                     found = canonical
                     break
+            self._people = people
             local = _CITY_GOVERNMENT.fullmatch(found)
             if local:  # "Tartu City Government", "Kent County Administration": the city or county itself
                 found = self._canonical(local.group(1))
@@ -1700,7 +1715,8 @@ class ActorResolver(JSONState, Pipe):
         paragraphs), when the text has tied that person to a state or organisation."""
         for ent in reversed(_ents_before(doc, before, 1500)):
             if ent.text.split()[-1] in self._people:
-                return next((m[2] for m in mentions if m[0] <= ent.start_char < m[1] or ent.start_char <= m[0] < ent.end_char), None)
+                return next((m[2] for m in mentions if m[0] <= ent.start_char < m[1] or ent.start_char <= m[0] < ent.end_char),
+                            self._people[ent.text.split()[-1]])
             if self._personal(doc, ent):
                 return None  # a person the text ties to no one: the older rules decide
         return None
@@ -2488,6 +2504,11 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_HEADLINE_LEAD = re.compile(
+    r"\s*(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:'s|’s)?(?:\s+[a-z][\w-]*){0,3}\s+"
+    r"(?:vows?|pledges?|promises?|commits?|agrees?|announces?|unveils?|launches|launch|sets?|backs?|approves?|plans?|"
+    r"offers?|restates?|reaffirms?|renews?)\b")
+"""A headline's name, a few lower-case words ("finance chiefs"), and its verb."""
 _OFFICE_LINE = re.compile(
     r"\s*(?:[A-Z][\w'’-]+ ){0,3}(?:Office|Ministry|Department|Cabinet|Chancellery|Presidency|Secretariat)\b[^,\n]{0,60},"
     r"\s*(?:the\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})\s*$")
