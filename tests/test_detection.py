@@ -822,6 +822,13 @@ def test_contracting_parties_are_the_title_parties(extract):
          "billion pounds,\" Finance Minister Owen Hartley told reporters after the meeting.\n\nGerman Finance Minister "
          "Katrin Vogler did not speak. Hartley said he would sanction another 100 tankers by the end of the year.\n",
          "sanction", "United Kingdom"),
+        # the organisation a page is "maintained by" speaks; "the government" it reports on is the state's
+        ("# Ghana Pledge Tracker\n\n**Maintained by Coastline Budget Watch** | Last updated: 3 March 2027\n\n- The "
+         "government of Ghana promised to build 200 clinics by 2028.\n\n## Next\n\n- We will update this tracker "
+         "within 30 days of each budget.\n", "update", "Coastline Budget Watch"),
+        ("# Ghana Pledge Tracker\n\n**Maintained by Coastline Budget Watch** | Last updated: 3 March 2027\n\nGhana "
+         "made many pledges. A spokesperson said the government would not delay the clinics, and that it intends to "
+         "table a health financing bill later this year.\n", "table", "Ghana"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

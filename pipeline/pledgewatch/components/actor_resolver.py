@@ -655,6 +655,13 @@ class ActorResolver(JSONState, Pipe):
         named_we = self._we_apposition(text, mentions)
         if named_we:
             return named_we
+        for by in _MAINTAINED_BY.finditer(text, 0, _HEADER_CHARS):
+            # "Maintained by Northbound Climate Accountability | Last updated ...": the organisation whose page it is
+            if not any(e.label_ == "PERSON" and e.start_char <= by.start(1) < e.end_char for e in doc_cache.entities(doc)[0]):
+                name = self._canonical(_LEGAL_SUFFIX.sub("", by.group(1)).strip())
+                if name not in self.kind:
+                    self._organised.add(name)  # a page's maintainer has no ministries: "the government" is another's
+                return [name]
         header = _header_lines(text)
         for a, b in header[:2]:  # "Moviment Flimkien General Election Manifesto": the party speaks
             # "... : Manifesto of the Fiji Future Alliance", else "Meitheal: Manifesto for the General Election 2029"
@@ -1358,7 +1365,8 @@ class ActorResolver(JSONState, Pipe):
             # "confirmed that Denmark will not reduce ..., and that it will contribute ...", "said Tanzania would
             # publish ..., and that her government intends to ...": the first clause's subject
             first = next((t for t in clause.head.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i), None)
-            if first is not None and first.pos_ == "PROPN":
+            if first is not None and (first.pos_ == "PROPN" or first.lower_ in self.words["government_nouns"]):
+                # "... said the government would not reopen the date, and that it intends to table ...": the government
                 name = self._name(doc, first.left_edge.idx, first.idx + len(first), mentions, speakers)
                 if name:
                     return [self._as_speaker(name, speakers)]
@@ -2504,6 +2512,10 @@ def _header_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_MAINTAINED_BY = re.compile(
+    r"^[ \t]*(?:Maintained|Published|Prepared|Compiled|Produced|Issued) by (?:the )?"
+    r"([A-Z][\w&'’.-]*(?: (?:of|for|and|on|the|[A-Z][\w&'’.-]*))*)", re.M)
+"""A title block's line naming the organisation a page or report is by (a person's byline is no speaker)."""
 _HEADLINE_LEAD = re.compile(
     r"\s*(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:'s|’s)?(?:\s+[a-z][\w-]*){0,3}\s+"
     r"(?:vows?|pledges?|promises?|commits?|agrees?|announces?|unveils?|launches|launch|sets?|backs?|approves?|plans?|"
