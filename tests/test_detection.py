@@ -829,6 +829,13 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("# Ghana Pledge Tracker\n\n**Maintained by Coastline Budget Watch** | Last updated: 3 March 2027\n\nGhana "
          "made many pledges. A spokesperson said the government would not delay the clinics, and that it intends to "
          "table a health financing bill later this year.\n", "table", "Ghana"),
+        # an organisation's office-holder and a body its name opens are the organisation's
+        ("Statement by OSCE Foreign Ministers\n\nVienna, 4 December 2027\n\n1. We, the Foreign Ministers of the OSCE "
+         "participating States, met today. The Secretary General will present a report on the mission by June 2028.\n",
+         "present", "OSCE"),
+        ("Statement by OSCE Foreign Ministers\n\nVienna, 4 December 2027\n\n1. We, the Foreign Ministers of the OSCE "
+         "participating States, met today. The OSCE Special Monitoring Mission will open two field offices in the "
+         "region before the end of the year.\n", "open", "OSCE"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

@@ -186,6 +186,12 @@ class ActorResolver(JSONState, Pipe):
                 c.actor_canonical = (speakers[0] if len(speakers) == 1 else self._previous_actor(
                     doc, c.actor_start, mentions, states_only=civic, window=1500)) or c.actor_canonical
             name = c.actor_canonical
+            if name and name not in self.kind and len(name.split()) > 2:
+                # "NATO Security Assistance and Training for Ukraine", "ASEAN Secretariat": a body an organisation's
+                # name opens is the organisation's, as a ministry is its state's
+                opening = self._canonical(name.split()[0])
+                if self.kind.get(opening) in ("organisation", "group"):
+                    c.actor_canonical = name = opening
             if name and name not in self.kind and _AGENCY.search(name):
                 if name not in agencies:
                     agencies[name] = self._agency_state(doc, name, mentions)
@@ -1650,6 +1656,10 @@ class ActorResolver(JSONState, Pipe):
                 if state:
                     return state
             return _title_case(re.sub(r"^(the|a|an)\s+", "", span.text.strip(), flags=re.I))
+        words = [t for t in span if not (t.is_punct or t.dep_ == "det")]
+        if (len(speakers) == 1 and self.kind.get(speakers[0]) in ("organisation", "group", "bank") and words
+                and all(t.lower_ in self.words["office_titles"] | _TITLE_QUALIFIERS for t in words)):
+            return speakers[0]  # "The Secretary General will report ..." in NATO's statement: NATO's
         if head.pos_ == "PROPN" and (head.is_title or head.is_upper and any(t.is_title for t in span)) \
                 and low not in self.words["non_agent_nouns"]:
             return self._clean(span)  # "Corbel Labs", and "Greyfield AI" with its capital letters
@@ -2516,6 +2526,10 @@ _MAINTAINED_BY = re.compile(
     r"^[ \t]*(?:Maintained|Published|Prepared|Compiled|Produced|Issued) by (?:the )?"
     r"([A-Z][\w&'’.-]*(?: (?:of|for|and|on|the|[A-Z][\w&'’.-]*))*)", re.M)
 """A title block's line naming the organisation a page or report is by (a person's byline is no speaker)."""
+_TITLE_QUALIFIERS = frozenset({"general", "executive", "deputy", "vice", "chief", "managing", "director", "secretary",
+                               "-", "director-general", "secretary-general"})
+"""Words of an organisation's office-holder's title besides the office itself ("Secretary General", "Managing
+Director")."""
 _HEADLINE_LEAD = re.compile(
     r"\s*(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:'s|’s)?(?:\s+[a-z][\w-]*){0,3}\s+"
     r"(?:vows?|pledges?|promises?|commits?|agrees?|announces?|unveils?|launches|launch|sets?|backs?|approves?|plans?|"
