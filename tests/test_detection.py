@@ -1142,6 +1142,17 @@ def test_a_bullet_verb_the_tagger_read_as_a_predeterminer_is_an_item(extract):
     assert [r.action.verb for r in extract(text)] == ["triple", "open"]
 
 
+def test_a_bullet_verb_the_tagger_read_as_a_comparative_or_a_subject_is_an_item(extract):
+    # "lower the ..." is tagged as the comparative adjective; "publish" read as the subject of "notice": both items,
+    # the second with its whole line (and its deadline)
+    text = ("Washington, 19 November 2027\n\nThe United States will:\n\n- lower the tariff on goods of Laos from 20 "
+            "percent to 15 percent, effective December 1, 2027;\n- publish a Federal Register notice implementing "
+            "these changes within 10 days of signature.\n")
+    records = extract(text)
+    assert [r.action.verb for r in records] == ["lower", "publish"]
+    assert [r.deadline.value if r.deadline else None for r in records] == ["2027-12-01", "P10D"]
+
+
 def test_a_confirmed_report_still_reports_a_commitment(extract):
     # only a denial undoes the claim: confirming the newspaper's report keeps the promise
     text = "The ministry confirmed a report in a Gulf newspaper that Astana would cap output at the Tengiz field."

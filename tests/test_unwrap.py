@@ -90,6 +90,22 @@ def test_list_items_and_chapeaux_keep_their_line_breaks():
     assert "within 30 days of the entry" in lines[1]
 
 
+def test_an_items_closing_conjunction_goes_back_on_its_line():
+    text = (
+        "The two governments reached the arrangement after nine rounds of talks held\n"
+        "in Geneva and in Hanoi over the course of the year, officials said today.\n"
+        "The United States will:\n"
+        "  - apply a zero reciprocal tariff to the coffee, cashews, black pepper and\n"
+        "    natural rubber listed in Annex II, from the same date of entry into force;\n"
+        "    and\n"
+        "  - publish, through the Office of the United States Trade Representative, a\n"
+        "    notice implementing these changes within ten days of the date of signature.\n"
+    )
+    lines = unwrap(text).split("\n")
+    assert lines[2].endswith("from the same date of entry into force;     and")
+    assert lines[3].startswith("  - publish")
+
+
 def test_windows_line_ends_are_joined_whole():
     text = _wrapped(72).replace("\n", "\r\n")
     unwrapped = unwrap(text)

@@ -806,9 +806,10 @@ class CommitmentDetector(JSONState, Pipe):
                     strength = "soft" if cue.lemma_ in self.words["soft_nominals"] else rule["strength"]
                     commitment = self._build(doc, rule, cue, head, act, chain, None, True, strength,
                                              negative, primary=True)
-                    if act is head and (head.pos_ != "VERB" or head.dep_ in _NOUN_DEPS):
+                    if act is head and (head.pos_ != "VERB" or head.dep_ in _NOUN_DEPS or head.dep_ == "csubj"):
                         # a mis-tagged or mis-parsed bullet verb ("Grant full market access ...", "Accept" as a
-                        # compound of "export certificates") has no useful subtree: the item is the whole line
+                        # compound of "export certificates", "publish" as the subject of "a Federal Register notice")
+                        # has no useful subtree: the item is the whole line
                         commitment.action_verb = head.lower_
                         last = sent.end - 1
                         while last > head.i and (doc[last].is_space or doc[last].is_punct or doc[last].lower_ == "and"):
@@ -1779,6 +1780,8 @@ def _list_item_verb(token: Token) -> bool:
         return True  # "cut", "set", "put": a base form the tagger read as a past one
     if token.tag_ == "PDT" and token.lower_ in ("double", "triple", "quadruple"):
         return True  # "- triple the bulk billing incentive ...": a verb the tagger read as "double the" in "double the size"
+    if token.tag_ in ("JJR", "RBR") and token.i + 1 < len(token.doc) and token.nbor().pos_ in ("DET", "PRON"):
+        return True  # "- lower the reciprocal tariff ...", "- further the work ...": a comparative form read as a verb
     if token.tag_ in _NOT_ITEM_VERB:
         return False
     return token.is_alpha and (token.is_title or token.is_lower) and token.tag_ in ("NNP", "NN", "NNS", "JJ", "RB")

@@ -22,6 +22,7 @@ BULLETS = "-•*–—·‣◦▪●○■□►▶➢✓✔❖\uf0b7\uf0a7\uf0d
 processor's PDF leaves in the text layer (U+F0B7, U+F0A7, ...)."""
 _LIST_ITEM = re.compile(rf"(?:[{re.escape(BULLETS)}]\s|\(?(?:[ivxlc]{{1,5}}|[a-zA-Z]|\d{{1,3}})[.)]\s|\d{{1,3}}\.\d{{1,3}}\.?\s)")
 _KEEP_AFTER = (":", ";")  # a chapeau or a list item closes its line whatever its length
+_LONE_CONJUNCTIONS = ("and", "or", "and/or")
 
 MIN_WIDTH = 50
 """Below this the lines are a list or a table, not wrapped prose."""
@@ -71,7 +72,9 @@ def unwrap(text: str) -> str:
         position += len(line)  # the index of the "\n" that ends this line
         body = line.rstrip()
         opening = after.lstrip()
-        if (body and opening and not body.endswith(_KEEP_AFTER) and not _LIST_ITEM.match(opening)
+        # an item's closing "; and" that did not fit goes back on its line: "... from the same date;" / "and"
+        tail = opening.rstrip() in _LONE_CONJUNCTIONS and body.endswith(_KEEP_AFTER)
+        if (body and opening and (tail or not body.endswith(_KEEP_AFTER)) and not _LIST_ITEM.match(opening)
                 and len(body) + 1 + len(opening.split()[0]) > wrap - slack):
             out[position] = " "
             if line.endswith("\r"):
