@@ -560,3 +560,20 @@ def test_by_after_a_comparing_word_is_still_a_deadline(extract):
 def test_a_financial_year_ends_on_the_states_year_end(extract, text, value):
     record = _only(extract, text)
     assert record.deadline is not None and record.deadline.value == value, record.deadline
+
+
+@pytest.mark.parametrize(
+    "text, value, relation",
+    [
+        ("The United States will:\n\n- lower the tariff on goods of Laos to 15 percent, effective December 1, 2027;\n"
+         "- apply a zero tariff to the coffee listed in Annex II from the same date.\n", "2027-12-01", "from"),
+        ("Each Member shall notify its subsidies by 30 September 2028. A Member that cannot meet the deadline shall, "
+         "before that date, inform the Committee of the reasons.\n", "2028-09-30", "by"),
+        # the date just given, not a duration linked since ("for one year")
+        ("China will lift the controls on 10 November 2026 and suspend the new rules for one year. It will also drop "
+         "its port fees by the same date.\n", "2026-11-10", "by"),
+    ],
+)
+def test_the_same_date_is_the_date_just_given(extract, text, value, relation):
+    last = extract(text, doc_date=DOC_DATE)[-1]
+    assert last.time_bound and (last.deadline.value, last.deadline.relation) == (value, relation)

@@ -132,6 +132,8 @@ day), and the first half the month it ends in (as ``_MID_YEAR``)."""
 _MID_YEAR = re.compile(r"\bmid(?:-|\s+)(?:\d{4}|year|next year|this year)\b|\bmiddle of\b", re.I)
 """"mid-2027", "the middle of next year": June of that year."""
 _SPAN_AFTER = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:\d|[A-Z])")
+_SAME_DATE = re.compile(r"\b(by|from|on|before|until|as of|starting|effective)\s+((?:the\s+)?same\s+(?:date|day|deadline)|that\s+(?:date|day))\b", re.I)
+"""A deadline written as the one just given, where the tagger finds no time expression ("from the same date")."""
 _SAME = re.compile(r"(?:the\s+)?same\s+(?:year|date|day|month|deadline)", re.I)
 _SEASON = re.compile(r"-(?:SP|SU|FA|WI)$")
 _RECURRING_AFTER = re.compile(r"\s*(?:of|in)\s+(?:each|every)\b", re.I)
@@ -282,6 +284,7 @@ class DeadlineLinker(JSONState, Pipe):
                 continue
             by_sentence.setdefault(starts[first], []).append((expr, first, end))
         previous: Deadline | None = None  # the last deadline linked, for "by the same year"
+        dated: Deadline | None = None  # the last that is a date, for "from the same date"
         verbs = frozenset(c.verb_i for c in commitments)
         for c in commitments:
             others = verbs - {c.verb_i}
@@ -313,7 +316,24 @@ class DeadlineLinker(JSONState, Pipe):
                     c.deadline = replace(c.deadline, value=previous.value, resolved=previous.resolved)
                 c.time_bound = True
                 previous = c.deadline
+            elif dated is not None:
+                # "... effective December 1, 2027; - apply a zero tariff ... from the same date": the date just given
+                same = _SAME_DATE.search(text, c.start, c.end)
+                if same and 0 <= same.start() - dated.end < 600:
+                    c.deadline = Deadline(start=same.start(1), end=same.end(), text=text[same.start(1) : same.end()],
+                                          relation=self._family(same.group(1)), value=dated.value,
+                                          resolved=dated.resolved)
+                    c.time_bound = True
+                    previous = c.deadline
+            if previous is not None and previous.value and not previous.value.startswith("P"):
+                dated = previous  # the last deadline that is a date, not a duration ("for one year")
         return doc
+
+    def _family(self, word: str) -> str:
+        """The relation family (by, until, from, on, ...) the relation table puts a word in ("effective" -> from)."""
+        word = " ".join(word.lower().split())
+        return next((family for family, phrases in (self.relations or {}).items()
+                     if word in (" ".join(p.lower().split()) for p in phrases)), "by")
 
     def _governing(self, doc: Doc, text: str, by_sentence, starts: list[int], c: Commitment, targets: set[int],
                    lo_char: int, hi_char: int, others: frozenset[int] = frozenset()) -> list[_Candidate]:
