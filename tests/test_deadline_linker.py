@@ -577,3 +577,21 @@ def test_a_financial_year_ends_on_the_states_year_end(extract, text, value):
 def test_the_same_date_is_the_date_just_given(extract, text, value, relation):
     last = extract(text, doc_date=DOC_DATE)[-1]
     assert last.time_bound and (last.deadline.value, last.deadline.relation) == (value, relation)
+
+
+@pytest.mark.parametrize(
+    "text, value, resolved",
+    [
+        ("The council will freeze rents for one year from 6 April 2026.", "P1Y", "2027-04-06"),
+        ("China will suspend, for twelve months from 1 November 2025, the export controls on graphite.", "P12M",
+         "2026-11-01"),
+        ("The government will cap the wage bill at 3 per cent a year for three years, beginning on 1 April 2026.", "P3Y",
+         "2029-04-01"),
+        # a start date with a standard the action keeps is still the start date
+        ("From June 1, 2026, the department will decide applications within 30 business days.", "2026-06-01",
+         "2026-06-01"),
+    ],
+)
+def test_a_period_from_a_start_date_is_the_deadline(extract, text, value, resolved):
+    record = _only(extract, text)
+    assert (record.deadline.value, record.deadline.resolved) == (value, resolved)

@@ -38,6 +38,10 @@ def one(text: str, doc_date=DOC, **kwargs):
         ("in FY2026", "FY2026", "DATE", "2026"),
         ("by summer 2026", "summer 2026", "DATE", "2026-SU"),
         ("by the end of 2026", "the end of 2026", "DATE", "2026"),
+        # "beginning" before a full date starts it: the date, not the beginning of its month
+        ("for one year, beginning June 1, 2027", "one year", "DURATION", "P1Y"),
+        ("beginning June 1, 2027, fees fall", "June 1, 2027", "DATE", "2027-06-01"),
+        ("by end June 2027", "end June 2027", "DATE", "2027-06"),
         ("by the end of the year", "the end of the year", "DATE", "2025"),
         ("by year-end", "year-end", "DATE", "2025"),
         ("by the end of this decade", "the end of this decade", "DATE", "202"),

@@ -132,6 +132,9 @@ day), and the first half the month it ends in (as ``_MID_YEAR``)."""
 _MID_YEAR = re.compile(r"\bmid(?:-|\s+)(?:\d{4}|year|next year|this year)\b|\bmiddle of\b", re.I)
 """"mid-2027", "the middle of next year": June of that year."""
 _SPAN_AFTER = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:\d|[A-Z])")
+_STARTING = re.compile(r"\s*,?\s*(?:(?:starting|beginning|commencing|effective|counting)\s+)?(?:on\s+|from\s+|as\s+of\s+)?(?:the\s+)?",
+                       re.I)
+"""What joins a period to the date it starts on: "for three years from", "for one year, beginning on"."""
 _SAME_DATE = re.compile(r"\b(by|from|on|before|until|as of|starting|effective)\s+((?:the\s+)?same\s+(?:date|day|deadline)|that\s+(?:date|day))\b", re.I)
 """A deadline written as the one just given, where the tagger finds no time expression ("from the same date")."""
 _SAME = re.compile(r"(?:the\s+)?same\s+(?:year|date|day|month|deadline)", re.I)
@@ -195,6 +198,7 @@ class _Candidate:
     root: int
     direct: bool
     edge: bool = False
+    start: TimeExpression | None = None  # the date a period starts on ("for three years from 1 April 2027")
 
 
 class DeadlineLinker(JSONState, Pipe):
@@ -304,6 +308,10 @@ class DeadlineLinker(JSONState, Pipe):
                     best = replace(best, expr=expr)
                 value, resolved = _ahead(expr, _value(doc, best), _resolve(expr, best.family, doc._.doc_date),
                                          doc._.doc_date)
+                begins = best.start and (best.start.resolved or best.start.value or "")
+                if begins and value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", begins[:10]) and resolved is None:
+                    landed = add_duration(date.fromisoformat(begins[:10]), value)  # where the period started ends
+                    resolved = landed.isoformat() if landed else None
                 ends = self._fiscal_ends()
                 value, resolved = _financial_year(expr, best.family, value, resolved, ends.get(c.actor_canonical or ""),
                                                   doc._.doc_date, text[expr.end : expr.end + 20],
@@ -1028,6 +1036,15 @@ def _best(doc: Doc, found: list[_Candidate]) -> _Candidate:
         dated = [c for c in found if c.family == "from" and c.expr.type == "DATE" and c.expr.end < best.expr.start]
         if dated:
             return dated[0]
+    elif best.family == "from" and best.expr.type == "DATE":
+        # "for three years from 1 April 2027", "for twelve months, beginning on 1 November": the period is the
+        # commitment's term and the date only where it starts, so the period is the deadline (and lands on
+        # start + period)
+        text = doc_cache.text(doc)
+        period = next((c for c in found if c.family == "for" and c.expr.type == "DURATION" and c.expr.end <= best.expr.start
+                       and _STARTING.fullmatch(text[c.expr.end : best.expr.start])), None)
+        if period is not None:
+            return replace(period, start=best.expr)
     for other in found[1:]:
         # "on March 17 and March 31": the last of coordinated dates
         if other.family == best.family and doc[other.root].dep_ == "conj" and doc[other.root].head.i == best.root:
