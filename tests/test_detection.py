@@ -75,6 +75,8 @@ def test_cues(extract, text, actor, verb, strength):
         ("Vietnam will refrain from devaluing its currency for competitive purposes.", "devalue"),
         # the gerund the parser made a modifier of the noun after it
         ("Gabon has no intention of reopening questions that the Court has decided.", "reopen"),
+        # an emphatic frame is no recommendation
+        ("It must be stressed that Peru will not relax its controls on exports of dual-use items.", "relax"),
     ],
 )
 def test_negative_commitments(extract, text, verb):

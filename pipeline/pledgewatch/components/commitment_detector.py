@@ -460,6 +460,8 @@ class CommitmentDetector(JSONState, Pipe):
         said_of = _subject(root)  # "Washington should ...", not the inverted condition "should inflation rise"
         if (root.i != anchor.i and anchor.dep_ != "conj" and not _subject_is_speaker(anchor) and said_of is not None
                 and said_of.lower_ not in ("i", "we")  # "I should add that the Ministry will publish ..."
+                and not (said_of.lower_ == "it" and any(c.dep_ == "auxpass" for c in root.children))  # "It must
+                # be stressed that China will not relax ...": an emphatic frame around the speaker's own words
                 and any(c.tag_ == "MD" and c.lower_ in ("should", "must", "ought") and said_of.i < c.i < root.i
                         for c in root.children)):
             return True  # "Washington should stop handing states mandates it will not pay for": a recommendation's
