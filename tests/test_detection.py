@@ -77,6 +77,7 @@ def test_cues(extract, text, actor, verb, strength):
         ("Gabon has no intention of reopening questions that the Court has decided.", "reopen"),
         # an emphatic frame is no recommendation
         ("It must be stressed that Peru will not relax its controls on exports of dual-use items.", "relax"),
+        ("\"Canada is not going to put new taxpayer money into the pipeline,\" the minister said.", "put"),
     ],
 )
 def test_negative_commitments(extract, text, verb):

@@ -306,7 +306,8 @@ class CommitmentDetector(JSONState, Pipe):
         chain = _chain(anchor, action)
         if anchor.lemma_ in _OTHERS_GOVERNORS:
             chain = [t for t in chain if t != anchor]  # "We welcome Japan's pledge to ...": the text's word, not Japan's
-        negative = negative or any(_negated(t) for t in chain) or cue.lower_ == "wo"
+        negative = negative or any(_negated(t) for t in chain) or cue.lower_ == "wo" or (
+            cue.lower_ == "going" and _negated(cue))  # "is not going to put ..."
         if action.lemma_ in self.words["refrain_verbs"]:
             inner = _complement(action)
             if inner is not None:
