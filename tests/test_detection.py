@@ -129,6 +129,20 @@ def test_a_dated_state_of_affairs_is_a_commitment(extract, text, actor, value):
 @pytest.mark.parametrize(
     "line, verb, value",
     [
+        ("The Bitola B plant will close by 2031.", "close", "2031"),
+        ("- 2033: The Oslomej units (125 MW) will be retired.", "retire", "2033"),
+        ("- 2040: All remaining units at Bitola A will stop generating.", "stop", "2040"),
+    ],
+)
+def test_a_dated_closure_in_a_plan_is_the_planners_commitment(extract, line, verb, value):
+    text = "Coal Phase-Out Plan of North Macedonia: Summary\n\nMilestones:\n\n" + line + "\n"
+    records = [r for r in extract(text) if r.action.verb == verb]
+    assert [(r.actor.canonical, r.deadline.value if r.deadline else None) for r in records] == [("North Macedonia", value)]
+
+
+@pytest.mark.parametrize(
+    "line, verb, value",
+    [
         ("Construction of the Santa Rosa facility will begin in the first quarter of 2027.", "begin", "2027-Q1"),
         ("Our grinding terminal in Mombasa will start operating in the third quarter of next year.", "operate", "2027-Q3"),
         ("Utility relocation along the access road will begin in March 2027.", "begin", "2027-03"),
