@@ -116,10 +116,16 @@ def test_pseudo_cue_more_than_an_amount_is_a_quantity(nlp):
         # "additional" under a negation with its verb between: none at all, not an amount left open
         "Fact Sheet\n\nThe Dominican Republic will:\n- Accept vehicles built to U.S. Federal Motor Vehicle Safety "
         "Standards and not require additional testing or certification for such vehicles;\n",
+        # the amount with a modifier or two between it and what it buys
+        "The Bank will also provide a US$1.8 million non-reimbursable technical cooperation grant to the ministry.",
     ],
 )
 def test_no_unquantified_flag_where_the_text_says_how_much(nlp, text):
     assert "UNQUANTIFIED" not in codes(one(nlp, text))
+
+
+def test_an_amount_given_to_something_else_leaves_assistance_unquantified(nlp):
+    assert "UNQUANTIFIED" in codes(one(nlp, "Japan will provide $5 million and technical assistance to Laos."))
 
 
 def test_cue_in_another_clause_does_not_reach(nlp):

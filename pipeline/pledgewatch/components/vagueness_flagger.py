@@ -12,6 +12,7 @@ review, audit, inspection, monitoring, schedule) and adds the flags that follow 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from pathlib import Path
 
@@ -31,6 +32,10 @@ _QUANTITY_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 _NAMED_ENTS = {"LAW", "ORG", "PRODUCT", "FAC", "EVENT", "WORK_OF_ART"}
 _AMOUNT_REACH = 25
 _AMOUNT_OF = frozenset({"", "in", "of", "worth of"})  # "EUR 5 million in technical assistance"
+_MODIFIERS_ONLY = re.compile(r"\s+(?!(?:and|or|for|to|in|with|from|on|at|by)\b)[a-z]+(?:-[a-z]+)*\s+"
+                             r"(?:(?!(?:and|or|for|to|in|with|from|on|at|by)\b)[a-z]+(?:-[a-z]+)*\s+)?")
+"""One or two modifiers between an amount and what it buys: "a US$1.8 million non-reimbursable technical
+cooperation grant"."""
 """Characters after a word-level UNQUANTIFIED cue within which an amount answers it ("more than $200 billion")."""
 _SCALE_WORDS = {"thousand", "million", "billion", "trillion", "bn", "m", "percent", "per", "cent", "%", "pct"}
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
@@ -83,7 +88,8 @@ DEFAULT_ABSTRACT_OBJECTS = [
         "abstract_verbs": DEFAULT_ABSTRACT_VERBS,
         "object_verbs": DEFAULT_OBJECT_VERBS,
         "abstract_objects": DEFAULT_ABSTRACT_OBJECTS,
-        "quantity_words": ["half", "third", "quarter", "twice", "thrice", "double", "triple", "all", "every", "each"],
+        "quantity_words": ["half", "third", "quarter", "twice", "thrice", "double", "triple", "all", "every", "each",
+                           "twofold", "threefold", "fourfold", "fivefold", "tenfold"],
         "neutralised_by_quantity": ["UNQUANTIFIED", "vague-verb-quantifiable"],
         "firm_cues": ["commit", "commits", "committed", "commitment", "pledge", "pledged", "promise", "promised",
                       "vow", "vowed", "agree", "agreed", "undertake", "undertook", "resolve", "resolved"],
@@ -313,7 +319,8 @@ class VaguenessFlagger(JSONState, Pipe):
         if verb.idx <= f.start < verb.idx + len(verb) or f.code != "UNQUANTIFIED":
             return bool(c.quantities)
         return any(f.start <= q.start <= f.end + _AMOUNT_REACH
-                   or (q.end <= f.start and text[q.end : f.start].strip().lower() in _AMOUNT_OF)
+                   or (q.end <= f.start and (text[q.end : f.start].strip().lower() in _AMOUNT_OF
+                                             or _MODIFIERS_ONLY.fullmatch(text[q.end : f.start])))
                    for q in c.quantities)
 
     def _quantities(self, doc: Doc, c: Commitment, action: set[int], time_chars, qents, taken_all) -> list[Mention]:
