@@ -853,6 +853,9 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Statement by OSCE Foreign Ministers\n\nVienna, 4 December 2027\n\n1. We, the Foreign Ministers of the OSCE "
          "participating States, met today. The OSCE Special Monitoring Mission will open two field offices in the "
          "region before the end of the year.\n", "open", "OSCE"),
+        # "It" after a release's issuer the NER does not see as a name is still the issuer
+        ("Kestrel announces access pledge\n\nBOSTON, May 3, 2027 -- Kestrel Therapeutics today announced a pledge. It "
+         "will expand its Durban plant by 2028.\n", "expand", "Kestrel Therapeutics"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

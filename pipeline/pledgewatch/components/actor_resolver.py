@@ -1258,6 +1258,8 @@ class ActorResolver(JSONState, Pipe):
                 previous.lower() in self.words["organ_nouns"] or previous.split()[0].lower() == speakers[0].split()[0].lower()
             ):
                 previous = speakers[0]
+            if previous is None and pron == "it" and len(speakers) == 1:
+                previous = speakers[0]  # "Kestrel Therapeutics today announced ... It will expand ...", the NER blind to the name
             return [(self._as_speaker(previous, speakers), "pronoun")] if previous else []
         if _JOINT_BODY.search(phrase) and not any(c.actor_start <= m[0] < c.actor_end for m in mentions):
             # "The Joint Working Group will meet at least twice a year": the body the two parties set up is both
