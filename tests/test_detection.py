@@ -856,6 +856,10 @@ def test_contracting_parties_are_the_title_parties(extract):
         # "It" after a release's issuer the NER does not see as a name is still the issuer
         ("Kestrel announces access pledge\n\nBOSTON, May 3, 2027 -- Kestrel Therapeutics today announced a pledge. It "
          "will expand its Durban plant by 2028.\n", "expand", "Kestrel Therapeutics"),
+        # "the university" in a university's release is the university
+        ("Ardmore University commits to net-zero campus by 2040\n\nNEWS RELEASE\nHALIFAX, N.S., March 9, 2027\n\nUnder "
+         "the plan, the university will:\n\n- cut its emissions by 60 per cent by 2030;\n- reach net-zero emissions "
+         "by 2040.\n", "cut", "Ardmore University"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
