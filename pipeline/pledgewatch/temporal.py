@@ -1268,6 +1268,15 @@ class TimeGrammar:
 # --------------------------------------------------------------------------------------------------------------
 # Small text helpers
 
+YEAR_LABEL = re.compile(r"[ \t]*(?:[-•*–]\s*)?(?:By\s+|In\s+)?((?:19|20)\d\d)\s*[:–—-]\s")
+"""A milestone list's year label opening a line ("- 2030: ", "By 2035 – "): the year binds the line's item."""
+
+
+def year_label(text: str, at: int) -> re.Match | None:
+    """The year label opening the line that holds offset ``at``, if there is one."""
+    return YEAR_LABEL.match(text, text.rfind("\n", 0, at) + 1)
+
+
 _LETTERS = re.compile(r"[a-z]+")
 _SPACE = re.compile(r"\s")
 _TOKEN = re.compile(r"[A-Za-z]+|[0-9]+")

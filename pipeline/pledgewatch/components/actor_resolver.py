@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..serialization import JSONState
 from .. import patterns as rule_files
 from .. import doc_cache
+from ..temporal import year_label
 from ..commitment import Commitment
 from ..quotes import quote_attribution
 
@@ -1278,7 +1279,7 @@ class ActorResolver(JSONState, Pipe):
             # Mombasa will start operating in the third quarter": the speaker's (or the reported speaker's) work
             return self._implied(doc, text, c, mentions, force=True)
         if (not name and _singular(head.lemma_.lower()) in self.words["owned_assets"] | {"unit", "reactor"}
-                and c.action_verb in self.words["end_verbs"] and (self._dated_by(doc, c) or _labelled_year(doc, c))):
+                and c.action_verb in self.words["end_verbs"] and (self._dated_by(doc, c) or year_label(text, c.start))):
             # "The Kolubara A plant will close by 2030", a milestone list's "- 2033: The Kostolac A units will be
             # retired": a dated closure in the owner's or the planner's text is theirs
             return self._implied(doc, text, c, mentions, force=True)
@@ -2098,13 +2099,6 @@ def _ents_at(token) -> list[Span]:
     return [Span(doc, start, end, label=token.ent_type_)]
 
 
-def _labelled_year(doc: Doc, c: Commitment) -> bool:
-    """The commitment's line opens with a year label ("- 2030: The plant will close ...")."""
-    text = doc_cache.text(doc)
-    line = text.rfind("\n", 0, c.start) + 1
-    return bool(_YEAR_LABEL.match(text, line, c.start + 1))
-
-
 def _ents_before(doc: Doc, before: int, window: int) -> list[Span]:
     """Entities ending within ``window`` characters before ``before``, in text order."""
     ents, ends = doc_cache.entities(doc)
@@ -2544,8 +2538,6 @@ _TITLE_QUALIFIERS = frozenset({"general", "executive", "deputy", "vice", "chief"
                                "-", "director-general", "secretary-general"})
 """Words of an organisation's office-holder's title besides the office itself ("Secretary General", "Managing
 Director")."""
-_YEAR_LABEL = re.compile(r"[ \t]*(?:[-•*–]\s*)?(?:By\s+|In\s+)?(?:19|20)\d\d\s*[:–—-]\s")
-"""A milestone list's year label opening a line: "- 2030: ", "By 2035 – "."""
 _HEADLINE_LEAD = re.compile(
     r"\s*(?:The\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})(?:'s|’s)?(?:\s+[a-z][\w-]*){0,3}\s+"
     r"(?:vows?|pledges?|promises?|commits?|agrees?|announces?|unveils?|launches|launch|sets?|backs?|approves?|plans?|"

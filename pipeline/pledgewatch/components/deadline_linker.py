@@ -85,7 +85,7 @@ from ..serialization import JSONState
 from .. import doc_cache
 from ..doc_cache import bounds
 from ..patterns import default_dir, load_actors
-from ..temporal import add_duration, is_vague, load_time_rules
+from ..temporal import add_duration, is_vague, load_time_rules, year_label
 
 DEADLINE_FAMILIES = ("by", "until", "within", "for", "from")
 """Relations after which a deadline may hang on a noun of the object or inside a clause of the object."""
@@ -132,8 +132,6 @@ day), and the first half the month it ends in (as ``_MID_YEAR``)."""
 _MID_YEAR = re.compile(r"\bmid(?:-|\s+)(?:\d{4}|year|next year|this year)\b|\bmiddle of\b", re.I)
 """"mid-2027", "the middle of next year": June of that year."""
 _SPAN_AFTER = re.compile(r"\s+(?:to|ending|ended|through)\s+(?:\d|[A-Z])")
-_LABEL_YEAR = re.compile(r"[ \t]*(?:[-•*–]\s*)?(?:By\s+|In\s+)?((?:19|20)\d\d)\s*[:–—-]\s")
-"""A milestone list's year label opening a line: "- 2030: ", "By 2035 – "."""
 _STARTING = re.compile(r"\s*,?\s*(?:(?:starting|beginning|commencing|effective|counting)\s+)?(?:on\s+|from\s+|as\s+of\s+)?(?:the\s+)?",
                        re.I)
 """What joins a period to the date it starts on: "for three years from", "for one year, beginning on"."""
@@ -326,7 +324,7 @@ class DeadlineLinker(JSONState, Pipe):
                     c.deadline = replace(c.deadline, value=previous.value, resolved=previous.resolved)
                 c.time_bound = True
                 previous = c.deadline
-            elif label := _LABEL_YEAR.match(text, text.rfind("\n", 0, c.start) + 1):
+            elif label := year_label(text, c.start):
                 # a milestone list's "- 2033: The Kostolac A units will be retired": the label's year binds the item
                 c.deadline = Deadline(start=label.start(1), end=label.end(1), text=label.group(1), relation="by",
                                       value=label.group(1), resolved=f"{label.group(1)}-12-31")
