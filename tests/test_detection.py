@@ -860,6 +860,10 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Ardmore University commits to net-zero campus by 2040\n\nNEWS RELEASE\nHALIFAX, N.S., March 9, 2027\n\nUnder "
          "the plan, the university will:\n\n- cut its emissions by 60 per cent by 2030;\n- reach net-zero emissions "
          "by 2040.\n", "cut", "Ardmore University"),
+        # a short name is the longer one it first appeared in, a common noun inside that name notwithstanding
+        ("Ardmore University divests\n\nNEWS RELEASE\nHALIFAX, N.S., March 9, 2027\n\nThe Ardmore University "
+         "Foundation, which manages the endowment, has agreed to sell its coal holdings by 2028. The Foundation will "
+         "make no new investments in oil or gas companies.\n", "make", "Ardmore University Foundation"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

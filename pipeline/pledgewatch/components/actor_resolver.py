@@ -1319,7 +1319,9 @@ class ActorResolver(JSONState, Pipe):
         while words and (words[0] in _SENTENCE_OPENERS or words[0].lower() in self.generic_words):
             opened = None  # "The Partido Avanza won ...": the name after the opener
             words.pop(0)
-        if words and not opened and not any(w in self.adjectives or w.lower() in self.generic_words for w in words):
+        if words and not opened and not any(w in self.adjectives or w.lower() in self.generic_words for w in words[:1]) \
+                and not all(w.lower() in self.generic_words for w in words):
+            # "Pemberton University Foundation": a common noun inside a name the proper word opens is part of it
             return self._canonical(" ".join([*words, short]))
         return short
 
