@@ -167,6 +167,12 @@ def test_reference_dates_are_still_tagged():
         ("Geneva, 1 November 2025\n\nText", date(2025, 11, 1)),
         ("Date: 2025-11-01\nSubject: trade", date(2025, 11, 1)),
         ("Issued: 03/02/2026\nBody", date(2026, 3, 2)),
+        # a web page's "Last updated" label, also after a separator on a byline
+        ("# Pledge Tracker\n\n**Maintained by Coastline Watch** | Last updated: 3 March 2027\n\nWe follow ...",
+         date(2027, 3, 3)),
+        ("Title\n\nBy Jane Doe | Updated 4 May 2026, 10:31\n\nText", date(2026, 5, 4)),
+        # a sentence that opens with the word is no label
+        ("Title\n\nUpdated guidance will be issued on 5 May 2026 to all firms.\n\nText", None),
         ("---\ntitle: Statement\ndate: 2025-11-01\n---\n# Statement\n", date(2025, 11, 1)),
         ("WASHINGTON, Sept. 25, 2025 (Reuters) - The United States said...", date(2025, 9, 25)),
         ("Trade news 2025\nWASHINGTON, Sept. 25 (Reuters) - The United States said...", date(2025, 9, 25)),

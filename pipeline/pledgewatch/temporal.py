@@ -1421,8 +1421,10 @@ HEADER_CHARS = 1500
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 _FRONT_DATE = re.compile(r"^date\s*:\s*[\"']?([^\"'\n]+)", re.M | re.I)
 _LABEL = re.compile(
-    r"^\s*(?:date|dated|issued(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|released(?:\s+on)?|release\s+date|"
-    r"date\s+of\s+issue|for\s+release)\s*[:\-\u2013\u2014]?\s*(.+)$", re.I)
+    r"^(?:[^|\u00b7\u2022\n]*[|\u00b7\u2022]\s*)?\s*[*_]{0,2}(?:date|dated|issued(?:\s+on)?|published(?:\s+on)?|posted(?:\s+on)?|"
+    r"released(?:\s+on)?|release\s+date|date\s+of\s+issue|for\s+release|(?:last\s+)?updated(?:\s+on)?|last\s+modified)"
+    r"[*_]{0,2}\s*[:\-\u2013\u2014]?[*_]{0,2}\s*([^|\u00b7\u2022\n]+)", re.I)
+"""A labelled date, at the start of a line or after a separator ("Maintained by X | Last updated: 3 March 2027")."""
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\-/]+(?:,\s*[A-Za-z .]+)?,\s*(.{3,40}?)\s*(?:\([^)]*\)\s*)?[-\u2013\u2014]+\s")
 _PAREN_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'\-/]+(?:,\s*[A-Za-z .]+)?\s*\((.{6,40}?)\)\s*[-\u2013\u2014]+\s")
 """A dateline with its date in brackets: "MANILA, PHILIPPINES (3 December 2026) — The Asian Development Bank ..."."""
@@ -1437,8 +1439,10 @@ _TITLE_ON_DATE = re.compile(
 _YEAR_IN_HEADER = re.compile(r"(?<![\d$])(19[5-9]\d|20\d\d)(?![\d%])")
 
 
-def _full_date(text: str, grammar: TimeGrammar, day_first: bool) -> date | None:
+def _full_date(text: str, grammar: TimeGrammar, day_first: bool, *, at_start: bool = False) -> date | None:
     for te in grammar.tag(text, None, day_first=day_first):
+        if at_start and re.search(r"[A-Za-z]{3}", text[: te.start].replace("on", "", 1)):
+            continue  # words before the date: a sentence, not a label's value
         if te.value and re.fullmatch(r"\d{4}-\d\d-\d\d", te.value):
             return date.fromisoformat(te.value)
     return None
@@ -1469,7 +1473,10 @@ def detect_doc_date(text: str, *, day_first: bool = False,
     for line in lines:
         label = _LABEL.match(line)
         if label:
-            found = _full_date(label.group(1), grammar, day_first)
+            # an "Updated" label's own date, right after it ("Updated: 4 May 2026"), not one later in a sentence
+            # that happens to open with the word ("Updated guidance will be issued on 5 May 2026")
+            updated = re.search(r"updated|modified", line[: label.start(1)], re.I) is not None
+            found = _full_date(label.group(1), grammar, day_first, at_start=updated)
             if found:
                 return found
     for line in lines:
