@@ -1453,7 +1453,7 @@ def detect_doc_date(text: str, *, day_first: bool = False,
     """The document's own date, read from its header only, or ``None``; never a guess.
 
     Looked for, in order: markdown front matter ``date:``; a labelled line ("Date: 2025-11-01",
-    "Issued: 03/02/2026", "Published on 1 November 2025"); a line that is only a date, perhaps with a place or
+    "Issued: 03/02/2026", "Published on 1 November 2025", "By X | Last updated: 3 March 2027"); a line that is only a date, perhaps with a place or
     weekday ("November 1, 2025", "Geneva, 1 November 2025"); a dateline in one of the first three lines with the
     place in title case ("Madrid, 9 June 2026 — Governments ..."), or a title ending with its event's day ("...
     Regular Press Conference on November 4, 2025"); a news dateline ("WASHINGTON, Sept. 25 (Reuters) -"). A dateline without a year takes the year only when exactly one distinct year appears
