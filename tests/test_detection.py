@@ -864,6 +864,10 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Ardmore University divests\n\nNEWS RELEASE\nHALIFAX, N.S., March 9, 2027\n\nThe Ardmore University "
          "Foundation, which manages the endowment, has agreed to sell its coal holdings by 2028. The Foundation will "
          "make no new investments in oil or gas companies.\n", "make", "Ardmore University Foundation"),
+        # a state's enterprises buying under its deal are the state
+        ("Fact Sheet\n\nNovember 19, 2027\n\nThe United States will lower its tariffs. Malaysian state-owned enterprises "
+         "will purchase at least $2 billion of U.S. agricultural products a year in 2028 and 2029.\n", "purchase",
+         "Malaysia"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):
