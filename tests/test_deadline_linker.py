@@ -84,6 +84,9 @@ def test_relation_binds_the_action(extract, text, deadline, value, relation):
         ("The operator will delay the launch of the second line by two years.", "two years"),
         # when it was said, between the speech verb and the reported clause's subject
         ("Brenvik Foods said on Tuesday it would close two bakeries.", "Tuesday"),
+        # the day a pledge was made, hung on the past-tense committing verb
+        ("WASHINGTON, Oct 15, 2025 - Finance ministers from the Group of Seven rich democracies pledged on Friday to "
+         "make sure Ukraine's budget needs for next year are fully financed, but stopped short of agreeing.", "Friday"),
     ],
 )
 def test_reference_dates_are_never_deadlines(extract, text, reference):

@@ -301,6 +301,7 @@ class DeadlineLinker(JSONState, Pipe):
                                         chapeau.end_char, others)
             if not found and doc[c.verb_i].pos_ == "ADP":
                 found = self._inside_a_step(doc, by_sentence, starts, c)
+            found = [f for f in found or [] if not _pledge_day(doc, f, c)]
             if found:
                 best = _best(doc, _own_before_gapped(doc, c, found))
                 expr = _spelled_out(text, best.expr, by_sentence.get(starts[c.verb_i], ()))
@@ -1031,6 +1032,17 @@ def _own_before_gapped(doc: Doc, c: Commitment, found: list[_Candidate]) -> list
 def _first_token(doc: Doc, char: int) -> int:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None else len(doc)
+
+
+def _pledge_day(doc: Doc, candidate: _Candidate, c: Commitment) -> bool:
+    """The day a pledge was made, not its deadline: "pledged on Friday to make sure ...", "agreed on 3 May to
+    cut ..." (an "on" date hung on the past-tense committing verb, not on the committed act)."""
+    if candidate.family != "on":
+        return False
+    prep = doc[candidate.root].head
+    verb = prep.head if prep.dep_ == "prep" else None
+    return (verb is not None and verb.i != c.verb_i and verb.i in c.chain and verb.tag_ in ("VBD", "VBN")
+            and not any(t.dep_ in ("aux", "auxpass") for t in verb.children))  # the tagger's VBN for a bare "pledged"
 
 
 def _best(doc: Doc, found: list[_Candidate]) -> _Candidate:
