@@ -1930,7 +1930,8 @@ class ActorResolver(JSONState, Pipe):
         found: Counter = Counter()
         for m in _CITY_NAMED.finditer(text):
             name = re.sub(r"^(?:The|the)\s+", "", next(g for g in m.groups() if g))
-            if not {name.split()[0].lower(), name.split()[-1].lower()} & (_NOT_CITY_WORDS | _CALENDAR_WORDS) and self.kind.get(self._canonical(name)) != "state":
+            edges = {name.split()[0].lower(), name.split()[-1].lower()}
+            if not edges & (_NOT_CITY_WORDS | _CALENDAR_WORDS) and self.kind.get(self._canonical(name)) != "state":
                 found[name] += 1
         if not found and _MUNICIPAL.search(text):
             for line in text[:_HEADER_CHARS * 2].splitlines():
