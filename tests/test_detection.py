@@ -378,6 +378,9 @@ def test_we_is_the_speaker(extract):
         "At the current rate, the company will miss its 2030 target.",
         # a recommendation's object, described by a clause with "will"
         "Washington should stop handing states mandates it will not pay for.",
+        # advice whose modal the commissive verb shares through "and"
+        "The plan is a good start, but the Government should go further and guarantee a permanent job to every "
+        "graduate nurse.",
         # a document the text names by its acronym does what the document does; nobody commits
         "Kenya and Japan signed an Economic Partnership Agreement (EPA) today. Once in force, the EPA will "
         "eliminate customs duties on 95 per cent of tariff lines.",
@@ -868,6 +871,20 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Fact Sheet\n\nNovember 19, 2027\n\nThe United States will lower its tariffs. Malaysian state-owned enterprises "
          "will purchase at least $2 billion of U.S. agricultural products a year in 2028 and 2029.\n", "purchase",
          "Malaysia"),
+        # a regional government named by a two-word adjective is the region, not the country inside the adjective,
+        # and a release that opens with it speaks for it
+        ("$412 million health workforce plan to put 750 more nurses and doctors on SA wards\n\nMedia Release\n"
+         "Friday, 5 March 2027\nHon. Dana Kovac MP, Minister for Health and Wellbeing\n\nThe South Australian "
+         "Government will invest $412 million over four years in a Health Workforce Plan.\n\nUnder the plan, the "
+         "Government will recruit 600 additional nurses by 30 June 2029.\n", "recruit", "South Australia"),
+        ("Budget update\n\nMay 3, 2027\n\nThe Victorian Government will fund half of the level crossing removal "
+         "by 2029.\n", "fund", "Victoria"),
+        # a group's ministerial meeting speaks for the group; its "Ministers" are the group, not each member
+        ("Joint Statement of the Eleventh Lancang-Mekong Cooperation Foreign Ministers' Meeting\n\nChiang Rai, "
+         "Thailand, 22 August 2027\n\n1. The Eleventh Lancang-Mekong Cooperation (LMC) Foreign Ministers' Meeting "
+         "was held in Chiang Rai. It was co-chaired by Thailand and China, and attended by Cambodia, Laos, Myanmar "
+         "and Viet Nam.\n\n2. The Ministers agreed to establish a joint early-warning mechanism for floods by the "
+         "end of 2028.\n", "establish", "Lancang-Mekong Cooperation"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

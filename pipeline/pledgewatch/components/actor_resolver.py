@@ -128,6 +128,9 @@ class ActorResolver(JSONState, Pipe):
             for adj in actor["adjectives"]:
                 self.adjectives[adj] = actor["canonical"]
             self.adjectives_of[actor["canonical"]] = list(actor["adjectives"])
+        pairs = sorted((a for a in self.adjectives if " " in a), key=len, reverse=True)
+        self._two_word_adjective = re.compile(
+            rf"\b({'|'.join(map(re.escape, pairs)) or '(?!)'})\s+([A-Za-z]+)\b")
 
     def _make_doc(self, text: str) -> Doc:
         if self.tokenizer is not None:
@@ -243,6 +246,7 @@ class ActorResolver(JSONState, Pipe):
         found.extend(self._institution_mentions(doc, found))
         found.extend(self._state_firm_mentions(doc))
         text = doc_cache.text(doc)
+        found.extend(self._two_word_adjective_mentions(text))
         found = [m for m in found if not (self.kind.get(m[2]) == "state" and _in_place_name(text, m[0], m[1], self.words["place_words"]))]
         found = self._without_stray_capitals(text, found)
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
@@ -252,6 +256,15 @@ class ActorResolver(JSONState, Pipe):
                 kept.append(m)
                 last_end = m[1]
         return kept
+
+    def _two_word_adjective_mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """"The South Australian Government", "North Korean authorities": the two-word adjective names the actor,
+        not the "Australian Government" inside it."""
+        out = []
+        for match in self._two_word_adjective.finditer(text):
+            if match.group(2).lower() in self.words["government_nouns"] | self.words["state_bodies"]:
+                out.append((match.start(1), match.end(1), self.adjectives[match.group(1)]))
+        return out
 
     def _state_firm_mentions(self, doc: Doc) -> list[tuple[int, int, str]]:
         """Firms named after their state ("Vietnam Airlines", "Ethiopian Airlines", "Air India", "Kenya Power"):
@@ -856,8 +869,16 @@ class ActorResolver(JSONState, Pipe):
                 state = self._dateline_state(text, mentions) or self._main_state(doc, mentions)
                 if state:
                     return [state]
+            governing = next((m[2] for m in mentions if m[0] < _HEADER_CHARS * 3 and self.kind.get(m[2]) in ("state", "region")
+                              and re.search(r"(?:^|\n)[ \t]*(?:The[ \t]+)?$", text[max(0, m[0] - 8) : m[0]])
+                              and _GOVERNMENT_OPENS.match(text, m[1])), None)
+            if governing:
+                return [governing]  # a release that opens "The South Australian Government will invest ...": it speaks
             return self._opening_actor(text, header, mentions, counterpart)
-        return [max(named, key=lambda n: (counts[n], -named.index(n)))]
+        speaker = max(named, key=lambda n: (counts[n], -named.index(n)))
+        if _MEETING_SUFFIX.search(text[first[0] : first[1]].strip()) and speaker.lower() in title_line:
+            self._bodies.add(speaker)  # "... Cooperation Foreign Ministers' Meeting": its "Ministers" are the group
+        return [speaker]
 
     def _title_subject(self, doc: Doc, line: tuple[int, int]) -> str | None:
         """An unknown proper name that is the title's grammatical subject ("How Fennick is preparing for ...",
@@ -1508,6 +1529,10 @@ class ActorResolver(JSONState, Pipe):
                 return capital.title()  # the capital its dateline names ("WINNIPEG, March 18, 2027 -")
         if _LOCAL_COUNCIL.fullmatch(re.sub(r"^(?:the|The)\s+", "", span.text)):
             return _city_of(self._clean(span))  # "Brisbane City Council" is Brisbane, not the state whose capital it is
+        if head.lower_ in self.words["agent_nouns"] or head.lower_ in self.words["state_bodies"]:
+            pair = next((f"{t.text} {t.nbor().text}" for t in span[:-1] if f"{t.text} {t.nbor().text}" in self.adjectives), None)
+            if pair:
+                return self.adjectives[pair]  # "The South Australian Government": the state, not the "Australian" in it
         inside = [m for m in mentions if m[0] >= start and m[1] <= end
                   and not _LOCATIVE.search(doc_cache.text(doc)[max(start, m[0] - 30) : m[0]])]  # "the Embassy in Seoul"
         if inside:
@@ -2450,7 +2475,8 @@ def _spelled_by(full: str, acronym: str) -> str:
         if not words[k][0].isupper():
             continue
         initials = "".join(w[0] for w in words[k:] if w[0].isupper())
-        if initials.upper() in letters:
+        parts = "".join(p[0] for w in words[k:] for p in w.split("-") if p and p[0].isupper())  # "Lancang-Mekong" LM
+        if initials.upper() in letters or parts.upper() in letters:
             return " ".join(words[k:])
     return full
 
@@ -2471,6 +2497,20 @@ def _after_counterpart(text: str, header, start: int) -> bool:
     return False
 
 
+_GOVERNMENT_OPENS = re.compile(r"[ \t]+[Gg]overnment[ \t]+(?:will|is|has|today|announced|commits|has)\b")
+"""After a state or region at the head of a paragraph: "(The South Australian) Government will invest ..."."""
+_MEETING_SUFFIX = re.compile(
+    r"\s+(?:(?:Foreign|Finance|Trade|Economic|Economy|Defen[cs]e|Health|Energy|Agriculture|Environment|Education|"
+    r"Transport|Justice|Interior|Labou?r|Digital|Development|Tourism|Water|Climate|Security)\s+(?:and\s+[A-Z][a-z]+\s+)?)?"
+    r"(?:Ministers|Ministerial|Leaders|Governors|Heads\s+of\s+(?:State|Government)[\w ]*?)['’]?"
+    r"\s+(?:Meeting|Summit|Conference|Dialogue|Retreat)$")
+"""The meeting a group's ministers or leaders hold, after the group's name ("... Foreign Ministers' Meeting")."""
+_ORDINAL_PREFIX = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|(?:[A-Z][a-z]+-)?(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+    r"Eleventh|Twelfth|[A-Z][a-z]+teenth|[A-Z][a-z]+ieth))\s+")
+"""The ordinal a meeting's name opens with ("Eleventh", "28th", "Twenty-Third")."""
+
+
 def _speaker_name(name: str, text: str, organs: set[str], documents: set[str]) -> str:
     """The institution a title-block name stands for.
 
@@ -2478,6 +2518,9 @@ def _speaker_name(name: str, text: str, organs: set[str], documents: set[str]) -
     into the document's title ("Lumenfold Frontier AI Safety Commitments") is cut to its longest leading
     part the text uses again ("Lumenfold")."""
     lowered_text = text.lower()
+    meeting = _MEETING_SUFFIX.search(name)
+    if meeting and meeting.start() > 0:  # "Eleventh Lancang-Mekong Cooperation Foreign Ministers' Meeting": the group
+        return _ORDINAL_PREFIX.sub("", name[: meeting.start()])
     head, sep, rest = name.partition(" of the ")
     if sep and head.split() and head.split()[-1].lower() in organs:
         name = rest

@@ -467,6 +467,9 @@ class CommitmentDetector(JSONState, Pipe):
                         for c in root.children)):
             return True  # "Washington should stop handing states mandates it will not pay for": a recommendation's
             # object, described
+        if (cue.tag_ == "VB" and cue.dep_ == "conj" and not any(c.dep_ == "aux" for c in cue.children)
+                and any(c.dep_ == "aux" and c.lower_ in ("should", "ought", "could", "might") for c in cue.head.children)):
+            return True  # "the Government should go further and guarantee a permanent job": advice, shared modal
         if any(c.lower_ in self.words["prediction_adverbs"] for c in anchor.children):
             return True  # "splinter groups would likely continue attacks": a forecast
         provision = anchor
