@@ -381,6 +381,9 @@ def test_we_is_the_speaker(extract):
         # advice whose modal the commissive verb shares through "and"
         "The plan is a good start, but the Government should go further and guarantee a permanent job to every "
         "graduate nurse.",
+        # how one speaks is not what one will do
+        "We missed the 2025 milestone on plant emissions, and I won't pretend otherwise.",
+        "We will not speculate about the timing of the next cut.",
         # a document the text names by its acronym does what the document does; nobody commits
         "Kenya and Japan signed an Economic Partnership Agreement (EPA) today. Once in force, the EPA will "
         "eliminate customs duties on 95 per cent of tariff lines.",
@@ -885,6 +888,27 @@ def test_contracting_parties_are_the_title_parties(extract):
          "was held in Chiang Rai. It was co-chaired by Thailand and China, and attended by Cambodia, Laos, Myanmar "
          "and Viet Nam.\n\n2. The Ministers agreed to establish a joint early-warning mechanism for floods by the "
          "end of 2028.\n", "establish", "Lancang-Mekong Cooperation"),
+        # "the group" in a wire on a producers' group is the group, not a repeated month name
+        ("OPEC+ extends cuts\n\nVIENNA, Nov 28 (Wire) - OPEC+ agreed to keep its output cuts until the end of June. "
+         "Russia would complete its compensation cuts by the end of June. Nigeria would lift output by June 2028.\n\nThe group will hold its next full ministerial meeting on June 4, 2028, the statement said.\n",
+         "hold", "OPEC+"),
+        # a chief executive's "we", whatever the NER makes of the name, and an auditor's short name
+        ("Norvane Data Centres sets water targets\n\nDUBLIN, 22 April 2027 - Norvane Data Centres today published new "
+         "targets. Norvane has appointed Kilbride Assurance to check its data. Kilbride will audit the figures every "
+         "year.\n\n\"We will not connect a new campus to the grid until we have contracted new renewable generation,\" "
+         "said Chief Executive Siobhán Gallagher.\n", "connect", "Norvane Data Centres"),
+        ("Norvane Data Centres sets water targets\n\nDUBLIN, 22 April 2027 - Norvane Data Centres today published new "
+         "targets. Norvane has appointed Kilbride Assurance to check its data. Kilbride will audit the figures every "
+         "year.\n", "audit", "Kilbride Assurance"),
+        # the government in office, in the opposition's manifesto, is the state its title names (not the "US" of
+        # "US$100")
+        ("A Fair Chance for Every Jamaican - People's Forward Movement Manifesto 2027\n\nMontego Bay, 3 August 2027\n\n"
+         "In 2022 this government promised to deliver 70,000 new homes by 2028. If oil prices rise above US$100 a "
+         "barrel, a People's Forward Movement government will cap the fuel tax.\n", "deliver", "Jamaica"),
+        # "it" after "his party" is the party of the person who speaks
+        ("Boiler pledge restated\n\nWELLINGTON, 3 May 2027 - The government restated its pledge. Green Party climate "
+         "spokesperson Tamati Horomona called it recycled. Horomona said that if his party formed part of the next "
+         "government it would write the 2028 deadline into law.\n", "write", "Green Party"),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

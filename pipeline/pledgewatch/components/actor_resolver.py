@@ -247,7 +247,8 @@ class ActorResolver(JSONState, Pipe):
         found.extend(self._state_firm_mentions(doc))
         text = doc_cache.text(doc)
         found.extend(self._two_word_adjective_mentions(text))
-        found = [m for m in found if not (self.kind.get(m[2]) == "state" and _in_place_name(text, m[0], m[1], self.words["place_words"]))]
+        found = [m for m in found if not (self.kind.get(m[2]) == "state" and _in_place_name(text, m[0], m[1], self.words["place_words"]))
+                 and not text.startswith("$", m[1])]  # "US$100", "NZ$40 million": a currency
         found = self._without_stray_capitals(text, found)
         found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
         kept, last_end = [], -1
@@ -1130,8 +1131,8 @@ class ActorResolver(JSONState, Pipe):
                             if "," not in reported_by else owner.group(1))  # its own name, not the speaker's
                         said_by = owned or said_by
                     person = doc.char_span(start, start + len(reported_by), alignment_mode="expand")
-                    if said_by and not owned and len(speakers) == 1 and said_by not in self.kind and person is not None and \
-                            person.root.ent_type_ == "PERSON":
+                    if said_by and not owned and len(speakers) == 1 and said_by not in self.kind and person is not None and (
+                            person.root.ent_type_ == "PERSON" or _FIRM_OFFICE_ANY_CASE.match(reported_by)):
                         said_by = speakers[0]  # the chief executive's "we" is the company's
                     elif not owned and not speakers and _FIRM_OFFICE.search(text, max(0, start - 60), start + len(reported_by) + 60):
                         firm = self._previous_company(doc, start, mentions)
@@ -1212,6 +1213,14 @@ class ActorResolver(JSONState, Pipe):
             reporters = self._reporting_subjects(doc, head, mentions, speakers, possessed=True)
             if len(reporters) == 1 and self.kind.get(reporters[0]) in _GOVERNMENTS:
                 return [(reporters[0], "pronoun")]  # "Laos's Minister ... said her ministry would publish ...", "his government"
+        if head.lower_ == "it" and re.search(r"\b(?:his|her) party\b", text[head.sent.start_char : head.idx]):
+            # "Horomona said that if his party formed part of the next government it would write ...": the party
+            # of the person who speaks, as the text introduced them ("Green Party climate spokesperson Tamati Horomona")
+            reporters = self._reporting_subjects(doc, head, mentions, speakers)
+            if len(reporters) == 1 and reporters[0].split():
+                party = re.search(rf"((?:[A-Z][\w'’-]+ ){{1,3}}Party)\b[^.\n]{{0,60}}\b{re.escape(reporters[0].split()[-1])}\b", text)
+                if party:
+                    return [(self._canonical(re.sub(r"^The ", "", party.group(1))), "pronoun")]
         if head.lower_ in _PRONOUNS:
             # an owner's "Its factories will run on renewable power by 2028" (the detector's subject is the owner):
             # "its" and "their" stand where "it" and "they" would
@@ -1626,6 +1635,8 @@ class ActorResolver(JSONState, Pipe):
                 state = self._previous_actor(doc, start, mentions, states_only=True) or self._main_state(doc, mentions)
                 if state:
                     return state
+            elif low == "group" and speaker_kind in ("group", "organisation"):
+                return speakers[0]  # "The group will hold its next full ministerial meeting" in a wire on OPEC+
             elif low in self.words["company_nouns"] and (speaker_kind is not None or _AGENCY.search(speakers[0])):
                 # "the company" in a news report, or in a regulator's (known or not) or the EU's release: the firm it names
                 company = self._previous_company(doc, start, mentions)
@@ -1639,6 +1650,18 @@ class ActorResolver(JSONState, Pipe):
                 return company
         if len(speakers) == 1 and self.kind.get(speakers[0]) != "state" and low in self.words["organ_nouns"]:
             return speakers[0]
+        if (head.lower_ in ("government", "administration") and len(speakers) == 1 and any(t.lower_ in _INCUMBENT for t in span if t.i < head.i)
+                and (not self._governmental(speakers[0]) or re.search(r"\b(?:Manifesto|Platform)\b", doc_cache.text(doc)[:_HEADER_CHARS]))):
+            # "this government promised ..." in the opposition's manifesto: the state, named or by its people
+            # ("A Fair Chance for Every Jamaican")
+            text = doc_cache.text(doc)
+            titled = {self.adjectives.get(w.rstrip("s"), self.adjectives.get(w)) for a, b in _header_lines(text)
+                      for w in re.findall(r"[A-Z][\w.'’-]+", text[a:b])}
+            titled |= {m[2] for m in mentions if any(a <= m[0] < b for a, b in _header_lines(text))}
+            titled = {t for t in titled if self.kind.get(t) == "state"}
+            state = titled.pop() if len(titled) == 1 else self._main_state(doc, mentions)
+            if state:
+                return state
         if not speakers and (low in _DELIBERATIVE and span[0].lower_ == "the" or low in _BANK_ORGANS and len(span) <= 2):
             bank = self._bank(doc, mentions)  # "The Council will ..." in a rate statement: the central bank's
             if bank:
@@ -1871,7 +1894,7 @@ class ActorResolver(JSONState, Pipe):
         # a firm the NER rarely tags ("Halcyra"): a one-word proper noun the text keeps repeating
         places = {e.text for e in doc_cache.entities(doc)[0] if e.label_ in ("GPE", "LOC", "NORP", "DATE", "EVENT", "LAW")}
         repeated = Counter(t.text for t in doc if t.idx < before and t.pos_ == "PROPN" and t.is_title
-                           and len(t) > 2 and t.text not in places)
+                           and len(t) > 2 and t.text not in places and t.ent_type_ not in ("DATE", "TIME"))  # not "June"
         for name, count in repeated.most_common(3):
             if count >= 3 and name not in candidates and name not in self.adjectives and self._canonical(name) not in self.kind:
                 candidates.insert(0, name)
@@ -2332,10 +2355,14 @@ _HEADING_BEFORE = re.compile(r"^[\s\S]*\n[ \t]*\n|^[^\na-z]*\n")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|-]\s+\S")
 """A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
+_INCUMBENT = frozenset({"this", "current", "outgoing", "present", "incumbent", "sitting", "previous"})
+"""Words for the government in office, as a party or a critic names it ("this government", "the outgoing
+administration")."""
 _FIRM_WORD = (r" (?:Technologies|Technology|Systems|Group|Holdings|Pharma|Pharmaceuticals|Therapeutics|Biotherapeutics|"
               r"Energy|Motors|Airlines|Airways|Resources|Mining|Metals|Telecom|Industries|Labs|Networks|Foods|"
               r"Capital|Semiconductor|Semiconductors|Electronics|Logistics|Shipping|Petroleum|Chemicals|Steel|"
-              r"Corporation|Company|Insurance|Software|Robotics|Aerospace|Automotive|Brewing|Beverages)")
+              r"Corporation|Company|Insurance|Software|Robotics|Aerospace|Automotive|Brewing|Beverages|Assurance|"
+              r"Partners|Solutions|Consulting|Advisory|Analytics|Ventures|Engineering|Construction|Utilities|Cement)")
 """The word that ends a firm's full name after its short one ("Tallbridge" -> "Tallbridge Technologies")."""
 _STATE_FIRM = re.compile(
     r"\b(?:Air[ \t]+([A-Z][\w'’-]+)|([A-Z][\w'’-]+)[ \t]+(?:Airlines|Airways|Air|Power|Telecom|Telecommunications|"

@@ -470,6 +470,8 @@ class CommitmentDetector(JSONState, Pipe):
         if (cue.tag_ == "VB" and cue.dep_ == "conj" and not any(c.dep_ == "aux" for c in cue.children)
                 and any(c.dep_ == "aux" and c.lower_ in ("should", "ought", "could", "might") for c in cue.head.children)):
             return True  # "the Government should go further and guarantee a permanent job": advice, shared modal
+        if anchor.lemma_.lower() in self.words["rhetorical_verbs"]:
+            return True  # "I'm not going to pretend otherwise", "We will not speculate about the timing": how one speaks
         if any(c.lower_ in self.words["prediction_adverbs"] for c in anchor.children):
             return True  # "splinter groups would likely continue attacks": a forecast
         provision = anchor
