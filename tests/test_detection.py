@@ -12,9 +12,10 @@ def _one(records, actor=None):
 
 
 def _assert_actor(extract, text, verb, actor):
-    """Every record of ``verb`` in ``text`` is ``actor``'s (and there is at least one)."""
+    """Every record of ``verb`` in ``text`` is ``actor``'s (or, given a set, the records are those actors')."""
     hits = [r for r in extract(text) if r.action.verb == verb]
-    assert hits and {r.actor.canonical for r in hits} == {actor}, [(r.actor.canonical, r.action.verb) for r in extract(text)]
+    want = actor if isinstance(actor, set) else {actor}
+    assert hits and {r.actor.canonical for r in hits} == want, [(r.actor.canonical, r.action.verb) for r in extract(text)]
 
 
 @pytest.mark.parametrize(
@@ -909,6 +910,23 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Boiler pledge restated\n\nWELLINGTON, 3 May 2027 - The government restated its pledge. Green Party climate "
          "spokesperson Tamati Horomona called it recycled. Horomona said that if his party formed part of the next "
          "government it would write the 2028 deadline into law.\n", "write", "Green Party"),
+        # a role only a firm plays, with the firm's name in apposition; a state's importers are the state
+        ("Howitzer deal signed\n\nBratislava, 9 March 2027\n\nSlovakia will buy 36 howitzers. The prime contractor, "
+         "Koryo Land Systems (KLS), will deliver the first 12 howitzers by the end of 2028.\n", "deliver",
+         "Koryo Land Systems"),
+        ("Fact Sheet: Reciprocal Trade Agreement\n\nMarch 3, 2027\n\nThe United States will lower its tariffs. "
+         "Cambodian importers will purchase $1.2 billion of U.S. soybeans between 2028 and 2030.\n", "purchase",
+         "Cambodia"),
+        # a ministry the alias table does not know speaks for the state of its line; its officers are that state;
+        # "the two leaders" of a readout are the speaker and the leader its paragraph names
+        ("Transcript of Weekly Media Briefing by the Official Spokesperson (March 11, 2027)\n\nMinistry of External "
+         "Affairs, New Delhi\n\nOfficial Spokesperson: Good afternoon. Our High Commission in Colombo has been in "
+         "touch with the authorities. Consular officers will visit the fishermen in Jaffna on Monday.\n", "visit",
+         "India"),
+        ("Transcript of Weekly Media Briefing by the Official Spokesperson (March 11, 2027)\n\nMinistry of External "
+         "Affairs, New Delhi\n\nOfficial Spokesperson: Good afternoon, friends. I have two announcements before I take "
+         "your questions. First, Mozambique has asked for help, and we will send relief.\n\nSecond, the Prime Minister spoke yesterday with the Prime Minister of Vietnam. The two leaders agreed to convene the "
+         "Joint Commission before the end of June.\n", "convene", {"India", "Vietnam"}),
     ],
 )
 def test_actor_from_document_context(extract, text, verb, actor):

@@ -194,6 +194,10 @@ def test_reference_dates_are_still_tagged():
         ("Foreign Ministry Spokesperson's Regular Press Conference on November 4, 2025\n\nQ: Could you ...",
          date(2025, 11, 4)),
         ("Statement on the implementation of the ceasefire agreed on 9 October 2025\n\nThe Ministry ...", None),
+        # a title with its date in brackets; not brackets that hold anything else
+        ("Transcript of Weekly Media Briefing by the Official Spokesperson (March 11, 2027)\n\nMinistry of External "
+         "Affairs, New Delhi\n\nOfficial Spokesperson: Good afternoon.", date(2027, 3, 11)),
+        ("Report on the floods (2019-2021)\n\nThe floods displaced ...", None),
     ],
 )
 def test_detect_doc_date(text, expected):

@@ -1436,6 +1436,9 @@ _TITLE_ON_DATE = re.compile(
     r"\b(?:conference|briefing|remarks|statement|readout|meeting|call|speech|address|interview|session|talks|visit|"
     r"summit|hearing|testimony|transcript|debate)\s+on\s+(.{6,30}?)\s*:?\s*$", re.I)
 """A title that ends with the day of its event: "... Regular Press Conference on November 4, 2025"."""
+_TITLE_PAREN_DATE = re.compile(r"\(([^()]{6,30})\)\s*:?\s*$")
+"""A title that ends with its date in brackets: "Transcript of Weekly Media Briefing by the Official Spokesperson
+(March 11, 2027)"."""
 _YEAR_IN_HEADER = re.compile(r"(?<![\d$])(19[5-9]\d|20\d\d)(?![\d%])")
 
 
@@ -1456,7 +1459,7 @@ def detect_doc_date(text: str, *, day_first: bool = False,
     "Issued: 03/02/2026", "Published on 1 November 2025", "By X | Last updated: 3 March 2027"); a line that is only a date, perhaps with a place or
     weekday ("November 1, 2025", "Geneva, 1 November 2025"); a dateline in one of the first three lines with the
     place in title case ("Madrid, 9 June 2026 — Governments ..."), or a title ending with its event's day ("...
-    Regular Press Conference on November 4, 2025"); a news dateline ("WASHINGTON, Sept. 25 (Reuters) -"). A dateline without a year takes the year only when exactly one distinct year appears
+    Regular Press Conference on November 4, 2025", "... by the Official Spokesperson (March 11, 2027)"); a news dateline ("WASHINGTON, Sept. 25 (Reuters) -"). A dateline without a year takes the year only when exactly one distinct year appears
     in the lines above it or in it (the title block, not the story that follows); otherwise the date is
     unknown. The header is the first 12 non-empty lines (at most 1,500 characters).
     """
@@ -1490,7 +1493,7 @@ def detect_doc_date(text: str, *, day_first: bool = False,
             if len(re.findall(r"[A-Za-z]+", rest)) <= 5:
                 return date.fromisoformat(full[0].value)
     for number, line in enumerate(lines[:3]):
-        for pattern in (_PLACE_DATELINE, _TITLE_ON_DATE) if number == 0 else (_PLACE_DATELINE,):
+        for pattern in (_PLACE_DATELINE, _TITLE_ON_DATE, _TITLE_PAREN_DATE) if number == 0 else (_PLACE_DATELINE,):
             hit = pattern.search(line)
             if hit:
                 found = _full_date(hit.group(1), grammar, day_first)

@@ -877,6 +877,15 @@ class ActorResolver(JSONState, Pipe):
                 return [governing]  # a release that opens "The South Australian Government will invest ...": it speaks
             return self._opening_actor(text, header, mentions, counterpart)
         speaker = max(named, key=lambda n: (counts[n], -named.index(n)))
+        if speaker not in self.kind and speaker.split()[0].lower() in ("ministry", "department") and " of " in speaker:
+            # "Ministry of External Affairs, New Delhi": a ministry the table does not know speaks for the state its
+            # line, the dateline or else the text names
+            at = text.find(speaker, 0, _HEADER_CHARS)
+            line = (text.rfind("\n", 0, at) + 1, text.find("\n", at) if text.find("\n", at) >= 0 else len(text))
+            state = (next((m[2] for m in mentions if line[0] <= m[0] < line[1] and self.kind.get(m[2]) == "state"), None)
+                     if at >= 0 else None) or self._dateline_state(text, mentions) or self._main_state(doc, mentions)
+            if state:
+                return [state]
         if _MEETING_SUFFIX.search(text[first[0] : first[1]].strip()) and speaker.lower() in title_line:
             self._bodies.add(speaker)  # "... Cooperation Foreign Ministers' Meeting": its "Ministers" are the group
         return [speaker]
@@ -1086,6 +1095,13 @@ class ActorResolver(JSONState, Pipe):
                 # "Statement on the De-escalation Arrangement with Eritrea": "Each Party", "the two Parties" are
                 # the speaker and the counterpart its title names, not the mediator the text names more often
                 return [(speakers[0], "joint"), (others.pop(), "joint")]
+            if len(speakers) == 1 and self.kind.get(speakers[0]) == "state" and count == 2 and (
+                    noun == "leader" and "two" in dets):
+                other = self._counterpart_before(doc, c.start, mentions, speakers[0], states_only=states_only)
+                if other:
+                    # a state's readout or briefing: "the Prime Minister spoke yesterday with the Prime Minister of
+                    # Vietnam. The two leaders agreed ...": the speaker and the other side its paragraph names
+                    return [(speakers[0], "joint"), (other, "joint")]
             agreed = []
             if len(speakers) <= 1 and noun in ("party", "side") and count == 2:
                 if self._agreements_any is None:
@@ -1506,6 +1522,14 @@ class ActorResolver(JSONState, Pipe):
         if span is None:
             return None
         head = span.root
+        named = next((a for a in head.rights if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i >= span.end
+                      and (a.ent_type_ in ("ORG", "") or a.ent_type_ == "PERSON" and head.lower_ in _FIRM_ROLES)), None)
+        if (named is not None and head.pos_ == "NOUN" and head.lower_ in self.words["agent_nouns"]
+                and head.lower_ not in self.words["office_titles"]):  # "the then minister, Hazem Rawashdeh": the office
+            # "The prime contractor, Koryo Land Systems (KLS), will deliver ...": the name in apposition
+            inner = self._name(doc, doc[named.left_edge.i].idx, named.idx + len(named), mentions, speakers)
+            if inner:
+                return inner
         if head.ent_type_ in _NOT_ACTOR_ENTS and (head.like_num or head.lower_ in _CALENDAR_WORDS):
             return None  # "The coalition agreement signed that April committed ...", parsed with "April" as subject
         appos = next((t for t in head.children if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i < span.end), None)
@@ -1644,6 +1668,9 @@ class ActorResolver(JSONState, Pipe):
                     return company
             elif low in self.words["state_bodies"] or low in self.words["agent_nouns"]:
                 return speakers[0]
+        if (head.lower_ in ("officers", "officials", "diplomats") and len(speakers) == 1 and self.kind.get(speakers[0]) == "state"
+                and not any(t.dep_ in ("det", "poss") or t.pos_ == "PROPN" for t in head.children)):
+            return speakers[0]  # "Consular officers will visit the fishermen on Monday" in a ministry's briefing
         if span[0].lower_ == "the" and not speakers and low in self.words["company_nouns"] and not named_body:
             company = self._previous_company(doc, start, mentions)  # "the company" in a news analysis
             if company:
@@ -2085,6 +2112,23 @@ class ActorResolver(JSONState, Pipe):
         )
         return [name for name, _ in counts.most_common(count)]
 
+    def _counterpart_before(self, doc: Doc, before: int, mentions, speaker: str, *, states_only: bool) -> str | None:
+        """The last state (or organisation) other than ``speaker`` named in the paragraph before ``before``, else in
+        the paragraph before that."""
+        text = doc_cache.text(doc)
+        kinds = ("state",) if states_only else ("state", "organisation")
+        end = before
+        for _ in range(2):
+            start = text.rfind("\n", 0, max(0, end - 1)) + 1
+            named = [m[2] for m in mentions if start <= m[0] and m[1] <= end and m[2] != speaker
+                     and self.kind.get(m[2]) in kinds and not _placed(text, m[0])]
+            if named:
+                return named[-1]
+            end = start
+            while end > 0 and text[end - 1].isspace():
+                end -= 1  # over the blank line between paragraphs
+        return None
+
     def _signatories(self, doc: Doc, before: int) -> list[str]:
         """The names the last sentence before ``before`` that says who signed lists as its subject ("Four
         developers of AI models, Veridian Labs, Kairo AI Pte. Ltd., Northlake Systems and Tessellate, today
@@ -2355,6 +2399,10 @@ _HEADING_BEFORE = re.compile(r"^[\s\S]*\n[ \t]*\n|^[^\na-z]*\n")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|-]\s+\S")
 """A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
+_FIRM_ROLES = frozenset({"contractor", "operator", "supplier", "company", "firm", "manufacturer", "producer", "utility",
+                         "developer", "partner"})
+"""Roles only an organisation plays: a name in apposition to them is a firm's, whatever the NER thinks ("The
+authority's contractor, Harlan Civil, will build ...")."""
 _INCUMBENT = frozenset({"this", "current", "outgoing", "present", "incumbent", "sitting", "previous"})
 """Words for the government in office, as a party or a critic names it ("this government", "the outgoing
 administration")."""
