@@ -910,6 +910,18 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Boiler pledge restated\n\nWELLINGTON, 3 May 2027 - The government restated its pledge. Green Party climate "
          "spokesperson Tamati Horomona called it recycled. Horomona said that if his party formed part of the next "
          "government it would write the 2028 deadline into law.\n", "write", "Green Party"),
+        # a ministry named without its state is the state (or region) the text is about
+        ("Dry taps in La Guajira\n\nBy Ana Ruiz\n\nMarch 3, 2027\n\nColombia's poorest department still waits for "
+         "water. The Ministry of National Education (MEN) will connect the 60 schools closest to municipal networks by "
+         "December 2027.\n", "connect", "Colombia"),
+        ("Kerrowdale budget 2026-27\n\nMay 3, 2026\n\nThe Victorian Government will fund half of the crossing removal. "
+         "The Department of Transport and Planning said it would call tenders for the works by December.\n", "call",
+         "Victoria"),
+        # ... but "The Government" of the federal release stays the federal government after a state's is named
+        ("Budget 2027-28: Building Australia's future\n\nJoint Media Release\n\nThe Hon Jim Chalmers MP\nTreasurer\n\n"
+         "Australia will invest in freight. Subject to the Victorian Government matching its contribution, the "
+         "Commonwealth will commit $1.2 billion to the terminal.\n\nThe Government also intends to expand the Capacity "
+         "Investment Scheme by a further 6 gigawatts.\n", "expand", "Australia"),
         # a role only a firm plays, with the firm's name in apposition; a state's importers are the state
         ("Howitzer deal signed\n\nBratislava, 9 March 2027\n\nSlovakia will buy 36 howitzers. The prime contractor, "
          "Koryo Land Systems (KLS), will deliver the first 12 howitzers by the end of 2028.\n", "deliver",

@@ -128,7 +128,8 @@ class ActorResolver(JSONState, Pipe):
             for adj in actor["adjectives"]:
                 self.adjectives[adj] = actor["canonical"]
             self.adjectives_of[actor["canonical"]] = list(actor["adjectives"])
-        pairs = sorted((a for a in self.adjectives if " " in a), key=len, reverse=True)
+        pairs = sorted((a for a in self.adjectives if " " in a or self.kind.get(self.adjectives[a]) == "region"),
+                       key=len, reverse=True)  # "South Australian", "North Korean"; a region's "Victorian"
         self._two_word_adjective = re.compile(
             rf"\b({'|'.join(map(re.escape, pairs)) or '(?!)'})\s+([A-Za-z]+)\b")
 
@@ -164,7 +165,8 @@ class ActorResolver(JSONState, Pipe):
         self._firms.update(s for s in doc._.speakers if s not in self.kind and _listed_firm(text, s))
         out: list[Commitment] = []
         for c in _one_name_not_two(doc._.commitments or [], mentions, text):
-            resolved = self._resolve(doc, text, c, mentions, out[-1] if out else None)
+            resolved = [(self._ministry_state(doc, c, mentions, name), kind)
+                        for name, kind in self._resolve(doc, text, c, mentions, out[-1] if out else None)]
             if not resolved:
                 if not self.drop_unresolved:
                     out.append(c)
@@ -259,8 +261,8 @@ class ActorResolver(JSONState, Pipe):
         return kept
 
     def _two_word_adjective_mentions(self, text: str) -> list[tuple[int, int, str]]:
-        """"The South Australian Government", "North Korean authorities": the two-word adjective names the actor,
-        not the "Australian Government" inside it."""
+        """"The South Australian Government", "North Korean authorities", "the Victorian Government": the two-word
+        (or a region's) adjective names the actor, not the "Australian Government" inside it."""
         out = []
         for match in self._two_word_adjective.finditer(text):
             if match.group(2).lower() in self.words["government_nouns"] | self.words["state_bodies"]:
@@ -1342,6 +1344,16 @@ class ActorResolver(JSONState, Pipe):
             name = self._full_name(doc, name, written=name in text[c.actor_start : c.actor_end])
         return [(name, "name")]
 
+    def _ministry_state(self, doc: Doc, c: Commitment, mentions, name: str) -> str:
+        """A ministry named without its state ("the Ministry of National Education", "the Health Ministry") is the
+        state or region that speaks, else the region named last, else the state the text names most."""
+        if name in self.kind or not _UNKNOWN_MINISTRY.fullmatch(name):
+            return name
+        speakers = doc._.speakers or []
+        government = (speakers[0] if len(speakers) == 1 and self.kind.get(speakers[0]) in ("state", "region")
+                      else self._region_of(doc, c.start, mentions, speakers) or self._main_state(doc, mentions))
+        return government or name
+
     def _full_name(self, doc: Doc, short: str, *, written: bool = True) -> str:
         """The first organisation name in the text that starts with ``short`` (one word), else ``short``: the
         one the text introduces, not a subsidiary named later; else a longer proper name the text wrote it in
@@ -1594,7 +1606,9 @@ class ActorResolver(JSONState, Pipe):
             council = _LOCAL_COUNCIL.findall(doc_cache.text(doc), 0, start)
             if council:
                 return _city_of(council[-1])  # "Council will ...", "the council intended to ...": the city's, named before
-        if len(span) == 2 and span[0].lower_ == "the" and head.is_title and head.lower_ in self.words["state_bodies"]:
+        if len(span) == 2 and span[0].lower_ == "the" and head.is_title and head.lower_ in self.words["state_bodies"] and not (
+                head.lower_ == "government" and len(speakers) == 1 and self.kind.get(speakers[0]) in _GOVERNMENTS):
+            # (but "The Government" in Australia's release is Australia's, after "the Victorian Government" too)
             full = _named_before(doc_cache.text(doc), head.text, start)
             known = full and next((m[2] for m in mentions if m[0] <= full[0] < m[1]), None)
             if known in self.kind:
@@ -2399,6 +2413,8 @@ _HEADING_BEFORE = re.compile(r"^[\s\S]*\n[ \t]*\n|^[^\na-z]*\n")
 _SECTION_HEADING = re.compile(r"\s*(?:[IVX]+|\d+|[A-H])[.)]\s+[A-Z]")
 _TITLE_ISSUER = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*(?:\s+(?:plc|ltd|inc|llc|ag|sa|nv|se|asa|ab)\.?)?)\s+[—–|-]\s+\S")
 """A title that opens with its issuer's name and a dash: "Dalmeny Telecom plc — Responsible Business Report"."""
+_UNKNOWN_MINISTRY = re.compile(r"(?:(?:Ministry|Department) (?:of|for) [A-Z][\w ,'’&-]*|(?:[A-Z][\w'’-]* ){1,3}Ministry)")
+"""A ministry's name that names no state: "Ministry of National Education", "Health Ministry"."""
 _FIRM_ROLES = frozenset({"contractor", "operator", "supplier", "company", "firm", "manufacturer", "producer", "utility",
                          "developer", "partner"})
 """Roles only an organisation plays: a name in apposition to them is a firm's, whatever the NER thinks ("The
