@@ -910,6 +910,21 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Boiler pledge restated\n\nWELLINGTON, 3 May 2027 - The government restated its pledge. Green Party climate "
          "spokesperson Tamati Horomona called it recycled. Horomona said that if his party formed part of the next "
          "government it would write the 2028 deadline into law.\n", "write", "Green Party"),
+        # a family name written first: "Mr. Sok Vannara", later "Mr. Sok"
+        ("Fact Sheet: Agreement on Reciprocal Trade\n\nMarch 3, 2027\n\nToday in Phnom Penh, the United States Trade "
+         "Representative and Cambodia's Senior Minister of Commerce, Mr. Sok Vannara, initialled an Agreement on "
+         "Reciprocal Trade. The United States will lower its tariff to 19 percent.\n\nSpeaking to reporters after the "
+         "ceremony, Mr. Sok said his Government would submit the tariff amendments to the National Assembly before "
+         "mid-April.\n", "submit", "Cambodia"),
+        # a summit's title that pairs two names: both speak
+        ("Lisbon Declaration of the EU–CELAC Summit\n\nLisbon, 30 June 2027\n\n1. We, the Heads of State and "
+         "Government of the European Union and of the Community of Latin American and Caribbean States (CELAC), met in "
+         "Lisbon.\n\n2. We will hold EU–CELAC summits every two years.\n", "hold", {"European Union", "CELAC"}),
+        # a feature's headline about what a project became names no speaker; the Dáil names the state
+        ("Three governments, one railway: how the Atlantic Link became the west's longest-running promise\n\nBy Sile "
+         "Ni Bhriain\nSunday 3 October 2027\n\nCLAREMORRIS, Co Mayo - The rails have been rusting since 1975. In 2016 "
+         "the minister told the Dáil the line would reopen. The Atlantic Link is still a promise.\n\nThe Department of "
+         "Transport said it will spend €42 million on detailed design over the next two years.\n", "spend", "Ireland"),
         # a ministry named without its state is the state (or region) the text is about
         ("Dry taps in La Guajira\n\nBy Ana Ruiz\n\nMarch 3, 2027\n\nColombia's poorest department still waits for "
          "water. The Ministry of National Education (MEN) will connect the 60 schools closest to municipal networks by "

@@ -477,6 +477,10 @@ class ActorResolver(JSONState, Pipe):
                     or self._dominant_state(text, known)
             if state:
                 people[ent[-1].text] = state
+                first = ent[0].text
+                if len(ent) > 1 and first.istitle() and first not in people and re.search(
+                        rf"\b(?:Mr|Ms|Mrs|Dr|Madam)\.?\s+{re.escape(first)}\b(?!\s+{re.escape(ent[-1].text)})", text):
+                    people[first] = state  # "Mr. Sok Vannara", later "Mr. Sok": a family name written first
         for a, b, state in states:  # "Latvia's Arvids Kalnins", whatever the NER made of the name
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is None or span.end + 1 >= len(doc) or doc[span.end].text not in ("'s", "’s"):
@@ -756,6 +760,13 @@ class ActorResolver(JSONState, Pipe):
             # title or the dateline names
             return [self._issuer(doc, header, mentions) or subject]
         if named:  # a known actor named in the title block is the surest sign of who speaks
+            spans = sorted((a, b, n) for a, b, n in mentions if first[0] <= a < first[1]
+                           and self.kind.get(n) in ("state", "organisation", "group")
+                           and not (text[a:b] != n and text[a:b].istitle() and " " not in text[a:b]))  # not "Lisbon"
+            pair = [(x, y) for x, y in zip(spans, spans[1:]) if x[2] != y[2]
+                    and re.fullmatch(r"\s*(?:[-–—/]|and|&)\s*(?:the\s+)?", text[x[1] : y[0]])]
+            if len(pair) == 1 and len({m[2] for m in spans}) == 2 and _SUMMIT_TITLE.search(title_line) and not counterpart:
+                return [pair[0][0][2], pair[0][1][2]]  # "Lisbon Declaration of the EU–CELAC Summit": both speak
             bodies = [n for n in named if self.kind.get(n) in ("organisation", "group")]
             if bodies and _SUMMIT_TITLE.search(title):
                 named = bodies  # "Pacific Islands Forum Leaders Meeting: Honiara Communiqué" -- not the host
@@ -901,6 +912,8 @@ class ActorResolver(JSONState, Pipe):
         for token in span:
             if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.pos_ not in ("VERB", "AUX"):
                 continue
+            if token.head.lemma_ in ("be", "become", "remain", "stay", "seem", "turn"):
+                continue  # "how the Atlantic Link became the west's longest-running promise": what it is, no act
             first = token.i  # "Global Cholera Vaccine Partnership": every capitalised word of the name
             while first > max(span.start, token.left_edge.i) and doc[first - 1].is_title and doc[first - 1].lower_ not in ("the", "a", "an"):
                 first -= 1
