@@ -925,6 +925,26 @@ def test_contracting_parties_are_the_title_parties(extract):
          "Ni Bhriain\nSunday 3 October 2027\n\nCLAREMORRIS, Co Mayo - The rails have been rusting since 1975. In 2016 "
          "the minister told the Dáil the line would reopen. The Atlantic Link is still a promise.\n\nThe Department of "
          "Transport said it will spend €42 million on detailed design over the next two years.\n", "spend", "Ireland"),
+        # a ministry's letters, however long, are its state; a federal department named "... Canada" is Canada
+        ("REPUBLIC OF RWANDA\nMINISTRY OF FINANCE AND ECONOMIC PLANNING\n\nPRESS RELEASE\nKigali, 9 February 2027\n\n"
+         "The Ministry of Finance and Economic Planning (MINECOFIN) announces that Rwanda has priced a USD 700 million "
+         "Eurobond. MINECOFIN will apply the remaining proceeds to the prepayment of commercial loans by June 2027.\n",
+         "apply", "Rwanda"),
+        ("Canada and Manitoba sign flood agreement\n\nNEWS RELEASE\nWinnipeg, Manitoba, March 3, 2027\n\nThe Government "
+         "of Canada and the Government of Manitoba signed an agreement today. Indigenous Services Canada (ISC) has agreed "
+         "to fund permanent protection works for Peguis First Nation.\n", "fund", "Canada"),
+        # "both governments" of a federal-provincial release are the country and the province
+        ("Canada and Manitoba sign flood agreement\n\nNEWS RELEASE\nWinnipeg, Manitoba, March 3, 2027\n\nThe Government "
+         "of Canada and the Government of Manitoba signed an agreement today. Canada will contribute $150 million and "
+         "Manitoba $100 million. Both governments will publish a joint progress report every year, starting in June "
+         "2028.\n", "publish", {"Canada", "Manitoba"}),
+        # a firm's plant, started at a date in its own release, and "the company would ..., and that it would ..."
+        ("Rhenvale Steel sets decarbonisation milestones\n\nDUISBURG, 12 May 2027 - Rhenvale Steel today published its "
+         "plan to replace the blast furnaces with a direct reduced iron (DRI) plant.\n\n2. The DRI plant, with a capacity "
+         "of 2.5 million tonnes a year, will start production in the fourth quarter of 2029.\n", "start", "Rhenvale Steel"),
+        ("Rhenvale Steel sets decarbonisation milestones\n\nDUISBURG, 12 May 2027 - Rhenvale Steel today published its "
+         "plan.\n\nChief Executive Officer Katrin Vossberg said the company would publish verified emissions data every "
+         "year, and that it would decide on a second DRI module by the end of 2029.\n", "decide", "Rhenvale Steel"),
         # a ministry named without its state is the state (or region) the text is about
         ("Dry taps in La Guajira\n\nBy Ana Ruiz\n\nMarch 3, 2027\n\nColombia's poorest department still waits for "
          "water. The Ministry of National Education (MEN) will connect the 60 schools closest to municipal networks by "

@@ -1339,10 +1339,14 @@ class ActorResolver(JSONState, Pipe):
             # "Construction of the Santa Rosa facility will begin in the first quarter of 2027", "our terminal in
             # Mombasa will start operating in the third quarter": the speaker's (or the reported speaker's) work
             return self._implied(doc, text, c, mentions, force=True)
-        if (not name and _singular(head.lemma_.lower()) in self.words["owned_assets"] | {"unit", "reactor"}
-                and c.action_verb in self.words["end_verbs"] and (self._dated_by(doc, c) or year_label(text, c.start))):
+        common = name and head.pos_ == "NOUN" and name not in self.kind and not any(
+            c.actor_start <= m[0] < c.actor_end for m in mentions)  # "The DRI plant": a thing, whatever letters name it
+        if ((not name or common) and _singular(head.lemma_.lower()) in self.words["owned_assets"] | {"unit", "reactor"}
+                and (c.action_verb in self.words["end_verbs"] and (self._dated_by(doc, c) or year_label(text, c.start))
+                     or c.action_verb in self.words["start_verbs"] and self._dated_start(doc, c))):
             # "The Kolubara A plant will close by 2030", a milestone list's "- 2033: The Kostolac A units will be
-            # retired": a dated closure in the owner's or the planner's text is theirs
+            # retired", "The DRI plant will start production in the fourth quarter of 2029": a dated closure or start
+            # in the owner's or the planner's text is theirs
             return self._implied(doc, text, c, mentions, force=True)
         if not name and c.action_verb in self.words["beneficiary_verbs"] and head.lower_ not in _PRONOUNS:
             # "Every affected employee will receive severance of 24 months' pay": who gives it is the one speaking
@@ -1452,7 +1456,8 @@ class ActorResolver(JSONState, Pipe):
             # "confirmed that Denmark will not reduce ..., and that it will contribute ...", "said Tanzania would
             # publish ..., and that her government intends to ...": the first clause's subject
             first = next((t for t in clause.head.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i), None)
-            if first is not None and (first.pos_ == "PROPN" or first.lower_ in self.words["government_nouns"]):
+            if first is not None and (first.pos_ == "PROPN" or first.lower_ in self.words["government_nouns"]
+                                      or first.lower_ in self.words["company_nouns"]):  # "said the company would ..."
                 # "... said the government would not reopen the date, and that it intends to table ...": the government
                 name = self._name(doc, first.left_edge.idx, first.idx + len(first), mentions, speakers)
                 if name:
@@ -2130,13 +2135,17 @@ class ActorResolver(JSONState, Pipe):
         """The ``count`` actors named most in the text before a "both sides" (states, organisations, and
         parties the text itself defines, such as an armed group's acronym); only states for "the two
         Governments"; three for "the three navies"."""
-        kinds = ("state",) if states_only else ("state", "organisation", "defined")
+        kinds = ("state", "region") if states_only else ("state", "organisation", "defined")  # "both governments":
+        # Canada and Manitoba too
         text = doc_cache.text(doc)
         counts = Counter(
             m[2] for m in mentions
             if m[1] <= c.start and c.start - m[1] < 3000 and self.kind.get(m[2], "defined") in kinds
             and not _placed(text, m[0])  # "met in Vienna": a place
         )
+        for name in [n for n in counts if self.kind.get(n) == "region"]:
+            if self.countries.get(name) not in counts:
+                del counts[name]  # a region is a party only beside its own country's government (Canada and Manitoba)
         return [name for name, _ in counts.most_common(count)]
 
     def _counterpart_before(self, doc: Doc, before: int, mentions, speaker: str, *, states_only: bool) -> str | None:
@@ -2415,7 +2424,7 @@ _WE_APPOSITION = re.compile(r"\bWe,[ \t]+the[ \t]+([^,;:\n]{3,160}?),")
 _ACRONYM_DEFINITION = re.compile(
     r"((?:[A-ZÀ-Ý][\w'’-]+,?\s+(?:(?:of|for|and|the|in|on|de|du|des|la|le|del|della|di|da|do|dos|das|y|e|et|van|von|al|el)\s+)*){1,6}[A-ZÀ-Ý][\w'’-]+)"
     rf"(?:{_LEGAL_FORM_AFTER.pattern})?"
-    r"\s+\((?:([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)\)|(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|known))?"
+    r"\s+\((?:([A-Z][A-Za-z]{1,9}(?:-[A-Z]{1,4})?)\)|(?:(?:hereinafter|hereafter)(?:\s+(?:referred\s+to|called|known))?"
     r"(?:\s+as)?,?\s+)?(?:the\s+)?[\"“]([A-Z][A-Za-z]{1,7}(?:-[A-Z]{1,4})?)[\"”]\s*[,;)])")
 """A name and the letters or short name it is given in parentheses: "the Patriotic Resistance Coalition (CRP)",
 and the defined-term style of company documents, after a legal suffix, perhaps among other terms: 'Minera
