@@ -945,6 +945,16 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Rhenvale Steel sets decarbonisation milestones\n\nDUISBURG, 12 May 2027 - Rhenvale Steel today published its "
          "plan.\n\nChief Executive Officer Katrin Vossberg said the company would publish verified emissions data every "
          "year, and that it would decide on a second DRI module by the end of 2029.\n", "decide", "Rhenvale Steel"),
+        # a readout: the Secretary's state is not the adjective of the minister he met; "the Foreign Minister" is
+        # the one the text names with a state
+        ("Secretary Hollister's Meeting with Kazakhstani Foreign Minister Temirbekov\n\nREADOUT\nOFFICE OF THE "
+         "SPOKESPERSON\nMarch 11, 2027\n\nSecretary of State Hollister met Foreign Minister Temirbekov in Washington. The "
+         "United States will fund a feasibility study. The Secretary and the Foreign Minister agreed to convene the "
+         "Working Group in Astana by June 30.\n", "convene", {"United States", "Kazakhstan"}),
+        # a quote after the sentence naming a firm's officer is the firm's, whatever nationality the title gives
+        ("Dishly settles with ACCC\n\nSYDNEY, 8 June 2027 - The regulator accepted undertakings from Dishly.\n\nDishly's "
+         "Australian managing director, Tom Varga, said the company disagreed. \"We will keep commission rates for small "
+         "restaurants capped at 25 per cent until at least the end of 2028,\" he said.\n", "keep", "Dishly"),
         # a ministry named without its state is the state (or region) the text is about
         ("Dry taps in La Guajira\n\nBy Ana Ruiz\n\nMarch 3, 2027\n\nColombia's poorest department still waits for "
          "water. The Ministry of National Education (MEN) will connect the 60 schools closest to municipal networks by "

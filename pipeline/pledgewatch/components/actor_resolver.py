@@ -418,6 +418,9 @@ class ActorResolver(JSONState, Pipe):
                 before = doc[cut + 1 : ent.start]
             if ent.end < len(doc) and doc[ent.end].text == ":":
                 after = doc[ent.end : ent.end]  # "Bloomberg: Argentina's foreign minister said ...": a label, then a question
+            cut = next((t.i for t in after if t.lower_ in _OTHER_PARTY_WORDS), None)
+            # an adjective after "with" is another's: "Secretary Hollister's Meeting with Kazakhstani Foreign Minister ..."
+            own_after = doc[ent.end : cut] if cut is not None else after
             titled = any(t.lower_ in self.words["office_titles"] for t in list(before) + list(after))
             possessed = ent.start >= 2 and doc[ent.start - 1].text in ("'s", "’s")  # "Latvia's Arvids Kalnins"
             if _FIRM_OFFICE_ANY_CASE.search(doc[max(0, ent.start - 4) : ent.start].text) or _FIRM_OFFICE_ANY_CASE.match(
@@ -434,10 +437,11 @@ class ActorResolver(JSONState, Pipe):
                 continue
             if possessed and not titled:
                 before = doc[max(0, ent.start - 5) : ent.start]
-                after = doc[ent.end : ent.end]
+                after = own_after = doc[ent.end : ent.end]
             state = None
             for token in reversed(before):
-                if token.text in self.adjectives:
+                if token.text in self.adjectives and not (token.i > 0 and doc[token.i - 1].lower_ in ("for", "of")):
+                    # (not the portfolio of "Federal Minister for European and International Affairs Katharina ...")
                     state = self.adjectives[token.text]
                     break
             if state is None:
@@ -446,8 +450,8 @@ class ActorResolver(JSONState, Pipe):
                     if i < len(states) and states[i][1] <= window.end_char:
                         state = states[i][2]
                         break
-                    for token in window:
-                        if token.text in self.adjectives:
+                    for token in (own_after if window is after else window):
+                        if token.text in self.adjectives and not (token.i > 0 and doc[token.i - 1].lower_ in ("for", "of")):
                             state = self.adjectives[token.text]
                             break
                     if state:
@@ -784,6 +788,8 @@ class ActorResolver(JSONState, Pipe):
                 at = a + word.start()
                 if any(x < at and at + len(word.group(0)) <= y for x, y, _ in mentions):
                     continue  # "Council of Ministers of ... the Dominican Republic (COMISCA)": inside a longer name
+                if counterpart and _after_counterpart(text, header, at):
+                    continue  # "Secretary Hollister's Meeting with Kazakhstani Foreign Minister ...": the other side
                 if canonical and canonical not in adjectives and not _LOCATIVE.search(text[max(a, at - 12) : at]) \
                         and not _topic(text, at, at + len(word.group(0))):  # "on the use of EU user data"
                     adjectives.append(canonical)
@@ -1176,6 +1182,9 @@ class ActorResolver(JSONState, Pipe):
                 # '"If Brazil pays a fair price, we will sell it every megawatt," he said' after "Paraguay's
                 # president struck a conciliatory note": whom the sentence before the quotation names
                 paragraph = text.rfind("\n", 0, opened) + 1
+                firm = self._officer_firm(doc, opened, mentions)
+                if firm:  # "Dishly's Australian managing director, Tom Varga, said ... 'We will keep ...,' he said"
+                    return [(firm, "first_person")]
                 said_by = self._previous_actor(doc, opened, mentions, states_only=True,
                                                window=min(300, opened - paragraph)) or self._previous_person(doc, opened, mentions)
                 if said_by:
@@ -1186,7 +1195,7 @@ class ActorResolver(JSONState, Pipe):
             paragraph_end = text.find("\n", c.end)
             paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
             if _FIRM_OFFICE.search(text, c.end, min(paragraph_end, c.end + 300)):
-                firm = self._previous_company(doc, c.actor_start, mentions)
+                firm = self._officer_firm(doc, c.actor_start, mentions) or self._previous_company(doc, c.actor_start, mentions)
                 if firm:
                     return [(firm, "first_person")]  # a quote a chief executive is said to have given
             nearest = self._previous_actor(doc, c.actor_start, mentions, states_only=True)
@@ -1441,6 +1450,22 @@ class ActorResolver(JSONState, Pipe):
             return speakers[0]  # "SNPC" for the Sitra National Petroleum Company that speaks
         return name
 
+    def _officer_firm(self, doc: Doc, before: int, mentions) -> str | None:
+        """The firm whose officer the paragraph names just before ``before`` ("Dishly's Australian managing director,
+        Tom Varga, said ..."), if the alias table does not know it as something else."""
+        text = doc_cache.text(doc)
+        paragraph = text.rfind("\n", 0, before) + 1
+        officer = None
+        for officer in _FIRM_OFFICE_ANY_CASE.finditer(text, max(paragraph, before - 300), before):
+            pass
+        if officer is None:
+            return None
+        owner = re.search(r"([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})['’]s\s+(?:[A-Za-z-]+\s+){0,2}$",
+                          text[max(paragraph, officer.start() - 60) : officer.start()])
+        if owner is None or self.kind.get(self._canonical(owner.group(1))) is not None:
+            return None
+        return self._full_name(doc, owner.group(1)) if " " not in owner.group(1) else self._canonical(owner.group(1))
+
     def _named_between(self, text: str, start: int, end: int, mentions) -> bool:
         """Whether a known actor is named as a subject-like noun between two commitments (then "it" may be it)."""
         return any(start <= m[0] < end and not _placed(text, m[0]) for m in mentions)
@@ -1675,7 +1700,8 @@ class ActorResolver(JSONState, Pipe):
             state = self._main_state(doc, mentions)  # a state's or province's text: "the Federal Government"
             if state:
                 return state
-        if span[0].lower_ == "the" and _LEADER_TITLE_ONLY.fullmatch(span[1:].text):
+        if span[0].lower_ == "the" and (_LEADER_TITLE_ONLY.fullmatch(span[1:].text) or _MINISTER_TITLE_ONLY.fullmatch(span[1:].text)):
+            # (also "the Foreign Minister" after "Kazakhstani Foreign Minister Temirbekov")
             holder = self._holder_state(doc, span[1:].text.lower(), mentions)
             if holder:
                 return holder  # "The Prime Minister committed" after "Prime Minister Tran Quoc Hung of Vietnam"
@@ -2511,6 +2537,13 @@ _COUNTED_GROUP = re.compile(r"(?:[Tt]he|[Aa]ll)\s+(two|three|four|five|six|seven
 """"The four companies", "all three lenders", "both firms": as many names as the text just listed."""
 _LEADER_BEFORE = re.compile(rf"\b{_LEADER_TITLES}\s*$", re.I)
 _LEADER_TITLE_ONLY = re.compile(_LEADER_TITLES, re.I)
+_OTHER_PARTY_WORDS = frozenset({"with", "and", "meets", "met", "meeting", "visits", "hosts", "receives", "received",
+                                "welcomed", "welcomes", "spoke", "speaks", "called", "calls"})
+"""Words after a person's name that lead to someone else ("... Hollister's Meeting with Kazakhstani Foreign Minister")."""
+_MINISTER_TITLE_ONLY = re.compile(
+    r"(?:Foreign|Finance|Defen[cs]e|Trade|Economy|Interior|Health|Energy|Agriculture|Commerce|Industry)\s+"
+    r"(?:Minister|Secretary)")
+"""A minister's title written alone, capitalised: "the Foreign Minister" is the one the text names with a state."""
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
 _MODIFIER_AFTER_PREPOSITION = re.compile(r"\b(?:of|for|to)\s+$")
