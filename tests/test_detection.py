@@ -382,6 +382,8 @@ def test_we_is_the_speaker(extract):
         # advice whose modal the commissive verb shares through "and"
         "The plan is a good start, but the Government should go further and guarantee a permanent job to every "
         "graduate nurse.",
+        # a belief about another's future act
+        "We are confident that Pakistan will honour its commitments.",
         # how one speaks is not what one will do
         "We missed the 2025 milestone on plant emissions, and I won't pretend otherwise.",
         "We will not speculate about the timing of the next cut.",

@@ -491,6 +491,9 @@ class CommitmentDetector(JSONState, Pipe):
         top = anchor
         while top.dep_ == "conj" and top.head != top:
             top = top.head
+        if (top.dep_ == "ccomp" and top.head.pos_ == "ADJ" and top.head.lower_ in self.words["belief_adjectives"]
+                and not _subject_is_speaker(anchor)):
+            return True  # "We are confident that Pakistan will honour its commitments": a belief about another
         if top.dep_ in ("ccomp", "xcomp") and top.head.lemma_ in self.words["non_commitment_heads"]:
             if not (top.head.lemma_ in ("expect", "want", "wish") and top.dep_ == "xcomp" and top.head.pos_ == "VERB"
                     and not any(c.dep_ == "dobj" for c in top.head.children)):
