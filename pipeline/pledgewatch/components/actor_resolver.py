@@ -393,6 +393,7 @@ class ActorResolver(JSONState, Pipe):
         text = doc_cache.text(doc)
         leaders: set[str] | None = None  # surnames the text writes after a leader's title
         firm_words: set[str] | None = None  # first words of the organisations the NER found ("Zaanstroom Cocoa Group")
+        honoured: set[tuple[str, str]] | None = None
         for ent in doc_cache.entities(doc)[0]:
             if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text in ("'s", "’s"):
                 ent = Span(doc, ent.start, ent.end - 1, label=ent.label)  # "Prime Minister Tiit Raudsepp's pledge"
@@ -482,8 +483,10 @@ class ActorResolver(JSONState, Pipe):
             if state:
                 people[ent[-1].text] = state
                 first = ent[0].text
-                if len(ent) > 1 and first.istitle() and first not in people and re.search(
-                        rf"\b(?:Mr|Ms|Mrs|Dr|Madam)\.?\s+{re.escape(first)}\b(?!\s+{re.escape(ent[-1].text)})", text):
+                if honoured is None:  # the names written after "Mr.", "Ms.", "Dr.", with the word after each
+                    honoured = set(_HONOURED_NAME.findall(text))
+                if len(ent) > 1 and first.istitle() and first not in people and any(
+                        name == first and after != ent[-1].text for name, after in honoured):
                     people[first] = state  # "Mr. Sok Vannara", later "Mr. Sok": a family name written first
         for a, b, state in states:  # "Latvia's Arvids Kalnins", whatever the NER made of the name
             span = doc.char_span(a, b, alignment_mode="expand")
@@ -1395,7 +1398,11 @@ class ActorResolver(JSONState, Pipe):
             return self._canonical(short + firm.group(1))  # "Tallbridge Technologies settled ...", which NER missed
         if not written or any(e.text == short for e in doc_cache.entities(doc)[0] if e.label_ in ("GPE", "LOC", "NORP")):
             return short  # "Tasmania" is a place, whatever "Hydro Tasmania" is
-        m = re.search(rf"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){{1,3}}){re.escape(short)}\b", text)  # the first time only
+        m = None  # the first time only that capitalised words lead up to it
+        for occurrence in re.finditer(rf"(?<![\w'’-]){re.escape(short)}\b", text):
+            m = _CAPITAL_RUN.search(text, max(0, occurrence.start() - 120), occurrence.start())
+            if m is not None:
+                break
         if m is None:
             return short
         words = m.group(1).split()
@@ -2537,6 +2544,10 @@ _COUNTED_GROUP = re.compile(r"(?:[Tt]he|[Aa]ll)\s+(two|three|four|five|six|seven
 """"The four companies", "all three lenders", "both firms": as many names as the text just listed."""
 _LEADER_BEFORE = re.compile(rf"\b{_LEADER_TITLES}\s*$", re.I)
 _LEADER_TITLE_ONLY = re.compile(_LEADER_TITLES, re.I)
+_CAPITAL_RUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]+ ){1,3})\Z")
+"""One to three capitalised words that end where the search ends (before a short name)."""
+_HONOURED_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Madam)\.?\s+([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
+"""A name after an honorific, and the capitalised word after it if any ("Mr. Sok", "Mr. Sok Vannara")."""
 _OTHER_PARTY_WORDS = frozenset({"with", "and", "meets", "met", "meeting", "visits", "hosts", "receives", "received",
                                 "welcomed", "welcomes", "spoke", "speaks", "called", "calls"})
 """Words after a person's name that lead to someone else ("... Hollister's Meeting with Kazakhstani Foreign Minister")."""
