@@ -957,6 +957,12 @@ def test_contracting_parties_are_the_title_parties(extract):
         ("Dishly settles with ACCC\n\nSYDNEY, 8 June 2027 - The regulator accepted undertakings from Dishly.\n\nDishly's "
          "Australian managing director, Tom Varga, said the company disagreed. \"We will keep commission rates for small "
          "restaurants capped at 25 per cent until at least the end of 2028,\" he said.\n", "keep", "Dishly"),
+        # Germany's Länder and Spain's autonomous communities are regions of their own, under their governments' names
+        ("Norvik to close Ourense plant\n\nMADRID, March 3 (Wire) - Norvik will close its plant in Ourense. Galicia's "
+         "industry minister, Ana Souto, said the Xunta would lead the search for an industrial buyer by June.\n", "lead",
+         "Galicia"),
+        ("Press release\n\nDresden, 4 May 2027\n\nThe Saxon State Government will grant EUR 180 million to the plant in "
+         "Freiberg by the end of 2028.\n", "grant", "Saxony"),
         # a ministry named without its state is the state (or region) the text is about
         ("Dry taps in La Guajira\n\nBy Ana Ruiz\n\nMarch 3, 2027\n\nColombia's poorest department still waits for "
          "water. The Ministry of National Education (MEN) will connect the 60 schools closest to municipal networks by "
