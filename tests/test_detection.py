@@ -963,6 +963,13 @@ def test_contracting_parties_are_the_title_parties(extract):
          "Galicia"),
         ("Press release\n\nDresden, 4 May 2027\n\nThe Saxon State Government will grant EUR 180 million to the plant in "
          "Freiberg by the end of 2028.\n", "grant", "Saxony"),
+        # Brazil's states and Nigeria's "X State": regions whose country is the federal government's
+        ("Address by the Executive Governor of Kogi State on the Flood Recovery Programme\nGovernment House, Lokoja, 22 "
+         "September 2025\n\nFellow citizens of Kogi State,\n\nThe Federal Government has assured us that it will release "
+         "N15 billion from the Ecological Fund by December.\n", "release", "Nigeria"),
+        ("BNDR launches Nordeste Clima 2030\n\nFortaleza, 3 March 2026\n\nThe State of Ceará, the first to sign an "
+         "accession agreement, committed to submit a pipeline of at least 30 adaptation projects by March 2027.\n",
+         "submit", "Ceará"),
         # a ministry named without its state is the state (or region) the text is about
         ("Dry taps in La Guajira\n\nBy Ana Ruiz\n\nMarch 3, 2027\n\nColombia's poorest department still waits for "
          "water. The Ministry of National Education (MEN) will connect the 60 schools closest to municipal networks by "
