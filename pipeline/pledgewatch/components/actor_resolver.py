@@ -2654,7 +2654,7 @@ def _after_counterpart(text: str, header, start: int) -> bool:
     return False
 
 
-_GOVERNMENT_OPENS = re.compile(r"[ \t]+[Gg]overnment[ \t]+(?:will|is|has|today|announced|commits|has)\b")
+_GOVERNMENT_OPENS = re.compile(r"[ \t]+[Gg]overnment[ \t]+(?:will|is|has|today|announced|commits)\b")
 """After a state or region at the head of a paragraph: "(The South Australian) Government will invest ..."."""
 _MEETING_SUFFIX = re.compile(
     r"\s+(?:(?:Foreign|Finance|Trade|Economic|Economy|Defen[cs]e|Health|Energy|Agriculture|Environment|Education|"
