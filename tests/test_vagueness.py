@@ -238,6 +238,17 @@ def test_abstract_action_has_no_verification(nlp):
     assert "NO_VERIFICATION" in codes(record) and record.vague
 
 
+@pytest.mark.parametrize("text", [
+    "Each Party shall comply without delay with any award rendered by an ICSID tribunal under this Article.",
+    "The receiving Party shall provide, free of charge, local transport and emergency medical assistance to visiting "
+    "personnel of the sending Party.",
+])
+def test_treaty_obligation_is_enforced_by_the_agreement(nlp, text):
+    # a "shall" binds under the agreement's own dispute settlement: no verification mechanism is missing
+    record = one(nlp, text)
+    assert "NO_VERIFICATION" not in codes(record) and not record.vague, record.flags
+
+
 def test_negative_commitment_to_refrain_from_a_concrete_act_is_checkable(nlp):
     record = one(nlp, "We will not raise income tax, National Insurance or VAT.")
     assert record.polarity == "negative"
