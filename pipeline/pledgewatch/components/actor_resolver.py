@@ -2551,9 +2551,11 @@ _HONOURED_NAME = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Madam)\.?\s+([A-Z][\w'’-]+)(?:
 _OTHER_PARTY_WORDS = frozenset({"with", "and", "meets", "met", "meeting", "visits", "hosts", "receives", "received",
                                 "welcomed", "welcomes", "spoke", "speaks", "called", "calls"})
 """Words after a person's name that lead to someone else ("... Hollister's Meeting with Kazakhstani Foreign Minister")."""
-_MINISTER_TITLE_ONLY = re.compile(
-    r"(?:Foreign|Finance|Defen[cs]e|Trade|Economy|Interior|Health|Energy|Agriculture|Commerce|Industry)\s+"
-    r"(?:Minister|Secretary)")
+_PORTFOLIOS = (r"(?:Foreign|Finance|Trade|Economic|Economy|Defen[cs]e|Health|Energy|Agriculture|Commerce|Industry|"
+               r"Environment|Education|Transport|Justice|Interior|Labou?r|Digital|Development|Tourism|Water|Climate|"
+               r"Security)")
+"""A minister's portfolio written before the title ("Foreign Minister", "Finance Ministers' Meeting")."""
+_MINISTER_TITLE_ONLY = re.compile(rf"{_PORTFOLIOS}\s+(?:Minister|Secretary)")
 """A minister's title written alone, capitalised: "the Foreign Minister" is the one the text names with a state."""
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "As", "After", "When", "But", "And", "Yet", "So", "If"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"”’)]*\s*)[A-Z]$")
@@ -2657,8 +2659,7 @@ def _after_counterpart(text: str, header, start: int) -> bool:
 _GOVERNMENT_OPENS = re.compile(r"[ \t]+[Gg]overnment[ \t]+(?:will|is|has|today|announced|commits)\b")
 """After a state or region at the head of a paragraph: "(The South Australian) Government will invest ..."."""
 _MEETING_SUFFIX = re.compile(
-    r"\s+(?:(?:Foreign|Finance|Trade|Economic|Economy|Defen[cs]e|Health|Energy|Agriculture|Environment|Education|"
-    r"Transport|Justice|Interior|Labou?r|Digital|Development|Tourism|Water|Climate|Security)\s+(?:and\s+[A-Z][a-z]+\s+)?)?"
+    rf"\s+(?:{_PORTFOLIOS}\s+(?:and\s+[A-Z][a-z]+\s+)?)?"
     r"(?:Ministers|Ministerial|Leaders|Governors|Heads\s+of\s+(?:State|Government)[\w ]*?)['’]?"
     r"\s+(?:Meeting|Summit|Conference|Dialogue|Retreat)$")
 """The meeting a group's ministers or leaders hold, after the group's name ("... Foreign Ministers' Meeting")."""
